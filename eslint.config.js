@@ -53,6 +53,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['node/**/*.ts'],
+    ignores: ['node/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...uiPatterns, electronPattern, folder('renderer'), folder('electron'), folder('cli')] }],
+    },
+  },
+  {
     files: ['cli/**/*.ts'],
     ignores: ['cli/**/*.test.ts'],
     rules: {

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{core,cli,electron,renderer,templates,scripts,build}/**/*.test.{ts,tsx}'],
+    include: ['{core,cli,node,electron,renderer,templates,scripts,build,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
