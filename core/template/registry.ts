@@ -1,0 +1,62 @@
+import type { TemplateSet } from './template.schema';
+import { parseTemplateSet, type ParseSetResult } from './validate-set';
+import dept2024Tables from '../../templates/xj-dept-2024-11/tables.json';
+import dept2024Rules from '../../templates/xj-dept-2024-11/rules.json';
+import dept2024Outline from '../../templates/xj-dept-2024-11/outline.json';
+import dept2024Sentences from '../../templates/xj-dept-2024-11/sentences.json';
+import dept2024Glossary from '../../templates/xj-dept-2024-11/glossary.json';
+
+/**
+ * The built-in template sets. Each lives in templates/<id>/ as parts written by different people (tables, rules,
+ * outline, sentences, glossary); they are assembled here and validated exactly like a bureau's own set file, so a
+ * broken part is found by the test that loads every set, not by a user.
+ */
+
+export { parseTemplateSet, type ParseSetResult } from './validate-set';
+
+interface SetParts {
+  tables: unknown;
+  rules?: unknown;
+  outline?: unknown;
+  sentences?: unknown;
+  glossary?: unknown;
+}
+
+const BUILTIN_PARTS: SetParts[] = [
+  { tables: dept2024Tables, rules: dept2024Rules, outline: dept2024Outline, sentences: dept2024Sentences, glossary: dept2024Glossary },
+];
+
+/** Joins a set's parts into one set object (the shape of a bureau's single-file set). Empty parts are dropped. */
+export function assembleParts(parts: SetParts): unknown {
+  const base = parts.tables as Record<string, unknown>;
+  const set: Record<string, unknown> = { ...base, rules: parts.rules ?? base.rules ?? [], outline: parts.outline ?? base.outline ?? [] };
+  if (parts.sentences !== undefined && Object.keys(parts.sentences as object).length > 0) set.sentences = parts.sentences;
+  if (Array.isArray(parts.glossary) && parts.glossary.length > 0) set.glossary = parts.glossary;
+  return set;
+}
+
+let cache: TemplateSet[] | undefined;
+
+/** All built-in sets, validated. Throws (with the Chinese messages) if a shipped set is broken: a programming error. */
+export function builtinTemplateSets(): TemplateSet[] {
+  if (!cache) {
+    cache = BUILTIN_PARTS.map((parts) => {
+      const result: ParseSetResult = parseTemplateSet(assembleParts(parts));
+      if (!result.ok) {
+        const id = (parts.tables as { id?: string }).id ?? '?';
+        throw new Error(`内置模板“${id}”无效：\n${result.errors.join('\n')}`);
+      }
+      return result.set;
+    });
+  }
+  return cache;
+}
+
+export function getBuiltinTemplateSet(id: string): TemplateSet | undefined {
+  return builtinTemplateSets().find((set) => set.id === id);
+}
+
+/** The raw (unvalidated) assembled built-in sets, for the test that reports every error of every set at once. */
+export function builtinTemplateSources(): unknown[] {
+  return BUILTIN_PARTS.map(assembleParts);
+}
