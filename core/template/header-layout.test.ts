@@ -85,3 +85,15 @@ describe('table helpers', () => {
     expect(fixedRowName({ label: '其中：一般财力' })).toBe('其中：一般财力');
   });
 });
+
+describe('2021 sets', () => {
+  const t8 = getBuiltinTemplateSet('xj-unit-2021-9')!.tables.find((t) => t.id === 't8')!;
+  it('表八 prints 公务用车购置及运行费 over its three columns and numbers 1…6', () => {
+    const layout = headerLayout(t8.columns);
+    expect(layout.depth).toBe(2);
+    expect(layout.cells.filter((c) => c.row === 0).map((c) => [c.label, c.colSpan, c.rowSpan])).toEqual([
+      ['合计', 1, 2], ['因公出国(境)费', 1, 2], ['公务用车购置及运行费', 3, 1], ['公务接待费', 1, 2],
+    ]);
+    expect(columnNumbers(t8)).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+});

@@ -5,6 +5,16 @@ import dept2024Rules from '../../templates/xj-dept-2024-11/rules.json';
 import dept2024Outline from '../../templates/xj-dept-2024-11/outline.json';
 import dept2024Sentences from '../../templates/xj-dept-2024-11/sentences.json';
 import dept2024Glossary from '../../templates/xj-dept-2024-11/glossary.json';
+import unit2021Tables from '../../templates/xj-unit-2021-9/tables.json';
+import unit2021Rules from '../../templates/xj-unit-2021-9/rules.json';
+import unit2021Outline from '../../templates/xj-unit-2021-9/outline.json';
+import unit2021Sentences from '../../templates/xj-unit-2021-9/sentences.json';
+import unit2021Glossary from '../../templates/xj-unit-2021-9/glossary.json';
+import unit2021EconTables from '../../templates/xj-unit-2021-9-econ/tables.json';
+import unit2021EconRules from '../../templates/xj-unit-2021-9-econ/rules.json';
+import unit2021EconOutline from '../../templates/xj-unit-2021-9-econ/outline.json';
+import unit2021EconSentences from '../../templates/xj-unit-2021-9-econ/sentences.json';
+import unit2021EconGlossary from '../../templates/xj-unit-2021-9-econ/glossary.json';
 
 /**
  * The built-in template sets. Each lives in templates/<id>/ as parts written by different people (tables, rules,
@@ -24,6 +34,8 @@ interface SetParts {
 
 const BUILTIN_PARTS: SetParts[] = [
   { tables: dept2024Tables, rules: dept2024Rules, outline: dept2024Outline, sentences: dept2024Sentences, glossary: dept2024Glossary },
+  { tables: unit2021Tables, rules: unit2021Rules, outline: unit2021Outline, sentences: unit2021Sentences, glossary: unit2021Glossary },
+  { tables: unit2021EconTables, rules: unit2021EconRules, outline: unit2021EconOutline, sentences: unit2021EconSentences, glossary: unit2021EconGlossary },
 ];
 
 /** Joins a set's parts into one set object (the shape of a bureau's single-file set). Empty parts are dropped. */

@@ -121,7 +121,6 @@ function rowErrors(table: TableDef, place: string): string[] {
     }
     return errors;
   }
-  if (!hasKind('name')) errors.push(`${place}：固定行的表必须有一个名称列（行名称）`);
   const lists: { rows: FixedRowDef[]; side: string }[] =
     model.kind === 'fixed'
       ? [{ rows: model.rows, side: '' }]

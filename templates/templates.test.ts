@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assembleParts, builtinTemplateSets, parseTemplateSet } from '../core/template/registry';
+
+/** Every set folder under templates/ (a folder with a tables.json), read from disk as a bureau's file would be. */
+const root = import.meta.dirname;
+const setDirs = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'tables.json')))
+  .map((d) => d.name);
+
+function readPart(dir: string, part: string): unknown {
+  const file = join(root, dir, `${part}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+describe('template sets under templates/', () => {
+  it('there are the three built-in sets at least', () => {
+    expect(setDirs).toEqual(expect.arrayContaining(['xj-dept-2024-11', 'xj-unit-2021-9', 'xj-unit-2021-9-econ']));
+  });
+
+  it.each(setDirs)('%s is a valid set and its folder name is its id', (dir) => {
+    const json = assembleParts({
+      tables: readPart(dir, 'tables'), rules: readPart(dir, 'rules'), outline: readPart(dir, 'outline'),
+      sentences: readPart(dir, 'sentences'), glossary: readPart(dir, 'glossary'),
+    });
+    const result = parseTemplateSet(json);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok) expect(result.set.id).toBe(dir);
+  });
+
+  it('the registry ships every folder', () => {
+    expect(builtinTemplateSets().map((s) => s.id).sort()).toEqual([...setDirs].sort());
+  });
+});
