@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { TableData } from '../../document/document';
+import type { TableDef, TemplateSet } from '../../template/template.schema';
+import { allocate1D, allocate2D } from './largest-remainder';
+import { balanceToWan } from './rounding-balance';
+
+const yuan = (n: number) => Math.round(n * 100); // 元 → 分 (test data only)
+
+function expenditureTable(id: string, role: TableDef['role'] = 'expenditure'): TableDef {
+  return {
+    id,
+    no: '表3',
+    title: '{主体}支出总体情况表',
+    role,
+    columns: [
+      { id: 'code', header: ['科目编码'], kind: 'code', codePart: 'full' },
+      { id: 'name', header: ['科目名称'], kind: 'name' },
+      { id: 'total', header: ['合计'], kind: 'amount', formula: 'basic + project' },
+      { id: 'basic', header: ['基本支出'], kind: 'amount' },
+      { id: 'project', header: ['项目支出'], kind: 'amount' },
+    ],
+    rows: { kind: 'coded', classification: 'functional', levels: [3, 5, 7], subtotals: true, total: { label: '合计', position: 'bottom' } },
+  };
+}
+
+function set(tables: TableDef[]): TemplateSet {
+  return {
+    id: 'test-set',
+    name: '测试',
+    entityKind: '部门',
+    amountUnit: '万元',
+    display: { blankZero: true, columnNumberRow: false, compilerPrefix: '编制部门：' },
+    tables,
+    rules: [],
+    outline: [],
+  };
+}
+
+type Row = [id: string, total: number, basic: number, project: number];
+function table(rows: Row[]): TableData {
+  return {
+    rows: rows.map(([id, total, basic, project]) => {
+      const values: Record<string, number> = {};
+      if (total) values.total = yuan(total);
+      if (basic) values.basic = yuan(basic);
+      if (project) values.project = yuan(project);
+      return id === 'total' ? { id, name: '合计', values } : { id, code: id, name: id, values };
+    }),
+  };
+}
+
+const valuesOf = (t: TableData, row: string) => t.rows.find((r) => r.id === row)?.values ?? {};
+
+describe('largest remainder', () => {
+  it('adds 0.01 to the largest remainder when the items miss the total by 0.01', () => {
+    // 1.0040 + 1.0045 + 1.0030 万元 = 3.0115 → 3.01; ordinary rounding gives 1.00 × 3 = 3.00.
+    expect(allocate1D([10040_00, 10045_00, 10030_00], 301, () => undefined)).toEqual([100, 101, 100]);
+  });
+  it('adds 0.02 to the two largest remainders when the items miss by 0.02', () => {
+    expect(allocate1D([10040_00, 10041_00, 10042_00, 10043_00, 10044_00], 502, () => undefined)).toEqual([100, 100, 100, 101, 101]);
+  });
+  it('takes 0.01 away when ordinary rounding overshoots', () => {
+    // 0.0050 × 3 = 0.0150 → 0.02; ordinary rounding gives 0.01 × 3 = 0.03.
+    expect(allocate1D([50_00, 50_00, 50_00], 2, () => undefined)).toEqual([1, 1, 0]);
+  });
+  it('refuses a target no floor/ceiling choice reaches', () => {
+    expect(allocate1D([10000_00, 20000_00], 400, () => undefined)).toBeUndefined();
+  });
+  it('rounds a matrix with both margins fixed', () => {
+    const m = allocate2D([[50_00, 50_00], [50_00, 50_00]], [1, 1], [1, 1], () => undefined);
+    expect(m).toBeDefined();
+    expect(m?.map((r) => r[0] + r[1])).toEqual([1, 1]);
+    expect([m![0][0] + m![1][0], m![0][1] + m![1][1]]).toEqual([1, 1]);
+  });
+  it('honours the preference for a figure rounded before', () => {
+    expect(allocate1D([50_00, 50_00], 1, (v) => (v === 50_00 ? undefined : undefined))).toEqual([1, 0]);
+    expect(allocate1D([40_00, 60_00], 1, (v) => (v === 40_00 ? 'up' : undefined))).toEqual([1, 0]);
+  });
+});
+
+describe('balanceToWan (舍位平衡)', () => {
+  it('keeps 类 = Σ 款 = Σ 项 and 合计 = 基本 + 项目 when rounding misses by 0.01', () => {
+    const t3 = table([
+      ['208', 30115, 30115, 0],
+      ['20805', 30115, 30115, 0],
+      ['2080501', 10040, 10040, 0],
+      ['2080505', 10045, 10045, 0],
+      ['2080506', 10030, 10030, 0],
+      ['total', 30115, 30115, 0],
+    ]);
+    const r = balanceToWan({ t3 }, set([expenditureTable('t3')]));
+    const t = r.tables.t3;
+    expect(valuesOf(t, 'total')).toEqual({ total: 301, basic: 301 });
+    expect(valuesOf(t, '2080505')).toEqual({ total: 101, basic: 101 });
+    expect(valuesOf(t, '2080501')).toEqual({ total: 100, basic: 100 });
+    expect(r.adjustments).toEqual([
+      { table: 't3', row: '2080505', col: 'total', fen: 1004500, rounded: 100, adjusted: 101 },
+      { table: 't3', row: '2080505', col: 'basic', fen: 1004500, rounded: 100, adjusted: 101 },
+    ]);
+    expect(r.unbalanced).toEqual([]);
+  });
+
+  it('balances a group that misses by 0.02, in both directions of the grid', () => {
+    const t3 = table([
+      ['201', 50210, 25105, 25105],
+      ['20101', 50210, 25105, 25105],
+      ['2010101', 10042, 5021, 5021],
+      ['2010102', 10042, 5021, 5021],
+      ['2010103', 10042, 5021, 5021],
+      ['2010104', 10042, 5021, 5021],
+      ['2010105', 10042, 5021, 5021],
+      ['total', 50210, 25105, 25105],
+    ]);
+    const r = balanceToWan({ t3 }, set([expenditureTable('t3')]));
+    const t = r.tables.t3;
+    const leaves = ['2010101', '2010102', '2010103', '2010104', '2010105'].map((id) => valuesOf(t, id));
+    expect(valuesOf(t, 'total')).toEqual({ total: 502, basic: 251, project: 251 });
+    expect(leaves.reduce((a, v) => a + v.total, 0)).toBe(502);
+    expect(leaves.reduce((a, v) => a + (v.basic ?? 0), 0)).toBe(251);
+    expect(leaves.reduce((a, v) => a + (v.project ?? 0), 0)).toBe(251);
+    for (const v of leaves) expect(v.total).toBe((v.basic ?? 0) + (v.project ?? 0));
+    expect(r.adjustments.length).toBeGreaterThan(0);
+  });
+
+  it('rounds the same figure the same way in two tables', () => {
+    const rows: Row[] = [
+      ['208', 30115, 30115, 0],
+      ['20805', 30115, 30115, 0],
+      ['2080501', 10040, 10040, 0],
+      ['2080505', 10045, 10045, 0],
+      ['2080506', 10030, 10030, 0],
+      ['total', 30115, 30115, 0],
+    ];
+    const r = balanceToWan({ t3: table(rows), t5: table(rows) }, set([expenditureTable('t3'), expenditureTable('t5', 'gpbExpenditure')]));
+    expect(r.tables.t5).toEqual(r.tables.t3);
+  });
+
+  it('reports a source group that does not add up instead of forcing it', () => {
+    const t3 = table([
+      ['208', 30000, 30000, 0],
+      ['2080501', 10040, 10040, 0],
+      ['total', 30000, 30000, 0],
+    ]);
+    const r = balanceToWan({ t3 }, set([expenditureTable('t3')]));
+    expect(r.unbalanced.length).toBeGreaterThan(0);
+    expect(r.unbalanced[0].description).toContain('不等于');
+    expect(valuesOf(r.tables.t3, '2080501')).toEqual({ total: 100, basic: 100 });
+  });
+});

@@ -1,0 +1,101 @@
+import type { RowData } from '../../document/document';
+import type { TableDef } from '../../template/template.schema';
+
+/**
+ * The sums a table must keep, as two trees: rows (合计 → 类 → 款 → 项, or fixed rows' formulas) and columns
+ * (合计 = 基本支出 + 项目支出, 小计 = Σ parts). A side-by-side table (表1, 表4) is two independent blocks.
+ */
+export interface Block {
+  rows: string[];
+  cols: string[];
+  /** parent id → child ids, in printed order */
+  rowChildren: Map<string, string[]>;
+  colChildren: Map<string, string[]>;
+  rowRoots: string[];
+  colRoots: string[];
+}
+
+/** Parses "a + b + c" (the only formula shape that defines a sum group); anything else defines no group. */
+export function sumTerms(formula: string | undefined): string[] | undefined {
+  if (!formula) return undefined;
+  const parts = formula.split('+').map((s) => s.trim());
+  if (parts.some((p) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(p))) return undefined;
+  return parts;
+}
+
+function treeFrom(ids: string[], formulaOf: (id: string) => string | undefined): { children: Map<string, string[]>; roots: string[] } {
+  const children = new Map<string, string[]>();
+  const hasParent = new Set<string>();
+  const known = new Set(ids);
+  for (const id of ids) {
+    const terms = sumTerms(formulaOf(id))?.filter((t) => known.has(t) && t !== id && !hasParent.has(t));
+    if (terms && terms.length > 0) {
+      children.set(id, terms);
+      for (const t of terms) hasParent.add(t);
+    }
+  }
+  return { children, roots: ids.filter((id) => !hasParent.has(id)) };
+}
+
+function codedRowTree(rows: RowData[], levels: number[]): { children: Map<string, string[]>; roots: string[] } {
+  const children = new Map<string, string[]>();
+  const byCode = new Map<string, string>();
+  for (const r of rows) if (r.code) byCode.set(r.code, r.id);
+  const total = rows.find((r) => r.id === 'total');
+  const roots: string[] = total ? [total.id] : [];
+  const add = (parent: string, child: string) => {
+    const list = children.get(parent) ?? [];
+    list.push(child);
+    children.set(parent, list);
+  };
+  for (const r of rows) {
+    if (r.id === 'total') continue;
+    const code = r.code ?? '';
+    let parent: string | undefined;
+    for (const len of [...levels].reverse()) {
+      if (len >= code.length) continue;
+      const candidate = byCode.get(code.slice(0, len));
+      if (candidate) {
+        parent = candidate;
+        break;
+      }
+    }
+    if (parent) add(parent, r.id);
+    else if (total) add(total.id, r.id);
+    else roots.push(r.id);
+  }
+  return { children, roots };
+}
+
+export function tableBlocks(table: TableDef, rows: RowData[]): Block[] {
+  const amountCols = table.columns.filter((c) => c.kind === 'amount');
+  const colTree = (cols: typeof amountCols) => treeFrom(cols.map((c) => c.id), (id) => cols.find((c) => c.id === id)?.formula);
+  const model = table.rows;
+  if (model.kind === 'sideBySide') {
+    return [0, 1].map((side) => {
+      const defs = [...model.sides[side], model.totals[side]];
+      const cols = amountCols.filter((c) => (c.side ?? 0) === side);
+      const rowIds = defs.map((d) => d.id);
+      const rt = treeFrom(rowIds, (id) => defs.find((d) => d.id === id)?.formula);
+      const ct = colTree(cols);
+      return { rows: rowIds, cols: cols.map((c) => c.id), rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots };
+    });
+  }
+  const ct = colTree(amountCols);
+  const cols = amountCols.map((c) => c.id);
+  if (model.kind === 'fixed') {
+    const rowIds = model.rows.map((d) => d.id);
+    const rt = treeFrom(rowIds, (id) => model.rows.find((d) => d.id === id)?.formula);
+    return [{ rows: rowIds, cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots }];
+  }
+  if (model.kind === 'coded' && model.subtotals) {
+    const rt = codedRowTree(rows, model.levels);
+    return [{ rows: rows.map((r) => r.id), cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots }];
+  }
+  // Projects, or coded rows without subtotals: every row is a part of the 合计 row.
+  const total = rows.find((r) => r.id === 'total');
+  const others = rows.filter((r) => r.id !== 'total').map((r) => r.id);
+  const rowChildren = new Map<string, string[]>();
+  if (total && others.length > 0) rowChildren.set(total.id, others);
+  return [{ rows: rows.map((r) => r.id), cols, rowChildren, rowRoots: total ? [total.id] : others, colChildren: ct.children, colRoots: ct.roots }];
+}
