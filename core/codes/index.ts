@@ -1,0 +1,3 @@
+export * from './code-book';
+export * from './code-structure';
+export * from './code-csv';
