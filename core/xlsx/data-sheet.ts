@@ -1,0 +1,54 @@
+import type ExcelJS from 'exceljs';
+import type { BudgetDocument, DocumentMeta, JsonValue } from '../document/document';
+
+/**
+ * What a table workbook cannot show (document meta, the officer's texts, last year's figures) is kept in a very
+ * hidden sheet, so that our own export imports back to the identical document. The tables themselves are always
+ * read from the visible sheets: an officer's edits in Excel win.
+ */
+export const DATA_SHEET_NAME = '_预算公开数据';
+const CHUNK = 30_000; // an Excel cell holds at most 32 767 characters
+
+export interface DataSheetPayload {
+  format: 'budget-disclosure-xlsx';
+  version: 1;
+  meta: DocumentMeta;
+  inputs: Record<string, JsonValue>;
+  priorYear: Record<string, number>;
+  /** Extra row facts the printed grid does not show (row ids of project rows, names of fixed rows). */
+  rows: Record<string, { id: string; code?: string; name?: string }[]>;
+}
+
+export function writeDataSheet(wb: ExcelJS.Workbook, doc: BudgetDocument): void {
+  const payload: DataSheetPayload = {
+    format: 'budget-disclosure-xlsx',
+    version: 1,
+    meta: doc.meta,
+    inputs: doc.inputs,
+    priorYear: doc.priorYear,
+    rows: Object.fromEntries(
+      Object.entries(doc.tables).map(([id, t]) => [id, t.rows.map((r) => ({ id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), ...(r.name !== undefined ? { name: r.name } : {}) }))]),
+    ),
+  };
+  const json = JSON.stringify(payload);
+  const ws = wb.addWorksheet(DATA_SHEET_NAME, { state: 'veryHidden' });
+  ws.getCell('A1').value = '本工作表由预算公开编制助手写入，用于重新导入时恢复文档信息，请勿修改。';
+  for (let i = 0, r = 2; i < json.length; i += CHUNK, r++) ws.getCell(`A${r}`).value = json.slice(i, i + CHUNK);
+}
+
+export function readDataSheet(wb: ExcelJS.Workbook): DataSheetPayload | undefined {
+  const ws = wb.getWorksheet(DATA_SHEET_NAME);
+  if (!ws) return undefined;
+  let json = '';
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const v = ws.getCell(`A${r}`).value;
+    if (typeof v === 'string') json += v;
+  }
+  try {
+    const payload = JSON.parse(json) as DataSheetPayload;
+    if (payload.format !== 'budget-disclosure-xlsx' || !payload.meta) return undefined;
+    return payload;
+  } catch {
+    return undefined;
+  }
+}

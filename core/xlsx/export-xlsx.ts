@@ -1,0 +1,237 @@
+import ExcelJS from 'exceljs';
+import type { BudgetDocument } from '../document/document';
+import type { TableDef, TemplateSet } from '../template/template.schema';
+import { columnNumbers, headerLayout, tableEmptyNote, tableTitle } from '../template/header-layout';
+import { printedGrid, isEmptyTable, type GridLine } from './printed-grid';
+import { tableBlocks } from './rounding/table-structure';
+import { writeDataSheet } from './data-sheet';
+import { sheetNameFor, columnLetter, textWidth } from './sheet-names';
+
+/**
+ * Excel export: one sheet per table laid out like the printed release (number, title, 编制部门/单位 line, merged
+ * multi-level header, optional column-number row, body, 空表 note), styled for A4 printing. Bytes out, no I/O.
+ */
+export interface ExportXlsxOptions {
+  /** Write subtotal and 合计 cells as formulas (with their cached results) instead of plain figures. */
+  formulas?: boolean;
+  /** Override the template's blank-zero display. */
+  blankZero?: boolean;
+}
+
+const FONT = '宋体';
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Where the parts of a sheet are: the importer of our own export relies on the same layout being recognisable. */
+export interface SheetLayout {
+  titleRow: number;
+  compilerRow: number;
+  headerTop: number;
+  headerBottom: number;
+  firstBodyRow: number;
+}
+
+export async function exportXlsx(doc: BudgetDocument, template: TemplateSet, options: ExportXlsxOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '预算公开编制助手';
+  wb.title = `${doc.meta.unitName}${doc.meta.year}年${doc.meta.entityKind}预算公开表`;
+  const used = new Set<string>();
+  for (const table of template.tables) writeTableSheet(wb, doc, template, table, options, used);
+  writeDataSheet(wb, doc);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function writeTableSheet(
+  wb: ExcelJS.Workbook,
+  doc: BudgetDocument,
+  template: TemplateSet,
+  table: TableDef,
+  options: ExportXlsxOptions,
+  used: Set<string>,
+): void {
+  const title = tableTitle(table, doc.meta.entityKind);
+  const ws = wb.addWorksheet(sheetNameFor(table.no, title, used));
+  const nCols = table.columns.length;
+  const last = columnLetter(nCols);
+  const blankZero = options.blankZero ?? template.display.blankZero;
+  const header = headerLayout(table.columns);
+  const layout: SheetLayout = { titleRow: 2, compilerRow: 3, headerTop: 4, headerBottom: 3 + header.depth, firstBodyRow: 4 + header.depth };
+
+  // Number and title.
+  const noCell = ws.getCell('A1');
+  noCell.value = table.no;
+  noCell.font = { name: '黑体', size: 12 };
+  ws.mergeCells(`A${layout.titleRow}:${last}${layout.titleRow}`);
+  const titleCell = ws.getCell(`A${layout.titleRow}`);
+  titleCell.value = title;
+  titleCell.font = { name: FONT, size: 16, bold: true };
+  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(layout.titleRow).height = 30;
+
+  // 编制部门 left, 单位 right.
+  const unit = table.amountUnit ?? template.amountUnit;
+  const split = Math.max(1, nCols - Math.max(1, Math.floor(nCols / 3)));
+  const compilerRange = `A${layout.compilerRow}:${columnLetter(split)}${layout.compilerRow}`;
+  if (split > 1) ws.mergeCells(compilerRange);
+  const compiler = ws.getCell(`A${layout.compilerRow}`);
+  compiler.value = `${template.display.compilerPrefix}${doc.meta.compiler}`;
+  compiler.font = { name: FONT, size: 10 };
+  compiler.alignment = { horizontal: 'left', vertical: 'middle' };
+  const unitStart = columnLetter(Math.min(nCols, split + 1));
+  if (split + 1 < nCols) ws.mergeCells(`${unitStart}${layout.compilerRow}:${last}${layout.compilerRow}`);
+  const unitCell = ws.getCell(`${unitStart}${layout.compilerRow}`);
+  unitCell.value = `单位：${unit}`;
+  unitCell.font = { name: FONT, size: 10 };
+  unitCell.alignment = { horizontal: 'right', vertical: 'middle' };
+
+  // Header: every cell of a merged range is styled so borders print on all of it.
+  for (const cell of header.cells) {
+    const top = layout.headerTop + cell.row;
+    const left = cell.col + 1;
+    const bottom = top + cell.rowSpan - 1;
+    const right = left + cell.colSpan - 1;
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        const x = ws.getCell(r, c);
+        x.border = BORDER;
+        x.font = { name: FONT, size: 10, bold: true };
+        x.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      }
+    }
+    if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(top, left, bottom, right);
+    ws.getCell(top, left).value = cell.label;
+  }
+  let bodyRow = layout.firstBodyRow;
+  if (template.display.columnNumberRow) {
+    const numbers = columnNumbers(table);
+    const codeCols = table.columns.filter((c) => c.kind === 'code' || c.kind === 'name');
+    numbers.forEach((n, i) => {
+      const x = ws.getCell(bodyRow, i + 1);
+      x.value = n || (codeCols.includes(table.columns[i]) ? '**' : '');
+      x.border = BORDER;
+      x.font = { name: FONT, size: 10 };
+      x.alignment = { horizontal: 'center', vertical: 'middle' };
+    });
+    bodyRow++;
+  }
+  const lastHeaderRow = bodyRow - 1;
+
+  // Body.
+  const lines = printedGrid(doc, table);
+  const rowOf = new Map<string, number>();
+  lines.forEach((line, i) => line.rowIds.forEach((id) => id && rowOf.set(id, bodyRow + i)));
+  const formulaFor = options.formulas ? formulaBuilder(doc, table, rowOf) : undefined;
+  lines.forEach((line, i) => writeLine(ws, bodyRow + i, line, table, blankZero, formulaFor));
+  bodyRow += lines.length;
+
+  const note = isEmptyTable(doc, table) ? tableEmptyNote(table, doc.meta) : undefined;
+  if (note) {
+    ws.mergeCells(`A${bodyRow}:${last}${bodyRow}`);
+    const x = ws.getCell(`A${bodyRow}`);
+    x.value = note;
+    x.font = { name: FONT, size: 10 };
+    x.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(bodyRow).height = 32;
+  }
+
+  // Widths: the template's hint, widened to the longest text of the column (a Chinese character is 2 units).
+  const widths = table.columns.map((col, i) => {
+    const leaf = col.header[col.header.length - 1];
+    let w = col.kind === 'amount' ? 12 : col.kind === 'code' ? Math.max(5, (col.width ?? 3) * 1.5) : Math.max(8, (col.width ?? 10) * 1.6);
+    if (col.kind === 'code') w = Math.max(w, Math.min(textWidth(leaf) + 2, 12));
+    for (const line of lines) {
+      const cell = line.cells[i];
+      if (cell.kind === 'text') w = Math.max(w, textWidth(cell.text) + 2 + (cell.indent ?? 0) * 2);
+      if (cell.kind === 'amount') w = Math.max(w, String(cell.value / 100).length + 5);
+    }
+    return Math.ceil(Math.min(w, col.kind === 'name' || col.kind === 'text' ? 50 : 20));
+  });
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Header rows tall enough for wrapped labels (Excel does not grow rows for merged cells).
+  for (let r = 0; r < header.depth; r++) {
+    let lineCount = 1;
+    for (const cell of header.cells.filter((c) => c.row === r && c.rowSpan === 1)) {
+      const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0);
+      lineCount = Math.max(lineCount, Math.ceil(textWidth(cell.label) / Math.max(1, width - 1)));
+    }
+    ws.getRow(layout.headerTop + r).height = Math.max(20, 14 * lineCount + 6);
+  }
+
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: lastHeaderRow, showGridLines: false }];
+  ws.pageSetup = {
+    paperSize: 9 as unknown as ExcelJS.PaperSize,
+    orientation: table.landscape || totalWidth > 100 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  } as Partial<ExcelJS.PageSetup> as ExcelJS.PageSetup;
+  ws.pageSetup.printTitlesRow = `${layout.headerTop}:${lastHeaderRow}`;
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+const isTotalLabel = (text: string) => /^(合\s*计|总\s*计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$/.test(text.trim());
+
+type FormulaFor = (rowId: string, colId: string, value: number) => string | undefined;
+
+function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: TableDef, blankZero: boolean, formulaFor?: FormulaFor): void {
+  const row = ws.getRow(r);
+  line.cells.forEach((cell, i) => {
+    const x = row.getCell(i + 1);
+    const col = table.columns[i];
+    x.border = BORDER;
+    x.font = { name: FONT, size: 10, bold: line.emphasis };
+    if (cell.kind === 'amount') {
+      const formula = formulaFor?.(cell.rowId, cell.colId, cell.value);
+      if (formula) x.value = { formula, result: cell.value / 100 };
+      else x.value = cell.value === 0 && blankZero ? null : cell.value / 100;
+      x.numFmt = '0.00';
+      x.alignment = { horizontal: 'right', vertical: 'middle' };
+    } else if (cell.kind === 'text') {
+      x.value = cell.text === '' ? null : cell.text;
+      if (cell.code) {
+        x.numFmt = '@';
+        x.alignment = { horizontal: 'center', vertical: 'middle' };
+      } else {
+        const centred = col.kind === 'name' && isTotalLabel(cell.text);
+        x.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', indent: centred ? 0 : (cell.indent ?? 0), wrapText: col.kind === 'text' };
+      }
+    } else {
+      x.value = null;
+    }
+  });
+  row.height = 18;
+}
+
+/**
+ * Formula for a computed cell: a column formula ("合计 = 基本支出 + 项目支出") in the same row, or the row's
+ * children (类 = Σ 款) in the same column. Written only when the stored figure equals what the formula gives, so
+ * the cached result is always right; otherwise the figure is written as a plain number.
+ */
+function formulaBuilder(doc: BudgetDocument, table: TableDef, rowOf: Map<string, number>): FormulaFor {
+  const rows = doc.tables[table.id]?.rows ?? [];
+  const values = new Map(rows.map((r) => [r.id, r.values]));
+  const blocks = tableBlocks(table, rows);
+  const colIndex = new Map(table.columns.map((c, i) => [c.id, i + 1]));
+  return (rowId, colId, value) => {
+    const block = blocks.find((b) => b.rows.includes(rowId) && b.cols.includes(colId));
+    if (!block) return undefined;
+    let refs: string[] | undefined;
+    let sum = 0;
+    const parts = block.colChildren.get(colId);
+    const kids = block.rowChildren.get(rowId);
+    if (parts) {
+      refs = parts.map((c) => `${columnLetter(colIndex.get(c) as number)}${rowOf.get(rowId)}`);
+      sum = parts.reduce((a, c) => a + (values.get(rowId)?.[c] ?? 0), 0);
+    } else if (kids && kids.every((k) => rowOf.has(k))) {
+      refs = kids.map((k) => `${columnLetter(colIndex.get(colId) as number)}${rowOf.get(k)}`);
+      sum = kids.reduce((a, k) => a + (values.get(k)?.[colId] ?? 0), 0);
+    }
+    if (!refs || sum !== value) return undefined;
+    const formula = refs.join('+');
+    return formula.length < 8000 ? formula : undefined;
+  };
+}
