@@ -1,0 +1,12 @@
+/** Public API of the commands: every change to a document is one of these, applied through DocumentSession. */
+export * from './command';
+export { History, type HistoryStep } from './history';
+export { setCells, setCell, type CellValue } from './set-cells.command';
+export { pasteBlock, type PasteArgs, type PasteResult } from './paste-block.command';
+export { insertRow, deleteRows, moveRow, setRowCode, setRowName, type InsertRowArgs } from './rows.command';
+export { setInput, setPriorYear, setMeta, type MetaPatch } from './document-fields.command';
+export { applyFix } from './apply-fix.command';
+export { composite } from './composite.command';
+export { CommandError } from './raw';
+export { isComputedCell } from './cell-writer';
+export { documentIndex, TOTAL_ROW_ID } from './doc-index';
