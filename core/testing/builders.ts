@@ -1,9 +1,10 @@
 import { amount } from '../amount/amount';
 import { CodeBook, type Classification } from '../codes/code-book';
 import { FORMAT_NAME, FORMAT_VERSION, type BudgetDocument, type DocumentMeta, type RowData, type TableData } from '../document/document';
+import { initialRows } from '../document/create';
 import { deriveTable } from '../template/derive';
 import { getBuiltinTemplateSet, parseTemplateSet } from '../template/registry';
-import type { ColumnDef, FixedRowDef, TableDef, TemplateSet } from '../template/template.schema';
+import type { ColumnDef, TableDef, TemplateSet } from '../template/template.schema';
 
 /**
  * Small builders for tests across the project: documents of a built-in or custom set, rows from amount strings,
@@ -25,25 +26,11 @@ export function useSet(set: TemplateSet): TemplateSet {
   return set;
 }
 
-/**
- * Empty table data of a set: fixed rows present with no values (sides in order left, right, then the two
- * totals, as the commands' table model orders them); coded and project tables hold only their 合计 row.
- */
+/** Empty table data of a set, exactly as a new document has it (core/document/create.ts). */
 export function emptyTables(set: TemplateSet): Record<string, TableData> {
   const tables: Record<string, TableData> = {};
-  for (const def of set.tables) {
-    const model = def.rows;
-    let rows: RowData[];
-    if (model.kind === 'fixed') rows = model.rows.map(fixedRow);
-    else if (model.kind === 'sideBySide') rows = [...model.sides[0], ...model.sides[1], ...model.totals].map(fixedRow);
-    else rows = [{ id: 'total', values: {} }];
-    tables[def.id] = { rows };
-  }
+  for (const def of set.tables) tables[def.id] = { rows: initialRows(def) };
   return tables;
-}
-
-function fixedRow(def: FixedRowDef): RowData {
-  return def.code ? { id: def.id, code: def.code, values: {} } : { id: def.id, values: {} };
 }
 
 export function docFor(setId: string, meta: Partial<DocumentMeta> = {}): BudgetDocument {

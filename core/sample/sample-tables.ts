@@ -1,0 +1,186 @@
+import { amount, type Amount } from '../amount/amount';
+import { CodeBook, type Classification } from '../codes/code-book';
+import { initialRows } from '../document/create';
+import type { DocumentMeta, RowData, TableData } from '../document/document';
+import { deriveTable } from '../template/derive';
+import { getBuiltinTemplateSet } from '../template/registry';
+import type { TableDef } from '../template/template.schema';
+
+/**
+ * The tables of the built-in sample: 若羌县医疗保障局 2024 部门预算 (the 2024 reference release), as a complete
+ * and consistent document of set xj-dept-2024-11. Only the printed leaf figures are written here; every 类/款,
+ * 合计, column formula and the 表1/表4 支出 side are derived, so the sample holds by construction. 表7 is rebuilt
+ * from the release's project list (the release did not print it); 表8/9/11 are empty as in the release.
+ */
+
+export const SAMPLE_SET_ID = 'xj-dept-2024-11';
+const YEAR = 2024;
+
+export function createSampleMeta(): DocumentMeta {
+  return {
+    unitName: '若羌县医疗保障局',
+    compiler: '若羌县医疗保障局',
+    entityKind: '部门',
+    year: YEAR,
+    templateId: SAMPLE_SET_ID,
+    amountUnit: '万元',
+    date: '2024-02-18',
+    region: '新疆维吾尔自治区巴音郭楞蒙古自治州',
+    unitType: '行政',
+  };
+}
+
+/** 项-level functional rows of 表2: [code, 一般公共预算, 上级一般公共预算安排的转移支付]. */
+const INCOME: [string, string, string][] = [
+  ['2080501', '0.86', ''],
+  ['2080505', '39.14', ''],
+  ['2080506', '19.57', ''],
+  ['2101101', '7.55', ''],
+  ['2101102', '10.10', ''],
+  ['2101103', '3.51', ''],
+  ['2101202', '383.70', ''],
+  ['2101399', '10.00', '22.00'],
+  ['2101501', '138.64', ''],
+  ['2101506', '', '3.00'],
+  ['2101550', '156.19', ''],
+  ['2210201', '30.24', ''],
+];
+
+/** 项-level rows of 表3 and 表5 (all money is 一般公共预算): [code, 基本支出, 项目支出]. */
+const SPENDING: [string, string, string][] = [
+  ['2080501', '0.86', ''],
+  ['2080505', '39.14', ''],
+  ['2080506', '19.57', ''],
+  ['2101101', '7.55', ''],
+  ['2101102', '10.10', ''],
+  ['2101103', '3.51', ''],
+  ['2101202', '', '383.70'],
+  ['2101399', '', '32.00'],
+  ['2101501', '138.64', ''],
+  ['2101506', '', '3.00'],
+  ['2101550', '156.19', ''],
+  ['2210201', '30.24', ''],
+];
+
+/** 款-level economic rows of 表6: [code, 人员经费, 公用经费]. */
+const BASIC: [string, string, string][] = [
+  ['30101', '79.34', ''],
+  ['30102', '160.29', ''],
+  ['30103', '19.04', ''],
+  ['30108', '39.14', ''],
+  ['30109', '19.57', ''],
+  ['30110', '17.68', ''],
+  ['30111', '3.51', ''],
+  ['30112', '6.52', ''],
+  ['30113', '30.24', ''],
+  ['30199', '14.48', ''],
+  ['30201', '', '3.19'],
+  ['30205', '', '0.16'],
+  ['30206', '', '0.15'],
+  ['30207', '', '1.50'],
+  ['30208', '', '1.26'],
+  ['30211', '', '3.00'],
+  ['30216', '', '1.17'],
+  ['30217', '', '0.09'],
+  ['30228', '', '1.56'],
+  ['30229', '', '1.40'],
+  ['30231', '', '0.84'],
+  ['30302', '0.86', ''],
+  ['30305', '0.81', ''],
+];
+
+/** The release's project list (第三部分 七): [functional 项 code, 项目名称, 金额]. */
+export const SAMPLE_PROJECTS: [string, string, string][] = [
+  ['2101202', '城乡居民基本医疗保险', '383.70'],
+  ['2101399', '人身意外伤害保险县级补助资金', '10.00'],
+  ['2101399', '2024年专项资金/巴财社[2023]79号-2024年自治区人身意外伤害保险补助资金', '22.00'],
+  ['2101506', '2024年专项资金/巴财社[2023]80号-2024年自治区财政全民参保及医疗服务经费补助资金', '3.00'],
+];
+
+export function createSampleTables(): Record<string, TableData> {
+  const set = getBuiltinTemplateSet(SAMPLE_SET_ID);
+  if (!set) throw new Error(`内置模板“${SAMPLE_SET_ID}”不存在`);
+  const def = (id: string): TableDef => {
+    const t = set.tables.find((x) => x.id === id);
+    if (!t) throw new Error(`内置模板缺少表“${id}”`);
+    return t;
+  };
+  const book = CodeBook.builtin();
+  const tables: Record<string, TableData> = {};
+  for (const t of set.tables) tables[t.id] = { rows: initialRows(t) };
+
+  const coded = (tableId: string, classification: Classification, lines: [string, string, string][], cols: [string, string]) => {
+    const t = def(tableId);
+    const leaves = lines.map(([code, a, b]) => codedRow(book, classification, code, { [cols[0]]: a, [cols[1]]: b }));
+    const rows = withAncestors(book, classification, leaves, classification === 'functional' ? [3, 5] : [3]);
+    tables[tableId] = { rows: deriveTable(t, [...rows, { id: 'total', values: {} }]) };
+  };
+  coded('t2', 'functional', INCOME, ['gpb', 'gpbTransfer']);
+  coded('t3', 'functional', SPENDING, ['basic', 'project']);
+  coded('t5', 'functional', SPENDING, ['basic', 'project']);
+  coded('t6', 'economic', BASIC, ['personnel', 'public']);
+
+  const t7Rows: RowData[] = SAMPLE_PROJECTS.map(([code, name, total], i) => ({ id: `p${i + 1}`, code, name, values: nonZero({ total }) }));
+  tables.t7 = { rows: deriveTable(def('t7'), [...t7Rows, { id: 'total', values: {} }]) };
+
+  // 表1 and 表4 are generated from the detail tables, as the officer's "generate from source" would.
+  const t2Total = rowValues(tables.t2, 'total');
+  const set1 = (tableId: string, rowId: string, values: Record<string, Amount>) => {
+    const row = tables[tableId].rows.find((r) => r.id === rowId);
+    if (!row) throw new Error(`表“${tableId}”没有行“${rowId}”`);
+    Object.assign(row.values, values);
+  };
+  set1('t1', 'gpbOwn', { inAmount: t2Total.gpb ?? 0 });
+  set1('t1', 'gpbTransfer', { inAmount: t2Total.gpbTransfer ?? 0 });
+  set1('t4', 'gpb', { inAmount: (t2Total.gpb ?? 0) + (t2Total.gpbTransfer ?? 0) });
+  for (const row of tables.t3.rows) {
+    if (row.code?.length !== 3) continue;
+    set1('t1', `c${row.code}`, { outAmount: row.values.total ?? 0 });
+  }
+  for (const row of tables.t5.rows) {
+    if (row.code?.length !== 3) continue;
+    set1('t4', `c${row.code}`, { gpb: row.values.total ?? 0 });
+  }
+
+  set1('t10', 'reception', { gpb: amount('0.09') });
+  set1('t10', 'vehicleOperation', { gpb: amount('0.84') });
+
+  for (const id of ['t1', 't4', 't10']) tables[id] = { rows: deriveTable(def(id), tables[id].rows) };
+  return tables;
+}
+
+function nonZero(values: Record<string, string>): Record<string, Amount> {
+  const out: Record<string, Amount> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const a = amount(v);
+    if (a !== 0) out[k] = a;
+  }
+  return out;
+}
+
+function codeName(book: CodeBook, classification: Classification, code: string): string {
+  const name = book.name(classification, code, YEAR);
+  if (name === undefined) throw new Error(`示例数据用到未知科目 ${code}`);
+  return name;
+}
+
+function codedRow(book: CodeBook, classification: Classification, code: string, values: Record<string, string>): RowData {
+  return { id: code, code, name: codeName(book, classification, code), values: nonZero(values) };
+}
+
+/** Adds the 类/款 rows above the leaves (values derived later), keeping code order = printed order. */
+function withAncestors(book: CodeBook, classification: Classification, leaves: RowData[], prefixLengths: number[]): RowData[] {
+  const byCode = new Map<string, RowData>();
+  for (const leaf of leaves) {
+    for (const n of prefixLengths) {
+      const code = leaf.id.slice(0, n);
+      if (!byCode.has(code)) byCode.set(code, { id: code, code, name: codeName(book, classification, code), values: {} });
+    }
+    byCode.set(leaf.id, leaf);
+  }
+  return [...byCode.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function rowValues(table: TableData, rowId: string): Record<string, Amount> {
+  return table.rows.find((r) => r.id === rowId)?.values ?? {};
+}
