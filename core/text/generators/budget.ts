@@ -1,0 +1,143 @@
+import { leafLabel } from '../../template/header-layout';
+import { PRIOR, reasonKey, usageKey } from '../../inputs/keys';
+import { para, type Block } from '../blocks';
+import { changePhrase, codeLevel, enumerate, reasonPhrase, shares, type TextContext } from '../context';
+
+/**
+ * 第三部分 一 至 四: the overall budget, income by source, expenditure by kind, and the 财政拨款 overview.
+ * Figures come from the tables; only reasons and 主要用于 are the officer's.
+ */
+
+/** The document's total (收支总预算): 表1 收入总计, or 表3 合计 when 表1 is not filled. */
+export function grandTotal(ctx: TextContext): number {
+  return ctx.value('overview', 'inTotal', 'inAmount') || ctx.value('expenditure', 'total', 'total') || ctx.value('income', 'total', 'total');
+}
+
+/** 表1's income items of the first level (1. 一般公共预算拨款, 2. …) that have money, as names without numbering. */
+function incomeKinds(ctx: TextContext): string[] {
+  const t = ctx.table('overview');
+  if (!t || t.rows.kind !== 'sideBySide') return [];
+  const out: string[] = [];
+  for (const def of t.rows.sides[0]) {
+    if (def.partOf || !/^\d+\s*[.．、]/.test(def.label)) continue;
+    if (ctx.value('overview', def.id, 'inAmount') === 0) continue;
+    out.push(def.label.replace(/^\d+\s*[.．、]\s*/, ''));
+  }
+  return out;
+}
+
+function expenditureClasses(ctx: TextContext): string[] {
+  return ctx.rows('expenditure').filter((r) => codeLevel(r) === 0 && (r.values.total ?? 0) !== 0).map((r) => r.name ?? r.code ?? '');
+}
+
+export function summaryText(ctx: TextContext, id: string): Block[] {
+  const total = grandTotal(ctx);
+  const income = incomeKinds(ctx);
+  const classes = expenditureClasses(ctx);
+  const blocks = [para(`${id}.total`, ctx.s('summary.total', { 合计: ctx.money(total) }))];
+  blocks.push(para(`${id}.income`, income.length ? ctx.s('summary.income', { 列表: enumerate(income) }) : ctx.s('summary.income.none')));
+  blocks.push(para(`${id}.expenditure`, classes.length ? ctx.s('summary.expenditure', { 列表: enumerate(classes) }) : ctx.s('summary.expenditure.none')));
+  return blocks;
+}
+
+/** Income source columns of 表2 (everything but 总计 and computed subtotals), in printed order. */
+export function incomeSources(ctx: TextContext) {
+  const t = ctx.table('income');
+  if (!t) return [];
+  return t.columns
+    .filter((c) => c.kind === 'amount' && c.id !== 'total' && !c.formula && c.id !== 'fiscalSubtotal')
+    .map((c) => ({ id: c.id, label: leafLabel(c), grouped: c.header.length > 1, amount: ctx.value('income', 'total', c.id) }));
+}
+
+export function incomeText(ctx: TextContext, id: string): Block[] {
+  const sources = incomeSources(ctx);
+  const total = ctx.value('income', 'total', 'total') || sources.reduce((a, s) => a + s.amount, 0);
+  const share = shares(sources.map((s) => s.amount));
+  const blocks: Block[] = [para(`${id}.total`, ctx.s('income.total', { 合计: ctx.money(total) }))];
+  sources.forEach((src, i) => {
+    if (src.amount === 0 && !src.grouped) return;
+    const text = src.amount === 0
+      ? ctx.s('income.none', { 来源: src.label })
+      : ctx.s('income.item', {
+        来源: src.label,
+        金额: ctx.money(src.amount),
+        占比: ctx.pct(share[i] ?? 0),
+        变化: changePhrase(ctx, src.amount, ctx.prior(PRIOR.income(src.id)) ?? 0),
+        原因: reasonPhrase(ctx, 'reason', reasonKey.income(src.id)),
+      });
+    blocks.push(para(`${id}.${src.id}`, text));
+  });
+  return closeList(blocks);
+}
+
+/** A list of "…；" paragraphs ends with "。". */
+export function closeList(blocks: Block[]): Block[] {
+  const last = blocks[blocks.length - 1];
+  if (last && last.kind === 'para') last.text = last.text.replace(/[；;]$/, '。');
+  return blocks;
+}
+
+export function expenditureText(ctx: TextContext, id: string): Block[] {
+  const basic = ctx.value('expenditure', 'total', 'basic');
+  const project = ctx.value('expenditure', 'total', 'project');
+  const total = ctx.value('expenditure', 'total', 'total') || basic + project;
+  const [sb, sp] = shares([basic, project]);
+  const blocks: Block[] = [para(`${id}.total`, ctx.s('expenditure.total', { 合计: ctx.money(total) }))];
+  const kinds = [
+    { kind: 'basic' as const, amount: basic, share: sb },
+    { kind: 'project' as const, amount: project, share: sp },
+  ];
+  for (const k of kinds) {
+    const label = ctx.s(`label.${k.kind}`);
+    blocks.push(para(`${id}.${k.kind}`, k.amount === 0 && (ctx.prior(PRIOR.expenditure(k.kind)) ?? 0) === 0
+      ? ctx.s('expenditure.none', { 类型: label })
+      : ctx.s('expenditure.item', {
+        类型: label,
+        金额: ctx.money(k.amount),
+        占比: ctx.pct(k.share ?? 0),
+        变化: changePhrase(ctx, k.amount, ctx.prior(PRIOR.expenditure(k.kind)) ?? 0),
+        原因: reasonPhrase(ctx, 'reason', reasonKey.expenditure(k.kind)),
+      })));
+  }
+  return blocks;
+}
+
+/** 四、财政拨款收支预算总体情况 from 表4: sources, and per 类 amount with 主要用于. */
+export function fiscalText(ctx: TextContext, id: string): Block[] {
+  const t = ctx.table('fiscalOverview');
+  const total = ctx.value('fiscalOverview', 'inTotal', 'inAmount') || ctx.value('fiscalOverview', 'fiscal', 'inAmount');
+  const blocks: Block[] = [para(`${id}.total`, ctx.s('fiscal.total', { 合计: ctx.money(total) }))];
+  if (!t || t.rows.kind !== 'sideBySide') return blocks;
+  const sourceRows = t.rows.sides[0].filter((r) => !r.formula && !r.partOf);
+  const named = sourceRows.map((r) => ({
+    def: r,
+    name: ctx.s('fiscal.sourceName', { 名称: r.label.replace(/^[一二三四五六七八九十]+、/, '') }),
+    amount: ctx.value('fiscalOverview', r.id, 'inAmount'),
+  }));
+  const present = named.filter((n) => n.amount !== 0);
+  const absent = named.filter((n) => n.amount === 0);
+  if (present.length === 1) {
+    blocks.push(para(`${id}.sources`, absent.length
+      ? ctx.s('fiscal.sources.only', { 来源: present[0].name, 其他: absent.map((a) => a.name).join('和') })
+      : ctx.s('fiscal.sources.onlyAll', { 来源: present[0].name })));
+  }
+  if (present.length > 0) {
+    const list = present.map((p) => ctx.s('fiscal.incomeItem', { 名称: p.name, 金额: ctx.money(p.amount) }));
+    blocks.push(para(`${id}.income`, ctx.s('fiscal.income', { 列表: list.join('，') })));
+  }
+  const outColumns = t.columns.filter((c) => c.side === 1 && c.kind === 'amount' && c.id !== 'total');
+  for (const col of outColumns) {
+    const items: string[] = [];
+    for (const def of t.rows.sides[1]) {
+      const amount = ctx.value('fiscalOverview', def.id, col.id);
+      if (amount === 0 || !def.code) continue;
+      const name = def.label.replace(/^\d+\s*/, '');
+      const usage = ctx.text(usageKey(def.code));
+      items.push(usage
+        ? ctx.s('fiscal.class', { 名称: name, 编码: def.code, 金额: ctx.money(amount), 用途: usage })
+        : ctx.s('fiscal.class.noUsage', { 名称: name, 编码: def.code, 金额: ctx.money(amount) }));
+    }
+    if (items.length) blocks.push(para(`${id}.out.${col.id}`, ctx.s('fiscal.expenditure', { 来源: leafLabel(col), 列表: items.join('；') })));
+  }
+  return blocks;
+}
