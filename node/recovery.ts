@@ -1,4 +1,5 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 
@@ -66,6 +67,17 @@ export class RecoveryStore {
   async clear(): Promise<void> {
     await unlink(this.dataPath).catch(() => undefined);
     await unlink(this.infoPath).catch(() => undefined);
+  }
+
+  /** For the last moments of a clean exit, when the process may end before an async unlink completes. */
+  clearSync(): void {
+    for (const path of [this.dataPath, this.infoPath]) {
+      try {
+        unlinkSync(path);
+      } catch {
+        /* already gone */
+      }
+    }
   }
 }
 

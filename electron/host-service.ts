@@ -1,0 +1,187 @@
+import { basename, dirname, join } from 'node:path';
+import type { FileKind, HostApi, OpenedFile, RecentFile, SaveRequest, SaveResult } from '../core/ipc/contract';
+import type { RecoveryStore } from '../node/recovery';
+import { recoveredName } from '../node/recovery';
+import { OPEN_DIALOG, SAVE_DIALOG, safeFileName, withExtension } from './dialogs';
+import type { KnownPaths } from './known-paths';
+import type { RecentFiles } from './recent-files';
+
+/**
+ * The main-process side of HostApi: native dialogs and file I/O. Electron objects come in as small function deps so
+ * the logic runs in plain Node under test. Arguments arrive already validated (ipc-handlers.ts).
+ */
+export interface HostServiceDeps {
+  showOpenDialog(options: { title: string; filters: { name: string; extensions: string[] }[]; defaultPath?: string }): Promise<string | null>;
+  showSaveDialog(options: { title: string; filters: { name: string; extensions: string[] }[]; defaultPath: string }): Promise<string | null>;
+  /** Resolves to the index of the button pressed. */
+  showMessageBox(options: { type: 'question' | 'warning' | 'error' | 'info'; title: string; message: string; buttons: string[]; defaultId: number; cancelId: number }): Promise<number>;
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, bytes: Uint8Array, options: { backup: boolean }): Promise<void>;
+  recent: RecentFiles;
+  known: KnownPaths;
+  recovery: RecoveryStore;
+  /** Window title and unsaved mark (and the close guard). */
+  onDocumentState(title: string, dirty: boolean): void;
+  /** The 最近打开 menu must be rebuilt. */
+  onRecentChanged(): void;
+  /** A save the close guard asked for was cancelled or failed. */
+  onSaveAbandoned(): void;
+  /** Folder the first dialog opens in (Documents). */
+  defaultFolder: string;
+  /** Path from the command line / double-click, handed to the renderer once. */
+  startupPath: string | null;
+}
+
+export class HostService implements HostApi {
+  private startupPath: string | null;
+  private lastFolder: string;
+  private title = '';
+
+  constructor(private readonly deps: HostServiceDeps) {
+    this.startupPath = deps.startupPath;
+    this.lastFolder = deps.defaultFolder;
+    if (this.startupPath) deps.known.add(this.startupPath);
+  }
+
+  async kind(): Promise<'electron'> {
+    return 'electron';
+  }
+
+  async startupFile(): Promise<OpenedFile | null> {
+    const path = this.startupPath;
+    this.startupPath = null;
+    if (!path) return null;
+    return this.openDocumentAt(path);
+  }
+
+  async openFile(kind: FileKind): Promise<OpenedFile | null> {
+    const dialog = OPEN_DIALOG[kind];
+    const path = await this.deps.showOpenDialog({ title: dialog.title, filters: dialog.filters, defaultPath: this.lastFolder });
+    if (!path) return null;
+    this.lastFolder = dirname(path);
+    if (kind === 'document') return this.openDocumentAt(path);
+    return { path, name: basename(path), bytes: await this.read(path) };
+  }
+
+  async openRecent(path: string): Promise<OpenedFile | null> {
+    if (!this.deps.recent.has(path)) throw new Error('该文件不在最近打开列表中');
+    return this.openDocumentAt(path);
+  }
+
+  async recentFiles(): Promise<RecentFile[]> {
+    return this.deps.recent.all();
+  }
+
+  async saveFile(request: SaveRequest): Promise<SaveResult | null> {
+    const dialog = SAVE_DIALOG[request.kind];
+    // 保存 over a file only when we handed that path out; any other path means 另存为 with a dialog.
+    let path = request.path && this.deps.known.has(request.path) ? request.path : null;
+    if (!path) {
+      const suggested = safeFileName(request.path ? basename(request.path) : request.suggestedName, dialog.extension);
+      const chosen = await this.deps.showSaveDialog({ title: dialog.title, filters: dialog.filters, defaultPath: join(this.lastFolder, suggested) });
+      if (!chosen) {
+        this.deps.onSaveAbandoned();
+        return null;
+      }
+      path = withExtension(chosen, dialog.extension);
+      this.lastFolder = dirname(path);
+    }
+    try {
+      await this.deps.writeFile(path, request.bytes, { backup: request.kind === 'document' });
+    } catch (error) {
+      this.deps.onSaveAbandoned();
+      throw new Error(`保存失败：${path}\n${describeIoError(error)}`, { cause: error });
+    }
+    this.deps.known.add(path);
+    if (request.kind === 'document') {
+      await this.deps.recent.add(path).catch(() => undefined);
+      this.deps.onRecentChanged();
+      await this.deps.recovery.clear();
+    }
+    return { path, name: basename(path) };
+  }
+
+  async setDocumentState(state: { title: string; dirty: boolean }): Promise<void> {
+    this.title = state.title;
+    this.deps.onDocumentState(state.title, state.dirty);
+  }
+
+  async writeRecovery(bytes: Uint8Array): Promise<void> {
+    await this.deps.recovery.write(bytes, this.title);
+  }
+
+  async takeRecovery(): Promise<OpenedFile | null> {
+    const found = await this.deps.recovery.read();
+    if (!found) return null;
+    // No path: the restored copy is saved through 另存为, never silently over the file it came from.
+    return { path: '', name: recoveredName(found.title), bytes: found.bytes };
+  }
+
+  async clearRecovery(): Promise<void> {
+    await this.deps.recovery.clear();
+  }
+
+  async confirm(request: { title: string; message: string; okLabel: string }): Promise<boolean> {
+    const response = await this.deps.showMessageBox({
+      type: 'question',
+      title: request.title,
+      message: request.message,
+      buttons: [request.okLabel, '取消'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    return response === 0;
+  }
+
+  /** Open a document from a trusted source (dialog, command line, second launch, recent list). */
+  async openDocumentAt(path: string): Promise<OpenedFile> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.read(path);
+    } catch (error) {
+      if (this.deps.recent.has(path)) {
+        await this.deps.recent.remove(path).catch(() => undefined);
+        this.deps.onRecentChanged();
+      }
+      throw error;
+    }
+    this.deps.known.add(path);
+    this.lastFolder = dirname(path);
+    await this.deps.recent.add(path).catch(() => undefined);
+    this.deps.onRecentChanged();
+    return { path, name: basename(path), bytes };
+  }
+
+  private async read(path: string): Promise<Uint8Array> {
+    try {
+      return await this.deps.readFile(path);
+    } catch (error) {
+      throw new Error(`无法打开文件：${path}\n${describeIoError(error)}`, { cause: error });
+    }
+  }
+}
+
+/** Chinese wording for the file-system errors an officer can meet. */
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件或文件夹不存在。';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有权限，或文件正被其他程序（如 WPS、Excel、杀毒软件）占用。';
+    case 'EBUSY':
+      return '文件正被其他程序占用，请关闭后重试。';
+    case 'ENOSPC':
+      return '磁盘空间不足。';
+    case 'EROFS':
+      return '该位置只读，请另选保存位置。';
+    case 'EISDIR':
+      return '所选路径是文件夹。';
+    case 'EFBIG':
+    case 'ERR_FS_FILE_TOO_LARGE':
+      return '文件过大。';
+    default:
+      return '读写文件时出错。';
+  }
+}

@@ -1,0 +1,174 @@
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IPC_EVENT_MENU, IPC_EVENT_OPEN_FILE, type MenuCommand } from '../core/ipc/contract';
+import { writeFileAtomic } from '../node/atomic-write';
+import { RecoveryStore } from '../node/recovery';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { CloseGuard, APP_TITLE, windowTitle, type CloseChoice } from './close-guard';
+import { fileFromArgv } from './command-line';
+import { APP_ENTRY_URL, APP_SCHEME } from './csp';
+import { HostService } from './host-service';
+import { registerHostHandlers } from './ipc-handlers';
+import { KnownPaths } from './known-paths';
+import { buildMenuTemplate } from './menu';
+import { RecentFiles } from './recent-files';
+import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
+
+/**
+ * Main process entry (bundled to dist/electron/main.cjs): one window, Chinese menus, single instance, file
+ * association, the app:// protocol and the HostApi handlers. Logic lives in the modules imported above; this file
+ * only wires Electron objects to them.
+ */
+export const APP_ID = 'cn.gov.ysgk.budget-disclosure';
+const RENDERER_ROOT = join(__dirname, '..', 'renderer');
+const PRELOAD = join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let service: HostService | null = null;
+let pendingPath: string | null = fileFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() });
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch (double-click on another .ysgk): the running instance receives our argv and opens the file.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, cwd) => {
+    const path = fileFromArgv(argv, { isPackaged: app.isPackaged, cwd });
+    focusWindow();
+    if (path) openInWindow(path);
+  });
+  // macOS delivers double-clicked files as events, possibly before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (service && mainWindow) openInWindow(path);
+    else pendingPath = path;
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox(APP_TITLE, `启动失败：${String(error)}`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
+
+  const userData = app.getPath('userData');
+  const recent = new RecentFiles(join(userData, 'recent-files.json'));
+  await recent.load();
+  const recovery = new RecoveryStore(join(userData, 'recovery'));
+
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 600,
+    show: false,
+    title: APP_TITLE,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(PRELOAD),
+  });
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('page-title-updated', (event) => event.preventDefault());
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+
+  const send = (command: MenuCommand) => win.webContents.send(IPC_EVENT_MENU, command);
+  const guard = new CloseGuard({
+    ask: () => askToSave(win),
+    requestSave: () => send('save'),
+    close: () => win.close(),
+    onCleanExit: () => recovery.clearSync(),
+  });
+  win.on('close', (event) => {
+    if (guard.onCloseRequested()) event.preventDefault();
+  });
+
+  const rebuildMenu = () => {
+    const template = buildMenuTemplate({
+      recent: recent.all(),
+      send,
+      openRecent: (path) => openInWindow(path),
+      clearRecent: () => void recent.clear().then(rebuildMenu),
+      quit: () => win.close(),
+      devTools: app.isPackaged ? undefined : () => win.webContents.toggleDevTools(),
+      platform: process.platform,
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
+  service = new HostService({
+    showOpenDialog: async (options) => {
+      const result = await dialog.showOpenDialog(win, { ...options, properties: ['openFile'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    showSaveDialog: async (options) => {
+      const result = await dialog.showSaveDialog(win, { ...options, properties: ['showOverwriteConfirmation', 'createDirectory'] });
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    showMessageBox: async (options) => (await dialog.showMessageBox(win, { ...options, noLink: true })).response,
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+    writeFile: (path, bytes, options) => writeFileAtomic(path, bytes, options),
+    recent,
+    known: new KnownPaths(),
+    recovery,
+    onDocumentState: (title, dirty) => {
+      win.setTitle(windowTitle(title, dirty));
+      if (process.platform === 'darwin') win.setDocumentEdited(dirty);
+      guard.onDocumentState(dirty);
+    },
+    onRecentChanged: rebuildMenu,
+    onSaveAbandoned: () => guard.onSaveAbandoned(),
+    defaultFolder: app.getPath('documents'),
+    startupPath: pendingPath,
+  });
+  pendingPath = null;
+  registerHostHandlers(ipcMain, service, (message) => console.warn(message));
+  rebuildMenu();
+
+  // A crashed page loses nothing that was autosaved: reload it and the renderer offers the recovery copy.
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    void dialog
+      .showMessageBox(win, { type: 'error', title: APP_TITLE, message: '页面意外退出，将重新加载。', detail: '最近一次自动保存的内容会在重新加载后提供恢复。', buttons: ['重新加载'], noLink: true })
+      .then(() => win.loadURL(APP_ENTRY_URL));
+  });
+  await win.loadURL(APP_ENTRY_URL);
+}
+
+async function askToSave(win: BrowserWindow): Promise<CloseChoice> {
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'warning',
+    title: APP_TITLE,
+    message: '文档有未保存的修改，是否保存？',
+    detail: '选择“不保存”将丢失自上次保存以来的修改。',
+    buttons: ['保存', '不保存', '取消'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  });
+  return (['save', 'discard', 'cancel'] as const)[response] ?? 'cancel';
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function openInWindow(path: string): void {
+  const win = mainWindow;
+  if (!service || !win) return;
+  service.openDocumentAt(path).then(
+    (file) => win.webContents.send(IPC_EVENT_OPEN_FILE, file),
+    (error: unknown) => dialog.showErrorBox('无法打开文件', error instanceof Error ? error.message : String(error)),
+  );
+}
