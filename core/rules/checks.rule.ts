@@ -1,0 +1,183 @@
+import { formatAmount } from '../amount/amount';
+import { CodeBook } from '../codes/code-book';
+import type { CellRef, RowData } from '../document/document';
+import type { RuleDef } from '../template/template.schema';
+import { encodeRead, SLOT_BITS, type CompiledRule, type EvalContext } from './compiled';
+import { CompileError } from './comparison.rule';
+import type { Finding } from './finding';
+import { rowKey, type TableIndex } from './table-index';
+
+/**
+ * Built-in checks written as `name(t3, t5)` or `name(*)` in a rule: code structure, parent present, duplicates,
+ * names against the year's list, negative amounts. Each runs per row, so an edit re-checks only its row.
+ */
+
+type RowVerdict = { message: string; cells?: CellRef[] } | undefined;
+
+interface CheckSpec {
+  /** Which tables `*` means for this check. */
+  applies(table: TableIndex): boolean;
+  /** Reads of row i (slots of the table's mirror) whose change must re-run the check. */
+  reads?(table: TableIndex, i: number): number[];
+  check(table: TableIndex, i: number, ctx: EvalContext): RowVerdict;
+}
+
+const hasCodes = (t: TableIndex): boolean => t.def.rows.kind === 'coded' || t.def.rows.kind === 'projects';
+const classification = (t: TableIndex): 'functional' | 'economic' =>
+  t.def.rows.kind === 'coded' ? t.def.rows.classification : 'functional';
+const CLASS_WORD = { functional: '功能分类', economic: '经济分类' } as const;
+
+function where(table: TableIndex, i: number): string {
+  const row = table.rows[i];
+  return `${table.def.no} ${row.code !== undefined || table.isTotal(row) ? table.rowLabel(row, row.id) : `第 ${i + 1} 行`}`;
+}
+
+const CHECKS: Record<string, CheckSpec> = {
+  validCodes: {
+    applies: hasCodes,
+    check(table, i) {
+      const row = table.rows[i];
+      if (table.isTotal(row)) return undefined;
+      const cls = classification(table);
+      const levels = table.def.rows.kind === 'projects' ? [table.levels[table.levels.length - 1]] : table.levels;
+      const code = row.code;
+      const lengths = levels.join('、');
+      if (code === undefined || code === '') return { message: `${where(table, i)}：缺少${CLASS_WORD[cls]}科目编码` };
+      const firstDigit = cls === 'functional' ? /^2/ : /^[35]/;
+      if (!/^\d+$/.test(code) || !levels.includes(code.length) || !firstDigit.test(code)) {
+        return { message: `${table.def.no} 第 ${i + 1} 行：编码“${code}”不是有效的${CLASS_WORD[cls]}科目编码（应为 ${lengths} 位数字）` };
+      }
+      return undefined;
+    },
+  },
+  parentsPresent: {
+    applies: (t) => t.def.rows.kind === 'coded',
+    check(table, i) {
+      const row = table.rows[i];
+      const level = table.levelOf(row);
+      if (level <= 0) return undefined;
+      const parent = row.code!.slice(0, table.levels[level - 1]);
+      if (table.byKey.has(parent)) return undefined;
+      return { message: `${where(table, i)}：上级科目 ${parent} 不在表中` };
+    },
+  },
+  uniqueCodes: {
+    applies: hasCodes,
+    check(table, i) {
+      const row = table.rows[i];
+      const projects = table.def.rows.kind === 'projects';
+      const first = projects ? table.byId.get(row.id) : table.byKey.get(rowKey(row));
+      if (first === undefined || first === i) return undefined;
+      const what = projects ? `行标识“${row.id}”` : `编码“${rowKey(row)}”`;
+      return { message: `${where(table, i)}：${what}与第 ${first + 1} 行重复` };
+    },
+  },
+  knownNames: {
+    applies: (t) => t.def.rows.kind === 'coded',
+    reads: (table, i) => [i * table.stride + table.nameCol],
+    check(table, i, ctx) {
+      const row = table.rows[i];
+      if (row.code === undefined || !row.name) return undefined;
+      const warning = codeBookOf(ctx).nameWarning(classification(table), row.code, row.name, ctx.doc.meta.year);
+      if (warning === undefined) return undefined;
+      const nameCol = table.def.columns.find((c) => c.kind === 'name')?.id ?? 'name';
+      return { message: `${table.def.no} ${row.code}：${warning}`, cells: [{ table: table.def.id, row: row.id, col: nameCol }] };
+    },
+  },
+  nonNegative: {
+    applies: (t) => t.amountCols.length > 0,
+    reads: (table, i) => table.amountCols.map((_c, c) => i * table.stride + c),
+    check(table, i) {
+      const base = i * table.stride;
+      const negatives: string[] = [];
+      const cells: CellRef[] = [];
+      for (let c = 0; c < table.amountCols.length; c++) {
+        const v = table.values[base + c];
+        if (v >= 0) continue;
+        negatives.push(`${table.columnLabel(table.amountCols[c])} ${formatAmount(v)}`);
+        cells.push({ table: table.def.id, row: table.rows[i].id, col: table.amountCols[c] });
+      }
+      if (cells.length === 0) return undefined;
+      return { message: `${table.def.no} ${table.rowLabel(table.rows[i], table.rows[i].id)}：${negatives.join('、')} 为负数，请确认`, cells };
+    },
+  },
+};
+
+let builtinBook: CodeBook | undefined;
+
+/** The engine's code book (options.codeBook), else the shipped list of known codes. */
+function codeBookOf(ctx: EvalContext): CodeBook {
+  return ctx.options.codeBook ?? (builtinBook ??= CodeBook.builtin());
+}
+
+export const CHECK_NAMES = Object.keys(CHECKS);
+
+/** One compiled rule per table the check covers (so a row-list change re-instantiates only that table's part). */
+export function compileCheck(def: RuleDef, order: number, check: string, tableIds: string[], ctx: EvalContext): CompiledRule[] {
+  const spec = CHECKS[check];
+  if (!spec) throw new CompileError(`未知的检查“${check}”（可用：${CHECK_NAMES.join('、')}）`);
+  const tables =
+    tableIds.length === 1 && tableIds[0] === '*'
+      ? ctx.tables.filter((t) => spec.applies(t))
+      : tableIds.map((id) => {
+          const no = ctx.tableNo.get(id);
+          if (no === undefined) throw new CompileError(`表“${id}”不存在`);
+          return ctx.tables[no];
+        });
+  return tables.map((table) => new RowCheckRule(def, order, spec, table));
+}
+
+class RowCheckRule implements CompiledRule {
+  readonly tables: number[];
+  count = 0;
+  offsets = new Int32Array(1);
+  reads = new Int32Array(0);
+
+  constructor(
+    readonly def: RuleDef,
+    readonly order: number,
+    private readonly spec: CheckSpec,
+    private readonly table: TableIndex,
+  ) {
+    this.tables = [table.tableNo];
+  }
+
+  instantiate(): void {
+    const n = this.table.rows.length;
+    this.count = n;
+    this.offsets = new Int32Array(n + 1);
+    const reads: number[] = [];
+    for (let i = 0; i < n; i++) {
+      this.offsets[i] = reads.length;
+      if (this.spec.reads) for (const slot of this.spec.reads(this.table, i)) reads.push(encodeRead(this.table.tableNo, slot));
+    }
+    this.offsets[n] = reads.length;
+    this.reads = Int32Array.from(reads);
+  }
+
+  evaluate(i: number, ctx: EvalContext): Finding | undefined {
+    const verdict = this.spec.check(this.table, i, ctx);
+    if (!verdict) return undefined;
+    const row: RowData = this.table.rows[i];
+    const first = this.table.byId.get(row.id);
+    return {
+      id: `${this.def.id}:${this.table.def.id}:${row.id}${first !== i ? `#${i}` : ''}`,
+      rule: this.def.id,
+      ruleName: this.def.name,
+      severity: this.def.severity,
+      scope: this.def.scope,
+      message: verdict.message,
+      cells: verdict.cells ?? [{ table: this.table.def.id, row: row.id, col: codeColumn(this.table) }],
+    };
+  }
+
+  position(i: number): number {
+    return this.table.tableNo * (1 << SLOT_BITS) + i;
+  }
+}
+
+/** The column a code finding points at: the combined code column, else the 类 column, else the name. */
+function codeColumn(table: TableIndex): string {
+  const cols = table.def.columns;
+  return (cols.find((c) => c.codePart === 'full') ?? cols.find((c) => c.kind === 'code') ?? cols.find((c) => c.kind === 'name') ?? cols[0]).id;
+}

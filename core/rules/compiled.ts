@@ -1,0 +1,72 @@
+import type { CodeBook } from '../codes/code-book';
+import type { BudgetDocument } from '../document/document';
+import type { RuleDef, TemplateSet } from '../template/template.schema';
+import type { Finding } from './finding';
+import type { TableIndex } from './table-index';
+
+export interface EngineOptions {
+  /** The year's code list for the knownNames check (an imported list); defaults to the shipped known codes. */
+  codeBook?: CodeBook;
+}
+
+/** What compiled rules see: the document, the per-table indexes, the template. */
+export interface EvalContext {
+  doc: BudgetDocument;
+  template: TemplateSet;
+  tables: TableIndex[];
+  tableNo: Map<string, number>;
+  options: EngineOptions;
+}
+
+/** A read is encoded as one int: table number in the high byte, mirror slot (row × stride + column) below. */
+export const SLOT_BITS = 24;
+export const SLOT_MASK = (1 << SLOT_BITS) - 1;
+export const encodeRead = (tableNo: number, slot: number): number => tableNo * (1 << SLOT_BITS) + slot;
+
+/**
+ * One rule (or one column / one table of a rule) compiled to closures. instantiate() binds it to the current row
+ * lists, producing instances (one per row binding) with the cells each reads; evaluate(i) re-checks instance i
+ * from the mirrored values only.
+ */
+export interface CompiledRule {
+  def: RuleDef;
+  /** Set when the rule cannot run: the Chinese reason. */
+  broken?: string;
+  /** Position of the rule in the set: findings are sorted by it after severity, table and row. */
+  order: number;
+  /** Tables whose row list decides the instances or their reads (re-instantiate when one changes). */
+  tables: number[];
+  /** Number of instances after the last instantiate(). */
+  count: number;
+  /** offsets[i]..offsets[i+1] index into reads for instance i. */
+  offsets: Int32Array;
+  reads: Int32Array;
+  instantiate(ctx: EvalContext): void;
+  evaluate(i: number, ctx: EvalContext): Finding | undefined;
+  /** Table number × 2^24 + row index of the instance's focus cell, for sorting findings by table and row. */
+  position(i: number, ctx: EvalContext): number;
+}
+
+/** A rule that cannot be parsed or resolved: reported as one finding instead of crashing the check. */
+export function brokenRule(def: RuleDef, order: number, reason: string): CompiledRule {
+  return {
+    def,
+    broken: reason,
+    order,
+    tables: [],
+    count: 1,
+    offsets: new Int32Array([0, 0]),
+    reads: new Int32Array(0),
+    instantiate() {},
+    evaluate: () => ({
+      id: `${def.id}:公式`,
+      rule: def.id,
+      ruleName: def.name,
+      severity: 'error',
+      scope: def.scope,
+      message: `审核公式“${def.name}”无法执行：${reason}`,
+      cells: [],
+    }),
+    position: () => -1,
+  };
+}

@@ -1,0 +1,199 @@
+import type { ChangeSet } from '../commands/command';
+import type { BudgetDocument } from '../document/document';
+import type { TemplateSet } from '../template/template.schema';
+import { compileCheck } from './checks.rule';
+import { compileComparison, CompileError } from './comparison.rule';
+import { brokenRule, SLOT_BITS, SLOT_MASK, type CompiledRule, type EngineOptions, type EvalContext } from './compiled';
+import type { RuleEngine } from './engine.types';
+import type { Finding } from './finding';
+import { parseRule } from './parser';
+import { TableIndex } from './table-index';
+
+export type { EngineOptions } from './compiled';
+
+/**
+ * The rule engine: compiles the template's rules once, instantiates them against the row lists, and keeps
+ *   cell → instances (CSR arrays per table) so that update() re-evaluates only instances reading a changed cell.
+ * A change to a table's row list re-instantiates the rules that reference that table and rebuilds the index.
+ */
+export function createRuleEngine(template: TemplateSet, doc: BudgetDocument, options: EngineOptions = {}): RuleEngine {
+  return new Engine(template, doc, options);
+}
+
+/** Compiles every rule of a set without a document: the Chinese errors of rules that cannot run (for set validation). */
+export function ruleErrors(template: TemplateSet): string[] {
+  const empty: BudgetDocument = { format: 'budget-disclosure', version: 1, meta: {} as BudgetDocument['meta'], tables: {}, inputs: {}, priorYear: {} };
+  const ctx = makeContext(template, empty, {});
+  return compileAll(template, ctx)
+    .filter((r) => r.broken !== undefined)
+    .map((r) => `审核公式“${r.def.name}”（${r.def.id}）：${r.broken}`);
+}
+
+const DEP_RULE_SHIFT = 2 ** 20;
+
+interface Slot {
+  finding: Finding;
+  rank: number;
+  position: number;
+  order: number;
+  rule: number;
+  local: number;
+}
+
+function makeContext(template: TemplateSet, doc: BudgetDocument, options: EngineOptions): EvalContext {
+  const tables = template.tables.map((def, i) => new TableIndex(i, def));
+  const tableNo = new Map(template.tables.map((t, i) => [t.id, i]));
+  return { doc, template, tables, tableNo, options };
+}
+
+function compileAll(template: TemplateSet, ctx: EvalContext): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  template.rules.forEach((def, order) => {
+    const parsed = parseRule(def.expr);
+    if (!parsed.ok) {
+      out.push(brokenRule(def, order, parsed.message));
+      return;
+    }
+    try {
+      const ast = parsed.ast;
+      out.push(...(ast.kind === 'check' ? compileCheck(def, order, ast.check, ast.tables, ctx) : compileComparison(def, order, ast, ctx)));
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      out.push(brokenRule(def, order, e.message));
+    }
+  });
+  return out;
+}
+
+class Engine implements RuleEngine {
+  private readonly ctx: EvalContext;
+  private readonly rules: CompiledRule[];
+  /** Per compiled rule, per instance: the current finding (or undefined). */
+  private results: (Slot | undefined)[][] = [];
+  /** Per table: CSR from mirror slot to dependent instances (rule × 2^20 + instance). */
+  private depStart: Int32Array[] = [];
+  private depList: Int32Array[] = [];
+  private sorted: Finding[] | undefined;
+
+  constructor(template: TemplateSet, doc: BudgetDocument, options: EngineOptions) {
+    this.ctx = makeContext(template, doc, options);
+    this.rules = compileAll(template, this.ctx);
+    this.checkAll();
+  }
+
+  checkAll(): readonly Finding[] {
+    for (const t of this.ctx.tables) t.rebuild(this.ctx.doc);
+    this.results = this.rules.map((_r, i) => this.instantiate(i));
+    this.buildDeps();
+    return this.findings();
+  }
+
+  update(changes: ChangeSet): void {
+    const ctx = this.ctx;
+    const changedTables = new Set<number>();
+    for (const id of changes.tables) {
+      const no = ctx.tableNo.get(id);
+      if (no !== undefined) changedTables.add(no);
+    }
+    if (changedTables.size > 0) {
+      for (const no of changedTables) ctx.tables[no].rebuild(ctx.doc);
+      for (let r = 0; r < this.rules.length; r++) {
+        if (this.rules[r].tables.some((t) => changedTables.has(t))) this.results[r] = this.instantiate(r);
+      }
+      this.buildDeps();
+      this.sorted = undefined;
+    }
+    const cells = changes.cells;
+    if (cells.length === 0) return;
+    // Refresh the mirror first, then evaluate each dependent instance once.
+    const dirty: number[] = [];
+    for (const cell of cells) {
+      const no = ctx.tableNo.get(cell.table);
+      if (no === undefined || changedTables.has(no)) continue;
+      const slot = ctx.tables[no].refresh(ctx.doc, cell.row, cell.col);
+      if (slot < 0) continue;
+      const start = this.depStart[no];
+      const list = this.depList[no];
+      for (let j = start[slot]; j < start[slot + 1]; j++) dirty.push(list[j]);
+    }
+    if (dirty.length > 1) {
+      const unique = [...new Set(dirty)];
+      for (const d of unique) this.evaluateOne(Math.floor(d / DEP_RULE_SHIFT), d % DEP_RULE_SHIFT);
+    } else if (dirty.length === 1) this.evaluateOne(Math.floor(dirty[0] / DEP_RULE_SHIFT), dirty[0] % DEP_RULE_SHIFT);
+  }
+
+  findings(): readonly Finding[] {
+    if (!this.sorted) {
+      const all: Slot[] = [];
+      for (const list of this.results) for (const slot of list) if (slot) all.push(slot);
+      all.sort(compareSlots);
+      this.sorted = all.map((s) => s.finding);
+    }
+    return this.sorted;
+  }
+
+  private instantiate(r: number): (Slot | undefined)[] {
+    const rule = this.rules[r];
+    rule.instantiate(this.ctx);
+    const out: (Slot | undefined)[] = new Array(rule.count);
+    for (let i = 0; i < rule.count; i++) out[i] = this.slotFor(r, i);
+    this.sorted = undefined;
+    return out;
+  }
+
+  private evaluateOne(r: number, i: number): void {
+    const before = this.results[r][i];
+    const after = this.slotFor(r, i);
+    if (before === undefined && after === undefined) return;
+    this.results[r][i] = after;
+    this.sorted = undefined;
+  }
+
+  private slotFor(r: number, i: number): Slot | undefined {
+    const rule = this.rules[r];
+    const finding = rule.evaluate(i, this.ctx);
+    if (!finding) return undefined;
+    return {
+      finding,
+      rank: finding.severity === 'error' ? 0 : 1,
+      position: rule.position(i, this.ctx),
+      order: rule.order,
+      rule: r,
+      local: i,
+    };
+  }
+
+  /** Counting sort of every instance read into per-table CSR arrays: two passes, no per-cell arrays. */
+  private buildDeps(): void {
+    const tables = this.ctx.tables;
+    const counts = tables.map((t) => new Int32Array(t.rows.length * t.stride + 1));
+    for (const rule of this.rules) {
+      const reads = rule.reads;
+      const end = rule.offsets[rule.count];
+      for (let j = 0; j < end; j++) {
+        const e = reads[j];
+        counts[e >>> SLOT_BITS][(e & SLOT_MASK) + 1]++;
+      }
+    }
+    for (const c of counts) for (let k = 1; k < c.length; k++) c[k] += c[k - 1];
+    const lists = counts.map((c) => new Int32Array(c[c.length - 1]));
+    const fill = counts.map((c) => c.slice());
+    this.rules.forEach((rule, r) => {
+      const reads = rule.reads;
+      const offsets = rule.offsets;
+      for (let i = 0; i < rule.count; i++) {
+        for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+          const e = reads[j];
+          const t = e >>> SLOT_BITS;
+          lists[t][fill[t][e & SLOT_MASK]++] = r * DEP_RULE_SHIFT + i;
+        }
+      }
+    });
+    this.depStart = counts;
+    this.depList = lists;
+  }
+}
+
+function compareSlots(a: Slot, b: Slot): number {
+  return a.rank - b.rank || a.position - b.position || a.order - b.order || a.rule - b.rule || a.local - b.local;
+}
