@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltinTemplateSet } from './registry';
 import {
-  codePartFor, codeParts, columnByLabel, columnNumbers, fixedRowName, headerLayout, headerMatrix, leafLabel, rowLevel,
+  codePartFor, codeParts, columnByLabel, columnNumbers, hasColumnNumberRow, fixedRowName, headerLayout, headerMatrix, leafLabel, rowLevel,
   tableEmptyNote, tableTitle,
 } from './header-layout';
 
@@ -26,15 +26,15 @@ describe('headerLayout', () => {
     expect(layout.cells.filter((c) => c.label === 'X').map((c) => c.colSpan)).toEqual([1, 1]);
   });
 
-  it('reproduces the printed three-row header of 表3', () => {
+  it('reproduces the printed three-row header of 表3 (科目 over the code columns, 支出预算 from the name on)', () => {
     expect(headerMatrix(table('t3').columns)).toEqual([
-      ['科目', '科目', '科目', '科目', '支出预算', '支出预算', '支出预算'],
+      ['科目', '科目', '科目', '支出预算', '支出预算', '支出预算', '支出预算'],
       ['功能分类科目编码', '功能分类科目编码', '功能分类科目编码', '功能分类科目名称', '合计', '基本支出', '项目支出'],
       ['类', '款', '项', '功能分类科目名称', '合计', '基本支出', '项目支出'],
     ]);
     const layout = headerLayout(table('t3').columns);
     expect(layout.cells.find((c) => c.label === '功能分类科目名称')).toMatchObject({ row: 1, rowSpan: 2, colSpan: 1 });
-    expect(layout.cells.find((c) => c.label === '科目')).toMatchObject({ row: 0, colSpan: 4 });
+    expect(layout.cells.find((c) => c.label === '科目')).toMatchObject({ row: 0, colSpan: 3 });
   });
 
   it('reproduces the two-row header of 表2 with its 财政拨款（补助） group', () => {
@@ -80,7 +80,10 @@ describe('table helpers', () => {
   });
 
   it('column numbers and fixed row names', () => {
-    expect(columnNumbers(table('t3'))).toEqual(['', '', '', '', '1', '2', '3']);
+    expect(columnNumbers(table('t3'))).toEqual(['**', '**', '**', '**', '1', '2', '3']);
+    expect(hasColumnNumberRow(set, table('t3'))).toBe(false);
+    const unit = getBuiltinTemplateSet('xj-unit-2021-9')!;
+    expect(unit.tables.map((t) => hasColumnNumberRow(unit, t))).toEqual([false, true, true, false, true, true, true, true, true]);
     expect(fixedRowName({ label: '210 卫生健康支出', code: '210' })).toBe('卫生健康支出');
     expect(fixedRowName({ label: '其中：一般财力' })).toBe('其中：一般财力');
   });

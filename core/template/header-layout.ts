@@ -72,10 +72,21 @@ export function headerMatrix(columns: readonly Pick<ColumnDef, 'id' | 'header'>[
   return matrix;
 }
 
-/** The 2021-style column-number row: amount columns numbered 1, 2, 3 …; code and name columns blank. */
+/**
+ * The 2021-style column-number row (栏次) as printed: amount columns numbered 1, 2, 3 …; code and name columns
+ * "**" ("** ** ** ** 1 2 3" in the 2021 release).
+ */
 export function columnNumbers(table: Pick<TableDef, 'columns'>): string[] {
   let n = 0;
-  return table.columns.map((c) => (c.kind === 'amount' ? String(++n) : ''));
+  return table.columns.map((c) => (c.kind === 'amount' ? String(++n) : '**'));
+}
+
+/**
+ * Whether a table prints the column-number row: the set's display option, except for the side-by-side 收支总表
+ * (表一/表四 of the 2021 release print none).
+ */
+export function hasColumnNumberRow(set: { display: { columnNumberRow: boolean } }, table: Pick<TableDef, 'rows'>): boolean {
+  return set.display.columnNumberRow && table.rows.kind !== 'sideBySide';
 }
 
 /** Fills the set's placeholders: {主体} (部门/单位), {单位名称}, {年度}. Unknown placeholders are kept as written. */
