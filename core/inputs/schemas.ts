@@ -106,6 +106,8 @@ export const projectPerformanceSchema = z.object({
 export const nonFiscalProjectsSchema = z.object({ count: count.optional(), amount: amount.optional() });
 
 export const procurementSchema = z.object({
+  /** 本年未安排政府采购: the officer's explicit "none", so that an empty part is not mistaken for a forgotten one. */
+  none: z.boolean().optional(),
   goods: amount.optional(),
   works: amount.optional(),
   services: amount.optional(),

@@ -1,6 +1,7 @@
 import type { Amount } from '../amount/amount';
 import { amount } from '../amount/amount';
-import type { BudgetDocument, JsonValue } from '../document/document';
+import { FORMAT_NAME, FORMAT_VERSION, type BudgetDocument, type JsonValue } from '../document/document';
+import { createSampleMeta, createSampleTables } from './sample-tables';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../inputs/keys';
 import type { AssetsInput, Indicator, OverallPerformance, ProcurementInput, ProjectInput, ProjectPerformance, StaffInput } from '../inputs/schemas';
 
@@ -219,4 +220,16 @@ export function withSampleInputs(doc: BudgetDocument): BudgetDocument {
   doc.priorYear = { ...doc.priorYear, ...samplePriorYear() };
   if (!doc.meta.unitType) doc.meta.unitType = '行政';
   return doc;
+}
+
+/** The complete built-in sample: the reference release's tables with its inputs and last year's figures. */
+export function createSampleDocument(): BudgetDocument {
+  return withSampleInputs({
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    meta: createSampleMeta(),
+    tables: createSampleTables(),
+    inputs: {},
+    priorYear: {},
+  });
 }

@@ -1,0 +1,40 @@
+import type { BudgetDocument, JsonValue } from '../document/document';
+import type { Finding } from '../rules/finding';
+import type { TemplateSet } from '../template/template.schema';
+import { createContext } from '../text/context';
+import { renderOutline } from '../text/generate';
+import { checkReasons, checkUsage } from './reasons.check';
+import { checkEmptyNotes, checkOutlineTables, checkRequiredParts } from './completeness.check';
+import { checkOverrides, checkProcurement, checkProjects, checkUnits } from './figures.check';
+
+/** Every string the officer typed (or imported), with the input key it lives under ("projects#2.allocation"). */
+export function typedTexts(doc: BudgetDocument): { key: string; text: string }[] {
+  const out: { key: string; text: string }[] = [];
+  const visit = (key: string, v: JsonValue) => {
+    if (typeof v === 'string') out.push({ key, text: v });
+    else if (Array.isArray(v)) v.forEach((x, i) => visit(`${key}#${i}`, x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(key.includes('#') ? `${key}.${k}` : `${key}#${k}`, x);
+  };
+  for (const [key, value] of Object.entries(doc.inputs)) visit(key, value);
+  return out;
+}
+
+/**
+ * The text and completeness checks (scope 文字): what the table rules cannot see. The lead merges these findings
+ * with the rule engine's; ids are stable while the same fault stays at the same place.
+ */
+export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): Finding[] {
+  const ctx = createContext(doc, template);
+  const typed = typedTexts(doc);
+  return [
+    ...checkOutlineTables(ctx),
+    ...checkRequiredParts(ctx),
+    ...checkReasons(ctx),
+    ...checkUsage(ctx),
+    ...checkProjects(ctx),
+    ...checkProcurement(ctx),
+    ...checkOverrides(renderOutline(doc, template)),
+    ...checkEmptyNotes(ctx, typed),
+    ...checkUnits(ctx, typed),
+  ];
+}
