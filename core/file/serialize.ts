@@ -1,0 +1,59 @@
+import type { BudgetDocument, JsonValue, RowData } from '../document/document';
+import { encodeUtf8 } from './utf8';
+
+/**
+ * Writes a document as pretty, UTF-8 JSON with a stable key order, so the same document always gives the same bytes
+ * (whatever order the edits happened in) and two versions of a file diff cleanly.
+ */
+const META_ORDER = ['unitName', 'compiler', 'entityKind', 'year', 'templateId', 'amountUnit', 'date', 'region', 'unitType'];
+
+export function serializeDocument(doc: BudgetDocument): string {
+  const ordered = {
+    format: doc.format,
+    version: doc.version,
+    meta: orderKeys(doc.meta as unknown as Record<string, unknown>, META_ORDER),
+    tables: Object.fromEntries(
+      Object.keys(doc.tables)
+        .sort(naturalCompare)
+        .map((id) => [id, { rows: doc.tables[id].rows.map(orderRow) }]),
+    ),
+    inputs: sortDeep(doc.inputs as JsonValue),
+    priorYear: sortDeep(doc.priorYear as JsonValue),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+export function serializeDocumentBytes(doc: BudgetDocument): Uint8Array {
+  return encodeUtf8(serializeDocument(doc));
+}
+
+function orderRow(row: RowData): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: row.id };
+  if (row.code !== undefined) out.code = row.code;
+  if (row.name !== undefined) out.name = row.name;
+  out.values = sortDeep(row.values);
+  if (row.texts !== undefined) out.texts = sortDeep(row.texts);
+  return out;
+}
+
+function orderKeys(obj: Record<string, unknown>, first: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of first) if (obj[k] !== undefined) out[k] = obj[k];
+  for (const k of Object.keys(obj).sort()) if (!(k in out) && obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}
+
+function sortDeep(v: JsonValue): JsonValue {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, JsonValue> = {};
+    for (const k of Object.keys(v).sort(naturalCompare)) if (v[k] !== undefined) out[k] = sortDeep(v[k]);
+    return out;
+  }
+  return v;
+}
+
+/** "t2" before "t10"; codes stay in code order. */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
