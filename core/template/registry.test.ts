@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinTemplateSets, getBuiltinTemplateSet, parseTemplateSet } from './registry';
+import { builtinTemplateSets, getBuiltinTemplateSet, parseTemplateSet, parseTemplateSetJson, templateSummaries } from './registry';
 
 function dept2024Json(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(getBuiltinTemplateSet('xj-dept-2024-11'))) as Record<string, unknown>;
@@ -70,5 +70,20 @@ describe('template registry', () => {
   it('rejects something that is not a set at all', () => {
     const result = parseTemplateSet(42);
     expect(result).toEqual({ ok: false, errors: ['模板文件：类型不对，应为对象'] });
+  });
+
+  it("reads a bureau's set file as text, BOM and syntax errors included", () => {
+    const text = '\uFEFF' + JSON.stringify({ ...dept2024Json(), id: 'bureau-own' });
+    const ok = parseTemplateSetJson(text);
+    expect(ok.ok && ok.set.id).toBe('bureau-own');
+    const bad = parseTemplateSetJson('{"id": ');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]).toMatch(/^模板文件不是有效的 JSON 格式/);
+  });
+
+  it('summaries list the three built-in sets', () => {
+    expect(templateSummaries().map((s) => [s.id, s.tables])).toEqual([
+      ['xj-dept-2024-11', 11], ['xj-unit-2021-9', 9], ['xj-unit-2021-9-econ', 9],
+    ]);
   });
 });

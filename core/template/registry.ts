@@ -22,7 +22,7 @@ import unit2021EconGlossary from '../../templates/xj-unit-2021-9-econ/glossary.j
  * broken part is found by the test that loads every set, not by a user.
  */
 
-export { parseTemplateSet, type ParseSetResult } from './validate-set';
+export { parseTemplateSet, parseTemplateSetJson, type ParseSetResult } from './validate-set';
 
 interface SetParts {
   tables: unknown;
@@ -71,4 +71,9 @@ export function getBuiltinTemplateSet(id: string): TemplateSet | undefined {
 /** The raw (unvalidated) assembled built-in sets, for the test that reports every error of every set at once. */
 export function builtinTemplateSources(): unknown[] {
   return BUILTIN_PARTS.map(assembleParts);
+}
+
+/** One line per built-in set for lists (CLI `templates`, the new-document dialog). */
+export function templateSummaries(): { id: string; name: string; entityKind: string; tables: number }[] {
+  return builtinTemplateSets().map((s) => ({ id: s.id, name: s.name, entityKind: s.entityKind, tables: s.tables.length }));
 }

@@ -18,6 +18,21 @@ export function parseTemplateSet(json: unknown): ParseSetResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, set: parsed.data };
 }
 
+/**
+ * A bureau's set file as text (UTF-8, with or without BOM): JSON syntax errors are reported in Chinese too, so the
+ * caller never has to catch.
+ */
+export function parseTemplateSetJson(text: string): ParseSetResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [`模板文件不是有效的 JSON 格式（${detail}）`] };
+  }
+  return parseTemplateSet(json);
+}
+
 /** Identifiers a formula reads ("basic + project" → basic, project). Formulas are sums/differences of ids. */
 export function formulaRefs(formula: string): string[] {
   return formula.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
