@@ -1,0 +1,56 @@
+import { commandNames, loadCommand, parseArgs, type CliIO } from './registry';
+
+const PROGRAM = 'budget-disclosure';
+
+const defaultIO: CliIO = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  cwd: process.cwd(),
+};
+
+/** Runs the CLI with the given arguments; returns the exit code (never throws). */
+export async function run(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    await printHelp(io);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('0.1.0');
+    return 0;
+  }
+  if (!commandNames().includes(name)) {
+    io.err(`未知的子命令“${name}”。用 ${PROGRAM} help 查看全部子命令。`);
+    return 2;
+  }
+  try {
+    const cmd = await loadCommand(name);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(`用法：${PROGRAM} ${cmd.usage}\n${cmd.summary}`);
+      return 0;
+    }
+    const parsed = parseArgs(rest, cmd);
+    if (!parsed.ok) {
+      io.err(`${parsed.message}\n用法：${PROGRAM} ${cmd.usage}`);
+      return 2;
+    }
+    return await cmd.run(parsed.args, io);
+  } catch (error) {
+    io.err(`出错了：${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+async function printHelp(io: CliIO): Promise<void> {
+  const lines = [`预算公开编制助手 命令行工具`, ``, `用法：${PROGRAM} <子命令> [参数]`, ``, `子命令：`];
+  for (const name of commandNames()) {
+    try {
+      const cmd = await loadCommand(name);
+      lines.push(`  ${cmd.usage.padEnd(48)} ${cmd.summary}`);
+    } catch {
+      lines.push(`  ${name.padEnd(48)} （加载失败）`);
+    }
+  }
+  lines.push('', '退出码：0 成功或没有错误，1 审核发现错误，2 文件无法使用或参数有误。');
+  io.out(lines.join('\n'));
+}
