@@ -185,7 +185,8 @@ function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: Tabl
     x.border = BORDER;
     x.font = { name: FONT, size: 10, bold: line.emphasis };
     if (cell.kind === 'amount') {
-      const formula = formulaFor?.(cell.rowId, cell.colId, cell.value);
+      // A zero result is not saved by exceljs; a formula without a cached result would read back as unknown.
+      const formula = cell.value !== 0 ? formulaFor?.(cell.rowId, cell.colId, cell.value) : undefined;
       if (formula) x.value = { formula, result: cell.value / 100 };
       else x.value = cell.value === 0 && blankZero ? null : cell.value / 100;
       x.numFmt = '0.00';

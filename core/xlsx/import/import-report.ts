@@ -1,0 +1,93 @@
+import { formatAmount } from '../../amount/amount';
+import type { RoundingAdjustment, UnbalancedGroup } from '../rounding/rounding-balance';
+
+/**
+ * What an import did, for the dialog after 导入 Excel and for the CLI: which table was read from where, what was
+ * skipped and why, what could not be read (errors), which tables were not found, and every 舍位平衡 adjustment.
+ */
+export interface ImportIssue {
+  /** error: a figure could not be read (the cell was not imported); warning: check this; info: skipped on purpose. */
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  table?: string;
+  sheet?: string;
+  /** "E7", or "第7行" for a whole row. */
+  cell?: string;
+}
+
+export interface TableImportInfo {
+  table: string;
+  /** "表3 部门支出总体情况表" as the template prints it. */
+  title: string;
+  sheet: string;
+  /** Address of the title cell found ("A2"). */
+  titleCell: string;
+  /** 1-based sheet rows of the header. */
+  headerRows: [number, number];
+  /** Template column id → the sheet column letter and its header as printed. */
+  columns: { column: string; sheetColumn: string; label: string }[];
+  codeColumns: string;
+  rowsRead: number;
+}
+
+export interface ImportReport {
+  templateId: string;
+  /** True when the set was recognised from the titles rather than given. */
+  templateDetected: boolean;
+  /** The unit the figures were read in. */
+  sourceUnit: '万元' | '元';
+  /** True when the workbook was our own export (document details restored from its data sheet). */
+  ownExport: boolean;
+  tables: TableImportInfo[];
+  notFound: { table: string; title: string }[];
+  issues: ImportIssue[];
+  /** 元 → 万元 only. */
+  rounding?: { adjustments: RoundingAdjustment[]; unbalanced: UnbalancedGroup[] };
+}
+
+export function reportCounts(report: ImportReport): { errors: number; warnings: number } {
+  return {
+    errors: report.issues.filter((i) => i.severity === 'error').length,
+    warnings: report.issues.filter((i) => i.severity === 'warning').length + (report.rounding?.unbalanced.length ?? 0),
+  };
+}
+
+const SEVERITY = { error: '错误', warning: '提示', info: '跳过' } as const;
+
+/** The report as Chinese text (CLI output; the app shows the same structure as a list). */
+export function formatImportReport(report: ImportReport, titles: Record<string, string> = {}): string {
+  const lines: string[] = [];
+  const name = (id: string) => titles[id] ?? id;
+  lines.push(`模板：${report.templateId}${report.templateDetected ? '（按表名自动识别）' : ''}`);
+  lines.push(`金额单位：${report.sourceUnit}${report.sourceUnit === '元' ? '（已换算为万元，并做舍位平衡）' : ''}`);
+  if (report.ownExport) lines.push('该工作簿由本软件导出：单位信息与说明文字已一并恢复。');
+  lines.push('', `已导入 ${report.tables.length} 张表：`);
+  for (const t of report.tables) {
+    lines.push(`  ${t.title} ← 工作表“${t.sheet}”${t.titleCell}，表头第${t.headerRows[0]}–${t.headerRows[1]}行，${t.codeColumns}，读入 ${t.rowsRead} 行`);
+  }
+  if (report.notFound.length > 0) {
+    lines.push('', `未找到 ${report.notFound.length} 张表（导入后为空表）：`);
+    for (const t of report.notFound) lines.push(`  ${t.title}`);
+  }
+  const groups: ImportIssue['severity'][] = ['error', 'warning', 'info'];
+  for (const severity of groups) {
+    const list = report.issues.filter((i) => i.severity === severity);
+    if (list.length === 0) continue;
+    lines.push('', `${SEVERITY[severity]}（${list.length}）：`);
+    for (const i of list) {
+      const at = [i.table ? name(i.table) : '', i.sheet ? `“${i.sheet}”` : '', i.cell ?? ''].filter(Boolean).join(' ');
+      lines.push(`  ${at ? at + '：' : ''}${i.message}`);
+    }
+  }
+  if (report.rounding) {
+    const { adjustments, unbalanced } = report.rounding;
+    lines.push('', `舍位平衡调整 ${adjustments.length} 处（元换算为万元后，为使合计相符而调整的尾差）：`);
+    for (const a of adjustments) {
+      lines.push(`  ${name(a.table)} 行“${a.row}” 列“${a.col}”：${formatAmount(a.fen)} 元 → ${formatAmount(a.adjusted)} 万元（四舍五入为 ${formatAmount(a.rounded)}）`);
+    }
+    for (const u of unbalanced) lines.push(`  ${name(u.table)}：${u.description}`);
+  }
+  const { errors, warnings } = reportCounts(report);
+  lines.push('', errors > 0 ? `共 ${errors} 处错误未导入，请核对原表后修正。` : warnings > 0 ? `导入完成，有 ${warnings} 处提示请核对。` : '导入完成，没有发现问题。');
+  return lines.join('\n');
+}

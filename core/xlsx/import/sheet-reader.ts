@@ -1,0 +1,116 @@
+import ExcelJS from 'exceljs';
+import { checkXlsxBytes, INPUT_LIMITS } from '../input-guard';
+
+/**
+ * Loads a workbook (after the byte guard) and turns every visible sheet into a plain grid of cells, so the table
+ * finder and the row reader never touch exceljs types. Merged ranges repeat their label in every covered cell (as a
+ * printed header reads). A formula without a cached value is marked, never evaluated.
+ */
+export interface SheetCell {
+  /** Trimmed display text ("" for blank); numbers as their plain decimal text. */
+  text: string;
+  /** Set when the cell holds a number (or a formula with a numeric cached result). */
+  num?: number;
+  /** A formula whose result was not saved: its value is unknown. */
+  noResult?: boolean;
+  /** Covered by a merge but not its top-left cell. */
+  mergedCopy?: boolean;
+}
+
+export interface SheetGrid {
+  name: string;
+  rows: SheetCell[][];
+  /** Widest row. */
+  width: number;
+}
+
+export type LoadResult = { ok: true; workbook: ExcelJS.Workbook; sheets: SheetGrid[] } | { ok: false; message: string };
+
+const EMPTY: SheetCell = { text: '' };
+
+export async function loadWorkbook(bytes: Uint8Array, limits = INPUT_LIMITS): Promise<LoadResult> {
+  const guard = checkXlsxBytes(bytes, limits);
+  if (!guard.ok) return guard;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings want a Node Buffer; it accepts any ArrayBuffer view at run time.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `无法读取该 Excel 工作簿，文件可能已损坏或不是标准的 .xlsx 格式。（${detail.slice(0, 120)}）` };
+  }
+  const sheets: SheetGrid[] = [];
+  for (const ws of workbook.worksheets) {
+    if (ws.state !== 'visible') continue;
+    const cells = ws.actualRowCount * Math.max(1, ws.actualColumnCount);
+    if (cells > limits.maxCellsPerSheet) {
+      return { ok: false, message: `工作表“${ws.name}”的数据量过大（约 ${cells} 个单元格，上限 ${limits.maxCellsPerSheet}），不像是预算公开表，已停止导入。` };
+    }
+    sheets.push(readSheet(ws));
+  }
+  return { ok: true, workbook, sheets };
+}
+
+function cellOf(cell: ExcelJS.Cell): SheetCell {
+  const v = cell.value;
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number') return { text: plain(v), num: v };
+  if (typeof v === 'string') return { text: v.trim() };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
+  if (v instanceof Date) return { text: v.toISOString().slice(0, 10) };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return { text: '', noResult: true };
+      if (typeof result === 'number') return { text: plain(result), num: result };
+      if (typeof result === 'object' && 'error' in result) return { text: String(result.error) };
+      return { text: String(result).trim() };
+    }
+    if ('richText' in v) return { text: v.richText.map((r) => r.text).join('').trim() };
+    if ('text' in v) return { text: String((v as { text: unknown }).text).trim() };
+    if ('error' in v) return { text: String((v as { error: unknown }).error) };
+  }
+  return { text: String(v).trim() };
+}
+
+function plain(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  const rounded = Math.round(n * 1e6) / 1e6;
+  return String(rounded);
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows: SheetCell[][] = [];
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const out: SheetCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      let value: SheetCell;
+      if (cell.isMerged && cell.master !== cell) {
+        value = { ...cellOf(cell.master), mergedCopy: true };
+      } else value = cellOf(cell);
+      out[colNumber - 1] = value;
+    });
+    for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = EMPTY;
+    rows[rowNumber - 1] = out;
+    width = Math.max(width, out.length);
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  return { name: ws.name, rows, width };
+}
+
+export function cellAt(grid: SheetGrid, row: number, col: number): SheetCell {
+  return grid.rows[row]?.[col] ?? EMPTY;
+}
+
+/** "D7" for 0-based row and column. */
+export function address(row: number, col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
