@@ -1,0 +1,73 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { importXlsx, formatImportReport, reportCounts } from '../../core/xlsx/import-xlsx';
+import { INPUT_LIMITS } from '../../core/xlsx/input-guard';
+import { builtinTemplateSets } from '../../core/template/registry';
+import { tableTitle } from '../../core/template/header-layout';
+import type { CliCommand } from '../registry';
+import { writeDocument } from '../io';
+
+/**
+ * `import XLSX -o FILE [--template ID] [--yuan]`: reads a workbook (our own export or a budget system's), writes
+ * the document and prints the import report. Exit 2 when the workbook is unusable (nothing written), 1 when the
+ * document was written but some cells could not be read (see the report), 0 otherwise.
+ */
+export const command: CliCommand = {
+  name: 'import',
+  summary: '从 Excel 工作簿导入预算公开表，生成文件并打印导入报告（--yuan 表示金额单位为元）',
+  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--json]',
+  valueOptions: ['output', 'template'],
+  flagOptions: ['yuan', 'wan', 'json'],
+  aliases: { o: 'output', t: 'template' },
+  async run(args, io) {
+    const [input, extra] = args.positionals;
+    const { output, template, yuan, wan, json } = args.options;
+    if (input === undefined || extra !== undefined) {
+      io.err('请给出一个要导入的 Excel 文件，例如：import 预算表.xlsx -o 预算公开.ysgk');
+      return 2;
+    }
+    if (typeof output !== 'string') {
+      io.err('请用 -o 指定导入后保存的文件，例如 -o 预算公开.ysgk');
+      return 2;
+    }
+    if (yuan && wan) {
+      io.err('--yuan 与 --wan 不能同时使用');
+      return 2;
+    }
+    const full = resolve(io.cwd, input);
+    let bytes: Uint8Array;
+    try {
+      // Check the size before reading a huge file into memory.
+      const info = await stat(full);
+      if (info.isDirectory()) {
+        io.err(`无法打开“${input}”：这是一个文件夹`);
+        return 2;
+      }
+      if (info.size > INPUT_LIMITS.maxFileBytes) {
+        io.err(`“${input}”过大（${Math.round(info.size / 1024 / 1024)} MB），超过导入上限 ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MB。`);
+        return 2;
+      }
+      bytes = await readFile(full);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      io.err(`无法打开“${input}”：${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : '无法读取'}`);
+      return 2;
+    }
+    const result = await importXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      ...(typeof template === 'string' ? { templateId: template } : {}),
+      ...(yuan ? { yuan: true } : wan ? { yuan: false } : {}),
+    });
+    if (!result.ok) {
+      if (json) io.out(JSON.stringify({ error: result.message }));
+      io.err(`${input}：${result.message}`);
+      return 2;
+    }
+    const written = await writeDocument(io.cwd, output, result.document);
+    const set = builtinTemplateSets().find((s) => s.id === result.report.templateId);
+    const titles: Record<string, string> = {};
+    for (const t of set?.tables ?? []) titles[t.id] = `${t.no} ${tableTitle(t, result.document.meta.entityKind)}`;
+    if (json) io.out(JSON.stringify({ output: written, report: result.report }, null, 2));
+    else io.out(`${formatImportReport(result.report, titles)}\n已保存：${written}`);
+    return reportCounts(result.report).errors > 0 ? 1 : 0;
+  },
+};
