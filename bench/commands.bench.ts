@@ -1,0 +1,93 @@
+/**
+ * Commands benchmark: 1,000 random set-cells on a 10,000-row functional table (表3 of the 2024 set, 20 类 × 20 款 ×
+ * 24 项), each recomputing its row's formula and the 款/类/合计 sums; then undo of all 1,000 through the history.
+ * Verifies that undo restores the document exactly. Run: npx tsx bench/commands.bench.ts — prints one JSON line.
+ */
+import { History } from '../core/commands/history';
+import { setCells } from '../core/commands/set-cells.command';
+import type { BudgetDocument, RowData } from '../core/document/document';
+import { createDocument } from '../core/document/create';
+import { recomputeAll } from '../core/derive/recompute.command';
+import { serializeDocument } from '../core/file/serialize';
+import { getBuiltinTemplateSet } from '../core/template/registry';
+
+let seed = 4242;
+const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const randInt = (n: number): number => Math.floor(random() * n);
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
+const ctx = { template };
+
+function generate(): { doc: BudgetDocument; leaves: string[] } {
+  const doc = createDocument(template, { unitName: '基准测试局', year: 2024 });
+  const rows: RowData[] = [];
+  const leaves: string[] = [];
+  for (let l = 0; l < 20; l++) {
+    const lei = String(201 + l);
+    rows.push({ id: lei, code: lei, name: `类${lei}`, values: {} });
+    for (let k = 1; k <= 20; k++) {
+      const kuan = lei + pad(k);
+      rows.push({ id: kuan, code: kuan, name: `款${kuan}`, values: {} });
+      for (let x = 1; x <= 24; x++) {
+        const xiang = kuan + pad(x);
+        leaves.push(xiang);
+        rows.push({ id: xiang, code: xiang, name: `项${xiang}`, values: { basic: 100 + randInt(1_000_000), project: randInt(2) ? randInt(500_000) : 0 } });
+      }
+    }
+  }
+  for (const r of rows) if (r.values.project === 0) delete r.values.project;
+  doc.tables.t3.rows.unshift(...rows);
+  recomputeAll().apply(doc, ctx);
+  return { doc, leaves };
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+function main(): void {
+  const t0 = performance.now();
+  const { doc, leaves } = generate();
+  const generateMs = performance.now() - t0;
+  const before = serializeDocument(doc);
+  const history = new History(2000);
+  // Warm-up on the same document, undone right away.
+  for (let i = 0; i < 200; i++) history.execute(setCells([{ table: 't3', row: leaves[randInt(leaves.length)], col: 'basic', value: randInt(1_000_000) }]), doc, ctx);
+  while (history.canUndo()) history.undo(doc, ctx);
+  history.clear();
+  const apply: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const cmd = setCells([{ table: 't3', row: leaves[randInt(leaves.length)], col: random() < 0.5 ? 'basic' : 'project', value: randInt(1_000_000) }]);
+    const s = performance.now();
+    history.execute(cmd, doc, ctx);
+    apply.push(performance.now() - s);
+  }
+  const undo: number[] = [];
+  while (history.canUndo()) {
+    const s = performance.now();
+    history.undo(doc, ctx);
+    undo.push(performance.now() - s);
+  }
+  const restored = serializeDocument(doc) === before;
+  const full = performance.now();
+  recomputeAll(['t3']).apply(doc, ctx);
+  const fullRecomputeMs = performance.now() - full;
+  apply.sort((a, b) => a - b);
+  undo.sort((a, b) => a - b);
+  console.log(
+    JSON.stringify({
+      rows: doc.tables.t3.rows.length,
+      edits: apply.length,
+      generateMs: round(generateMs),
+      applyP50Ms: round(percentile(apply, 50)),
+      applyP95Ms: round(percentile(apply, 95)),
+      undoP50Ms: round(percentile(undo, 50)),
+      undoP95Ms: round(percentile(undo, 95)),
+      fullTableRecomputeMs: round(fullRecomputeMs),
+      undoRestoredExactly: restored,
+      heapMB: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
+    }),
+  );
+}
+
+main();
