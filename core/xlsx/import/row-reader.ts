@@ -19,7 +19,8 @@ export interface ReadTableResult {
   issues: ImportIssue[];
 }
 
-const CODE_IN_TEXT = /^\s*[[【(（]?\s*(\d{3}(?:\s*\d{2}){0,2})\s*[\]】)）]?\s*(.*)$/;
+const CODE_BRACKETED = /^\s*[[【(（]\s*(\d+)\s*[\]】)）]\s*(.*)$/;
+const CODE_PLAIN = /^\s*(\d{3}(?:\s*\d{2}){0,2})(?!\d)\s*(.*)$/;
 const DASHES = /^[-—－–/\\]+$/;
 
 export function readTable(grid: SheetGrid, loc: LocatedTable): ReadTableResult {
@@ -259,7 +260,7 @@ function codeOf(
   if (codes.full !== undefined) {
     const t = cellAt(grid, r, codes.full).text;
     if (!t) return fromName(name);
-    const m = CODE_IN_TEXT.exec(t);
+    const m = CODE_BRACKETED.exec(t) ?? CODE_PLAIN.exec(t);
     if (!m) return isTotalLabel(t) ? { name: t } : { bad: t };
     return { code: digits(m[1]), ...(m[2] && !name ? { name: m[2].trim() } : {}) };
   }

@@ -244,10 +244,35 @@ export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: Loc
   return { located, notFound };
 }
 
-/** How well a set fits the workbook: titles found, template columns mapped, sheet columns left over. */
+/**
+ * How well a set fits the workbook: titles found, template columns and header groups matched, sheet columns left
+ * over; then the small signs that tell the 2021 and 2024 sets apart (表三 vs 表3, a column-number row, 部门/单位).
+ */
 export function setScore(sheets: SheetGrid[], set: TemplateSet): number {
   const { located } = locateAll(sheets, set);
   let score = 0;
-  for (const t of located) score += 100 + t.columns.size * 2 - t.unmapped.size * 3 - t.missing.length * 3;
+  for (const t of located) {
+    score += 100 + t.columns.size * 2 - t.unmapped.size * 3 - t.missing.length * 3;
+    const grid = sheets[t.title.sheet];
+    const groups = new Set(t.table.columns.flatMap((c) => c.header.slice(0, -1)).map(norm));
+    const seen = new Set<string>();
+    for (let r = t.headerTop; r <= t.headerBottom; r++) for (const cell of grid.rows[r] ?? []) if (groups.has(norm(cell.text))) seen.add(norm(cell.text));
+    score += seen.size;
+    const numbered = numberNear(grid, t.title);
+    if (numbered !== undefined && /^[0-9]/.test(t.table.no.replace(/^表/, '')) === numbered) score += 5;
+    if ((t.columnNumberRow !== undefined) === set.display.columnNumberRow) score += 3;
+    if (t.title.entityKind && t.title.entityKind === set.entityKind) score += 2;
+  }
   return score;
+}
+
+/** Whether the table number near a title is written in Arabic digits (表3) — true — or Chinese (表三) — false. */
+function numberNear(grid: SheetGrid, title: TitleHit): boolean | undefined {
+  for (let r = title.row; r >= Math.max(0, title.row - 2); r--) {
+    for (const cell of grid.rows[r] ?? []) {
+      const m = /^(附)?表\s*([0-9]+|[零一二三四五六七八九十]+)/.exec(cell.text);
+      if (m) return /^[0-9]/.test(m[2]);
+    }
+  }
+  return undefined;
 }
