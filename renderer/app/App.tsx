@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyFix } from '../../core/commands/apply-fix.command';
+import type { Command } from '../../core/commands/command';
+import { setMeta } from '../../core/commands/document-fields.command';
+import { deleteRows, insertRow } from '../../core/commands/rows.command';
+import { cellKey } from '../../core/document/document';
+import type { MenuCommand } from '../../core/ipc/contract';
+import type { Finding } from '../../core/rules/finding';
+import type { GridHandle } from '../grid/grid-edits';
+import type { AppHost } from '../host/select-host';
+import { CodePicker } from './CodePicker';
+import { derivationCommand, derivations, templateSets } from './core-adapter';
+import { FindingsPanel } from './FindingsPanel';
+import { NewDocumentDialog } from './NewDocumentDialog';
+import { Outline } from './Outline';
+import { countFindings, outlineItems, type OutlineItem } from './outline-model';
+import { SectionPane } from './SectionPane';
+import { SettingsDialog } from './SettingsDialog';
+import { StatusBar, useNotice } from './StatusBar';
+import { TablePane } from './TablePane';
+import { Toolbar } from './Toolbar';
+import { useAutosave } from './use-autosave';
+import { useDocument } from './use-document';
+import { useFileActions } from './use-file-actions';
+import { useGridEdits } from './use-grid-edits';
+import { useShortcuts } from './use-shortcuts';
+
+type DialogKind = 'settings' | 'picker' | 'new' | null;
+
+export function App({ appHost }: { appHost: AppHost }) {
+  const { host, dispatchMenu } = appHost;
+  const controls = useDocument();
+  const { session, version, lastChanges, findings, dirty, file } = controls.state;
+  const { notice, notify } = useNotice();
+  const files = useFileActions(host, controls, notify);
+  const edits = useGridEdits(session, notify);
+  const gridRef = useRef<GridHandle | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogKind>(null);
+  const [hostKind, setHostKind] = useState<'electron' | 'web' | null>(null);
+  const pendingFocus = useRef<Finding | null>(null);
+
+  useEffect(() => {
+    void host.kind().then(setHostKind);
+    void files.startup();
+  }, []);
+  useEffect(() => host.onOpenFile((f) => void files.confirmDiscard().then((ok) => ok && files.openFile(f))), [host, files]);
+  useAutosave(host, controls.state);
+
+  const template = session?.template ?? null;
+  const meta = session?.doc.meta;
+  const items = useMemo(
+    () => (template && meta ? outlineItems(template, meta) : []),
+    [template, meta?.entityKind, meta?.unitName, meta?.year],
+  );
+  const counts = useMemo(() => countFindings(items, findings), [items, findings]);
+  const findingsByCell = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of findings) for (const c of f.cells) {
+      const k = cellKey(c);
+      const list = map.get(k);
+      if (list) list.push(f);
+      else map.set(k, [f]);
+    }
+    return map;
+  }, [findings]);
+
+  const selected = items.find((i) => i.id === selectedId) ?? items.find((i) => i.kind === 'table') ?? null;
+  const table = selected?.tableId ? template?.tables.find((t) => t.id === selected.tableId) : undefined;
+
+  // Window title and the unsaved mark.
+  useEffect(() => {
+    if (!session) return;
+    const m = session.doc.meta;
+    void host.setDocumentState({ title: `${file.name} — ${m.unitName} ${m.year}年${m.entityKind}预算 — 预算公开编制助手`, dirty });
+  }, [host, session, file.name, dirty, version]);
+
+  const run = useCallback((cmd: Command) => {
+    if (!session) return;
+    const r = session.execute(cmd);
+    if (!r.ok) notify(r.message, 'error');
+  }, [session, notify]);
+
+  const derive = useCallback((id: string) => {
+    if (!session) return;
+    const r = derivationCommand(id, session.doc, session.template);
+    if (!r.ok) return notify(r.message, 'error');
+    run(r.command);
+    notify(r.notes.length ? r.notes.join('；') : `已完成：${derivations().find((d) => d.id === id)?.label ?? id}（可撤销）`);
+  }, [session, run, notify]);
+
+  const onMenu = useCallback((command: MenuCommand) => {
+    if (!session && command !== 'open' && command !== 'new') return;
+    const activeIsField = () => {
+      const a = document.activeElement as HTMLElement | null;
+      return !!a && (a.tagName === 'TEXTAREA' || (a.tagName === 'INPUT' && !a.classList.contains('bd-ime-proxy')));
+    };
+    switch (command) {
+      case 'new': return setDialog('new');
+      case 'open': return void files.open();
+      case 'save': return void files.save(false);
+      case 'saveAs': return void files.save(true);
+      case 'undo': {
+        const r = session!.undo();
+        return r.ok ? undefined : notify(r.message);
+      }
+      case 'redo': {
+        const r = session!.redo();
+        return r.ok ? undefined : notify(r.message);
+      }
+      case 'copy':
+        if (activeIsField()) return void document.execCommand('copy');
+        return void gridRef.current?.copy().catch(() => notify('无法访问剪贴板，请使用 Ctrl+C', 'error'));
+      case 'paste':
+        if (activeIsField()) return void document.execCommand('paste');
+        return void gridRef.current?.paste().catch(() => notify('无法读取剪贴板，请使用 Ctrl+V', 'error'));
+      case 'settings': return setDialog('settings');
+      case 'exportExcel': return void files.exportExcel().catch((e: unknown) => notify(`导出失败：${String(e)}`, 'error'));
+      case 'about': return notify('预算公开编制助手：填写部门/单位预算公开表格，实时审核各表数字的一致性。');
+      default: return notify('此功能尚未就绪', 'error');
+    }
+  }, [session, files, notify]);
+
+  useEffect(() => host.onMenuCommand(onMenu), [host, onMenu]);
+  useShortcuts(dispatchMenu, true);
+
+  const openFinding = useCallback((f: Finding) => {
+    const cell = f.cells[0];
+    if (!cell) {
+      const section = items.find((i) => i.kind === 'section' && i.input && f.input?.startsWith(i.input));
+      if (section) setSelectedId(section.id);
+      return;
+    }
+    const item = items.find((i) => i.tableId === cell.table);
+    if (item && item.id !== selected?.id) {
+      pendingFocus.current = f;
+      setSelectedId(item.id);
+    } else gridRef.current?.focusCell(cell, true);
+  }, [items, selected]);
+
+  // After switching tables, focus the finding's cell once the new grid is ready.
+  useEffect(() => {
+    const f = pendingFocus.current;
+    if (!f) return;
+    let tries = 0;
+    const tick = () => {
+      const handle = gridRef.current;
+      if (handle && f.cells[0]) {
+        handle.focusCell(f.cells[0], true);
+        pendingFocus.current = null;
+      } else if (tries++ < 20) window.setTimeout(tick, 50);
+    };
+    window.setTimeout(tick, 60);
+  }, [selected?.id]);
+
+  const onSelectItem = (item: OutlineItem) => setSelectedId(item.id);
+
+  if (!session || !template) {
+    return <div className="bd-loading">正在打开文档…</div>;
+  }
+
+  return (
+    <div className="bd-app">
+      <Toolbar
+        onCommand={dispatchMenu}
+        canUndo={session.canUndo()}
+        canRedo={session.canRedo()}
+        undoLabel={session.undoLabel()}
+        redoLabel={session.redoLabel()}
+        dirty={dirty}
+        fileName={file.name}
+        hostKind={hostKind}
+      />
+      <div className="bd-main">
+        <Outline items={items} counts={counts} selectedId={selected?.id ?? null} onSelect={onSelectItem} />
+        <div className="bd-center">
+          {table ? (
+            <TablePane
+              key={table.id}
+              session={session}
+              table={table}
+              version={version}
+              lastChanges={lastChanges}
+              findingsByCell={findingsByCell}
+              edits={edits}
+              gridRef={gridRef}
+              derivations={derivations()
+                .filter((d) => d.role === table.role)
+                .map((d) => ({ id: d.id, label: '从来源表生成', title: d.label }))}
+              onDerive={derive}
+              onInsertRow={() => setDialog('picker')}
+              onDeleteRows={() => {
+                const ids = (gridRef.current?.selectedRowIds() ?? []).filter((id) => id !== 'total');
+                if (ids.length === 0) return notify('请先选中要删除的行（合计行不能删除）');
+                run(deleteRows(table.id, ids));
+              }}
+            />
+          ) : selected ? (
+            <SectionPane session={session} item={selected} version={version} />
+          ) : null}
+          <FindingsPanel
+            template={template}
+            findings={findings}
+            onOpen={openFinding}
+            onFix={(f) => {
+              run(applyFix(f));
+              notify(`已修正：${f.ruleName}（可撤销）`);
+            }}
+          />
+        </div>
+      </div>
+      <StatusBar notice={notice} findings={findings} />
+      {dialog === 'settings' ? (
+        <SettingsDialog meta={session.doc.meta} onSave={(patch) => run(setMeta(patch))} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'picker' && table ? (
+        <CodePicker
+          table={table}
+          doc={session.doc}
+          onClose={() => setDialog(null)}
+          onInsert={(code, name) => {
+            setDialog(null);
+            const before = session.doc.tables[table.id]?.rows.length ?? 0;
+            run(insertRow({ table: table.id, code, name }));
+            const rows = session.doc.tables[table.id]?.rows ?? [];
+            if (rows.length > before) {
+              const inserted = rows.find((r) => r.code === code && (table.rows.kind !== 'projects' || r.name === name));
+              if (inserted) window.setTimeout(() => gridRef.current?.focusCell({ table: table.id, row: inserted.id, col: 'name' }, true), 50);
+            }
+          }}
+        />
+      ) : null}
+      {dialog === 'new' ? (
+        <NewDocumentDialog
+          sets={templateSets()}
+          onClose={() => setDialog(null)}
+          onCreate={(set) => {
+            setDialog(null);
+            setSelectedId(null);
+            void files.createNew(set);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { Finding } from '../../core/rules/finding';
+import type { TemplateSet } from '../../core/template/template.schema';
+
+export interface FindingsPanelProps {
+  template: TemplateSet;
+  findings: readonly Finding[];
+  onOpen: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+}
+
+type Filter = 'all' | 'error' | 'warning';
+const MAX_SHOWN = 500;
+
+/** All 错误 and 提示 with their messages; click opens the cell, 修正 applies the suggested value (undoable). */
+export function FindingsPanel({ template, findings, onOpen, onFix }: FindingsPanelProps) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const shown = findings.filter((f) => filter === 'all' || f.severity === filter);
+  const tableNo = new Map(template.tables.map((t) => [t.id, t.no]));
+  return (
+    <section className="bd-findings" aria-label="审核结果">
+      <div className="bd-findings-head">
+        <strong>审核结果</strong>
+        <span className="bd-findings-count" data-testid="findings-count">
+          错误 <b className="bd-num-error">{errors}</b> · 提示 <b className="bd-num-warning">{warnings}</b>
+        </span>
+        <div className="bd-segmented" role="group" aria-label="筛选">
+          {(['all', 'error', 'warning'] as const).map((f) => (
+            <button key={f} type="button" className={filter === f ? 'is-on' : ''} onClick={() => setFilter(f)}>
+              {f === 'all' ? '全部' : f === 'error' ? '错误' : '提示'}
+            </button>
+          ))}
+        </div>
+      </div>
+      {shown.length === 0 ? (
+        <p className="bd-findings-empty">{findings.length === 0 ? '没有发现问题：各表数字相互一致。' : '没有此类结果。'}</p>
+      ) : (
+        <ul className="bd-findings-list">
+          {shown.slice(0, MAX_SHOWN).map((f) => {
+            const tables = [...new Set(f.cells.map((c) => tableNo.get(c.table) ?? c.table))].join('、');
+            return (
+              <li key={f.id} className={`bd-finding bd-finding-${f.severity}`} data-finding-id={f.id} data-rule={f.rule}>
+                <button type="button" className="bd-finding-main" onClick={() => onOpen(f)} title="定位到单元格">
+                  <span className={`bd-sev bd-sev-${f.severity}`}>{f.severity === 'error' ? '错误' : '提示'}</span>
+                  <span className="bd-finding-where">{tables || f.scope}</span>
+                  <span className="bd-finding-msg">{f.message}</span>
+                </button>
+                {f.fix ? (
+                  <button type="button" className="bd-fix" onClick={() => onFix(f)} title="采用建议值（可撤销）">
+                    修正
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+          {shown.length > MAX_SHOWN ? <li className="bd-findings-more">另有 {shown.length - MAX_SHOWN} 条未显示</li> : null}
+        </ul>
+      )}
+    </section>
+  );
+}

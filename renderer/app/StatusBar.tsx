@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Finding } from '../../core/rules/finding';
+
+export interface Notice {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+}
+
+/** The latest message for the status line; errors stay longer than confirmations. */
+export function useNotice() {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const counter = useRef(0);
+  const notify = useCallback((message: string, tone: 'info' | 'error' = 'info') => {
+    counter.current += 1;
+    setNotice({ id: counter.current, message, tone });
+  }, []);
+  useEffect(() => {
+    if (!notice) return;
+    const t = window.setTimeout(() => setNotice((n) => (n?.id === notice.id ? null : n)), notice.tone === 'error' ? 8000 : 4000);
+    return () => window.clearTimeout(t);
+  }, [notice]);
+  return { notice, notify };
+}
+
+export function StatusBar({ notice, findings }: { notice: Notice | null; findings: readonly Finding[] }) {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return (
+    <footer className="bd-status">
+      <span className={`bd-status-msg${notice?.tone === 'error' ? ' is-error' : ''}`} role="status" aria-live="polite" data-testid="status-message">
+        {notice?.message ?? '就绪'}
+      </span>
+      <span className="bd-status-right">
+        {errors > 0 ? `${errors} 个错误待处理` : '无错误'} · Enter/Tab 移动 · F2 编辑 · Delete 清除 · Ctrl+Z 撤销
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import type { Host } from '../../core/ipc/contract';
+import { serializeDocument } from './core-adapter';
+import type { DocumentState } from './use-document';
+
+const AUTOSAVE_MS = 30_000;
+
+/** Crash recovery: while the document is dirty, write a copy every 30 s and when the window loses focus. */
+export function useAutosave(host: Host, state: DocumentState): void {
+  const ref = useRef(state);
+  ref.current = state;
+  useEffect(() => {
+    let lastWritten = -1;
+    const write = () => {
+      const { session, dirty, version } = ref.current;
+      if (!session || !dirty || version === lastWritten) return;
+      lastWritten = version;
+      void host.writeRecovery(serializeDocument(session.doc)).catch(() => undefined);
+    };
+    const timer = window.setInterval(write, AUTOSAVE_MS);
+    window.addEventListener('blur', write);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('blur', write);
+    };
+  }, [host]);
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ChangeSet } from '../../core/commands/command';
+import type { BudgetDocument } from '../../core/document/document';
+import type { Finding } from '../../core/rules/finding';
+import type { TemplateSet } from '../../core/template/template.schema';
+import { createSession } from './core-adapter';
+import type { SessionPort } from './session-port';
+
+/** Where the open document lives on disk (path in Electron, file name in the browser); null = never saved. */
+export interface FileInfo {
+  path: string | null;
+  name: string;
+}
+
+export interface DocumentState {
+  session: SessionPort | null;
+  file: FileInfo;
+  /** Increments after every change (execute, undo, redo, save): components re-read the document. */
+  version: number;
+  lastChanges: ChangeSet | null;
+  findings: readonly Finding[];
+  dirty: boolean;
+}
+
+export interface DocumentControls {
+  state: DocumentState;
+  load(doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty?: boolean): SessionPort;
+  setFile(file: FileInfo): void;
+}
+
+const UNTITLED: FileInfo = { path: null, name: '未命名.ysgk' };
+
+export function useDocument(): DocumentControls {
+  const [state, setState] = useState<DocumentState>({
+    session: null, file: UNTITLED, version: 0, lastChanges: null, findings: [], dirty: false,
+  });
+  // A recovered document is dirty although its history is empty: remember that until the next save.
+  const [forcedDirty, setForcedDirty] = useState(false);
+
+  const load = useCallback((doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty = false) => {
+    const session = createSession(doc, template);
+    setForcedDirty(dirty);
+    setState({ session, file, version: 0, lastChanges: null, findings: session.findings(), dirty });
+    return session;
+  }, []);
+
+  const session = state.session;
+  useEffect(() => {
+    if (!session) return;
+    return session.subscribe((event) => {
+      if (event.kind === 'saved') setForcedDirty(false);
+      setState((s) => ({
+        ...s,
+        version: s.version + 1,
+        lastChanges: event.changes,
+        findings: session.findings(),
+        dirty: event.kind === 'saved' ? false : event.dirty,
+      }));
+    });
+  }, [session]);
+
+  const setFile = useCallback((file: FileInfo) => setState((s) => ({ ...s, file })), []);
+  return { state: { ...state, dirty: state.dirty || forcedDirty }, load, setFile };
+}

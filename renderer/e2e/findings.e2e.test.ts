@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cell, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const finding = '.bd-finding[data-rule="x-t1-t3-class"]';
+
+describe('cross-table findings while typing', () => {
+  it('shows 表1/表3 disagreement after an edit in 表3, focuses the cell on click, and fix/undo clear it', async () => {
+    const page = await openApp(h);
+    await expect(page.locator('.bd-finding-error').count()).resolves.toBe(0);
+    await openTable(page, 't3');
+    const r = await rowIndexOf(page, '2101101');
+    await page.click(cell(r, 'basic'));
+    await page.keyboard.type('17.55');
+    await page.keyboard.press('Enter');
+    await expect(page.locator(cell(r, 'basic')).textContent()).resolves.toBe('17.55');
+    // The 类 subtotal and 合计 follow instantly (computed by core), and the finding names both figures.
+    const r210 = await rowIndexOf(page, '210');
+    await expect(page.locator(cell(r210, 'total')).textContent()).resolves.toBe('744.69');
+    await page.waitForSelector(finding);
+    const text = await page.locator(finding).textContent();
+    expect(text).toContain('734.69');
+    expect(text).toContain('744.69');
+    await expect(page.locator('[data-outline-id="table:t1"] .bd-badge-error').textContent()).resolves.not.toBe('');
+    await screenshot(page, 'findings-after-edit');
+
+    // Click → 表1 opens, the 210 支出 cell is focused and outlined.
+    await page.click(`${finding} .bd-finding-main`);
+    await page.waitForSelector('[data-outline-id="table:t1"].is-selected');
+    await page.waitForSelector('.ag-cell-focus[col-id="outAmount"]');
+    const focusedRowId = await page.locator('.ag-row:has(.ag-cell-focus)').first().getAttribute('row-id');
+    const rowOf210 = await page.evaluate(() => {
+      const label = [...document.querySelectorAll('.ag-cell[col-id="outLabel"]')].find((c) => c.textContent?.startsWith('210'));
+      return label?.closest('.ag-row')?.getAttribute('row-id');
+    });
+    expect(focusedRowId).toBe(rowOf210);
+    await expect(page.locator('.ag-cell-focus[col-id="outAmount"].bd-cell-error').count()).resolves.toBe(1);
+    await screenshot(page, 'findings-focused');
+
+    // 修正 applies the suggested value (744.69 in 表1) and the finding disappears; undo brings it back.
+    await page.click(`${finding} .bd-fix`);
+    await page.waitForSelector(finding, { state: 'detached' });
+    await expect(page.locator('.ag-cell-focus[col-id="outAmount"]').textContent()).resolves.toBe('744.69');
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector(finding);
+    // Undo the edit itself: the document is consistent again.
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector(finding, { state: 'detached' });
+    await expect(page.locator('.bd-finding-error').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('refuses letters in an amount with a Chinese message and keeps the old value', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r = await rowIndexOf(page, '2101102');
+    const before = await page.locator(cell(r, 'basic')).textContent();
+    await page.click(cell(r, 'basic'));
+    await page.keyboard.type('12ab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.bd-status-msg.is-error');
+    await expect(page.locator('[data-testid="status-message"]').textContent()).resolves.toContain('不是有效金额');
+    await expect(page.locator(cell(r, 'basic')).textContent()).resolves.toBe(before);
+    await screenshot(page, 'invalid-amount');
+    // Computed cells (合计 column, 类 rows) cannot be edited.
+    await page.dblclick(cell(r, 'total'));
+    await expect(page.locator('.ag-cell-inline-editing').count()).resolves.toBe(0);
+    await page.close();
+  });
+});

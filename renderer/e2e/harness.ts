@@ -1,0 +1,74 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+/**
+ * End-to-end harness: a Vite dev server of the renderer on a free localhost port (the web host), and Debian's
+ * Chromium driven by playwright-core. Cells are addressed the way AG Grid renders them:
+ * `.ag-row[row-index] .ag-cell[col-id]`.
+ */
+// URL paths rather than node:url/node:fs: renderer/ lint forbids Node built-ins outside *.test.ts (playwright creates the folder).
+export const SCREENSHOT_DIR = decodeURIComponent(new URL('../../test-output/screenshots/', import.meta.url).pathname);
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run',
+];
+
+export interface Harness {
+  server: ViteDevServer;
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const server = await createServer({
+    configFile: decodeURIComponent(new URL('../../vite.config.ts', import.meta.url).pathname),
+    server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false },
+    logLevel: 'error',
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('vite did not report a port');
+  const url = `http://127.0.0.1:${address.port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    server, browser, url,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens the app at 1366×768 on a fresh page (fresh localStorage) and waits until the first grid is interactive. */
+export async function openApp(h: Harness, options: { clearStorage?: boolean } = {}): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(h.url);
+  if (options.clearStorage !== false) await page.evaluate(() => localStorage.clear());
+  await page.waitForSelector('.ag-row[row-index="0"] .ag-cell', { timeout: 30_000 });
+  return page;
+}
+
+export function cell(rowIndex: number, colId: string): string {
+  return `.bd-grid .ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`;
+}
+
+export async function openTable(page: Page, tableId: string): Promise<void> {
+  await page.click(`[data-outline-id="table:${tableId}"]`);
+  await page.waitForSelector('.ag-row[row-index="0"] .ag-cell');
+}
+
+/** The grid row index of a document row (by its code / row id shown through AG Grid's row id). */
+export async function rowIndexOf(page: Page, rowKey: string): Promise<number> {
+  const selector = `.bd-grid .ag-row[row-id="${rowKey}"]`;
+  const handle = await page.waitForSelector(selector);
+  return Number(await handle.getAttribute('row-index'));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+}

@@ -1,0 +1,232 @@
+import type {
+  CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, SuppressKeyboardEventParams,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { ChangeSet } from '../../core/commands/command';
+import { cellKey, type BudgetDocument, type CellRef } from '../../core/document/document';
+import type { Finding } from '../../core/rules/finding';
+import type { TableDef, TemplateSet } from '../../core/template/template.schema';
+import { buildColumnDefs, cellView } from './columns';
+import type { GridContext } from './grid-context';
+import type { GridEdits, GridHandle } from './grid-edits';
+import { buildGridRows, columnSide, indexRows, type GridRow } from './grid-rows';
+import { gridTheme } from './grid-theme';
+import { createImeProxy, type ImeProxy } from './ime-proxy';
+import type { Selection } from './selection';
+import { applyPasteText, clearEdits, selectedKeys, selectionText, useClipboardEvents, type ClipboardDeps } from './use-grid-clipboard';
+
+export interface TableGridProps {
+  template: TemplateSet;
+  doc: BudgetDocument;
+  table: TableDef;
+  /** Increments after every change to the document. */
+  version: number;
+  lastChanges: ChangeSet | null;
+  findingsByCell: Map<string, Finding[]>;
+  edits: GridEdits;
+  handleRef: RefObject<GridHandle | null>;
+}
+
+/** Keys the grid itself must not act on: composing IME keys (Enter picks a candidate) and our own shortcuts. */
+function suppressKeyboardEvent(p: SuppressKeyboardEventParams<GridRow>): boolean {
+  const e = p.event;
+  if (e.isComposing || e.keyCode === 229) return true;
+  if (!p.editing && (e.key === 'Delete' || e.key === 'Backspace')) return true;
+  if ((e.ctrlKey || e.metaKey) && ['z', 'y', 'c', 'v', 'x', 's', 'o'].includes(e.key.toLowerCase())) return !p.editing || e.key.toLowerCase() === 's';
+  return false;
+}
+
+const defaultColDef: ColDef<GridRow> = { suppressKeyboardEvent, resizable: true };
+
+export function TableGrid(props: TableGridProps) {
+  const { template, doc, table, version, lastChanges, findingsByCell, edits, handleRef } = props;
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const selectionRef = useRef<Selection | null>(null);
+  const shiftRef = useRef(false);
+  const imeRef = useRef<ImeProxy | null>(null);
+
+  // One mutable context object per table: column callbacks read the current document and findings through it.
+  const ctx = useMemo<GridContext>(
+    () => ({ template, table, doc, rowsById: indexRows(doc, table.id), findingsByCell, selected: new Set(), flashKey: null }),
+    [template, table, doc],
+  );
+  const [rowData, setRowData] = useState<GridRow[]>(() => buildGridRows(table, doc));
+  const columnDefs = useMemo(() => buildColumnDefs(table), [table]);
+
+  useEffect(() => setRowData(buildGridRows(table, doc)), [table, doc]);
+
+  // After a change: re-index rows, rebuild the row list only when rows were added/removed, refresh visible cells.
+  useEffect(() => {
+    ctx.rowsById = indexRows(doc, table.id);
+    ctx.findingsByCell = findingsByCell;
+    if (lastChanges && (lastChanges.tables.includes(table.id) || lastChanges.meta)) {
+      setRowData((old) => reuseRows(old, buildGridRows(table, doc)));
+    }
+    apiRef.current?.refreshCells({ force: true });
+  }, [version, findingsByCell]);
+
+  const deps = useMemo<ClipboardDeps>(() => ({ apiRef, rootRef, ctx, selectionRef, edits }), [ctx, edits]);
+  useClipboardEvents(deps);
+
+  const setSelection = useCallback((sel: Selection | null) => {
+    selectionRef.current = sel;
+    ctx.selected = selectedKeys(deps, sel);
+    apiRef.current?.refreshCells({ force: true });
+  }, [ctx, deps]);
+
+  const isTextCell = useCallback((rowIndex: number, colId: string) => {
+    const api = apiRef.current;
+    const row = api?.getDisplayedRowAtIndex(rowIndex)?.data;
+    const col = table.columns.find((c) => c.id === colId);
+    if (!row || !col || (col.kind !== 'name' && col.kind !== 'text')) return false;
+    return cellView(ctx, row, col).editable;
+  }, [ctx, table]);
+
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const proxy = createImeProxy(root, () => apiRef.current ?? undefined, isTextCell);
+    imeRef.current = proxy;
+    return () => proxy.dispose();
+  }, [isTextCell]);
+
+  const focusCell = useCallback((ref: CellRef, flash: boolean) => {
+    const api = apiRef.current;
+    if (!api || ref.table !== table.id) return;
+    const col = table.columns.find((c) => c.id === ref.col) ?? table.columns.find((c) => c.kind === 'amount');
+    if (!col) return;
+    const side = columnSide(col);
+    const node = findNode(api, (r) => r.rowIds[side] === ref.row);
+    if (!node || node.rowIndex === null) return;
+    api.ensureIndexVisible(node.rowIndex, 'middle');
+    api.ensureColumnVisible(col.id);
+    api.setFocusedCell(node.rowIndex, col.id);
+    selectionRef.current = null;
+    ctx.selected = new Set();
+    if (flash) {
+      ctx.flashKey = cellKey({ table: table.id, row: ref.row, col: col.id });
+      api.refreshCells({ rowNodes: [node], force: true });
+      api.flashCells({ rowNodes: [node], columns: [col.id], flashDuration: 900, fadeDuration: 600 });
+      window.setTimeout(() => {
+        ctx.flashKey = null;
+        apiRef.current?.refreshCells({ rowNodes: [node], force: true });
+      }, 1600);
+    }
+  }, [ctx, table]);
+
+  useEffect(() => {
+    handleRef.current = {
+      copy: async () => {
+        const text = selectionText(deps);
+        if (text !== null) await navigator.clipboard.writeText(text);
+      },
+      paste: async () => applyPasteText(deps, await navigator.clipboard.readText()),
+      pasteText: (text) => applyPasteText(deps, text),
+      selectedRowIds: () => selectedRowIds(apiRef.current, selectionRef.current),
+      focusCell,
+    };
+  }, [deps, focusCell, handleRef]);
+
+  const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => {
+    if (e.rowIndex === null || e.column === null || typeof e.column === 'string') return;
+    const pos = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+    const prev = selectionRef.current;
+    if (shiftRef.current && prev) setSelection({ anchor: prev.anchor, focus: pos });
+    else if (!prev || prev.anchor.rowIndex !== pos.rowIndex || prev.anchor.colId !== pos.colId || prev.focus !== prev.anchor) {
+      setSelection({ anchor: pos, focus: pos });
+    }
+    imeRef.current?.place();
+  }, [setSelection]);
+
+  const onCellEditRequest = useCallback((e: CellEditRequestEvent<GridRow>) => {
+    const col = table.columns.find((c) => c.id === e.column.getColId());
+    const ref = col ? { table: table.id, row: e.data.rowIds[columnSide(col)] ?? '', col: col.id } : null;
+    if (!col || !ref || !ref.row) return;
+    const text = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
+    edits.commit({ ref, col, text });
+  }, [edits, table]);
+
+  const onKeyDownCapture = (e: React.KeyboardEvent) => {
+    shiftRef.current = e.shiftKey;
+    const api = apiRef.current;
+    if (!api || api.getEditingCells().length > 0) return;
+    if ((e.key === 'Delete' || e.key === 'Backspace') && !e.nativeEvent.isComposing) {
+      const targets = clearEdits(deps);
+      if (targets.length) edits.clear(targets);
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  return (
+    <div
+      className="bd-grid"
+      ref={rootRef}
+      onKeyDownCapture={onKeyDownCapture}
+      onKeyUpCapture={(e) => (shiftRef.current = e.shiftKey)}
+      onPointerDownCapture={(e) => (shiftRef.current = e.shiftKey)}
+    >
+      <AgGridReact<GridRow>
+        theme={gridTheme}
+        rowData={rowData}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        context={ctx}
+        getRowId={getRowId}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        onCellFocused={onCellFocused}
+        onCellEditingStopped={() => window.setTimeout(() => imeRef.current?.place(), 0)}
+        onGridReady={(e: GridReadyEvent<GridRow>) => (apiRef.current = e.api)}
+        onFirstDataRendered={(e) => e.api.sizeColumnsToFit()}
+        onGridSizeChanged={(e) => e.api.sizeColumnsToFit()}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        singleClickEdit={false}
+        suppressMovableColumns
+        suppressRowHoverHighlight={false}
+        tooltipShowDelay={250}
+        tooltipInteraction={false}
+        animateRows={false}
+        rowBuffer={12}
+        getRowClass={(p) => (p.data?.isTotal ? 'bd-row-total' : undefined)}
+      />
+    </div>
+  );
+}
+
+const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
+
+function findNode(api: GridApi<GridRow>, test: (r: GridRow) => boolean) {
+  let found: ReturnType<GridApi<GridRow>['getDisplayedRowAtIndex']>;
+  api.forEachNode((n) => {
+    if (!found && n.data && test(n.data)) found = n;
+  });
+  return found;
+}
+
+function selectedRowIds(api: GridApi<GridRow> | null, sel: Selection | null): string[] {
+  if (!api) return [];
+  const focused = api.getFocusedCell();
+  const top = sel ? Math.min(sel.anchor.rowIndex, sel.focus.rowIndex) : focused?.rowIndex;
+  const bottom = sel ? Math.max(sel.anchor.rowIndex, sel.focus.rowIndex) : focused?.rowIndex;
+  if (top === undefined || bottom === undefined) return [];
+  const ids: string[] = [];
+  for (let i = top; i <= bottom; i += 1) {
+    const id = api.getDisplayedRowAtIndex(i)?.data?.rowIds[0];
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+
+/** Keeps the old row objects where nothing about the printed line changed, so AG Grid redraws only new rows. */
+function reuseRows(old: GridRow[], next: GridRow[]): GridRow[] {
+  const byKey = new Map(old.map((r) => [r.key, r]));
+  return next.map((r) => {
+    const o = byKey.get(r.key);
+    return o && o.level === r.level && o.isTotal === r.isTotal && o.rowIds[0] === r.rowIds[0] && o.rowIds[1] === r.rowIds[1] ? o : r;
+  });
+}

@@ -1,0 +1,137 @@
+import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
+import { formatAmount } from '../../core/amount/amount';
+import { cellKey } from '../../core/document/document';
+import type { ColumnDef, TableDef } from '../../core/template/template.schema';
+import type { GridContext } from './grid-context';
+import { codePartFor } from '../../core/template/header-layout';
+import { cellRefOf, codeLevels, isComputedCell, rowLabel, type GridRow } from './grid-rows';
+
+/** One Chinese character ≈ 14 px at the grid's font size, plus padding. */
+const CHAR_PX = 14;
+
+type Params = { data?: GridRow; context: GridContext };
+
+/** What a cell shows and whether it can be edited, from the document (no arithmetic: computed values are core's). */
+export interface CellView {
+  text: string;
+  editable: boolean;
+  computed: boolean;
+}
+
+export function cellView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
+  const ref = cellRefOf(ctx.table, row, col);
+  if (!ref) return { text: '', editable: false, computed: false };
+  const data = ctx.rowsById.get(ref.row);
+  switch (col.kind) {
+    case 'amount': {
+      const computed = isComputedCell(ctx.table, data, ref.row, col);
+      const blankZero = ctx.template.display.blankZero;
+      return { text: formatAmount(data?.values[col.id] ?? 0, { blankZero }), editable: !computed, computed };
+    }
+    case 'code':
+      return { text: data?.code ? codePartFor(data.code, col.codePart ?? 'full', codeLevels(ctx.table)) : '', editable: false, computed: false };
+    case 'name': {
+      const text = rowLabel(ctx.table, data, ref.row);
+      const model = ctx.table.rows.kind;
+      // Project names (表7) and code names are the officer's text; fixed labels are the template's.
+      const editable = (model === 'projects' || model === 'coded') && ref.row !== 'total' && data !== undefined;
+      return { text, editable, computed: false };
+    }
+    case 'text':
+      return { text: data?.texts?.[col.id] ?? '', editable: ref.row !== 'total' && data !== undefined, computed: false };
+  }
+}
+
+function leafDef(col: ColumnDef, leafLabel: string): ColDef<GridRow> {
+  const isAmount = col.kind === 'amount';
+  const widthChars = col.width ?? (isAmount ? 10 : 8);
+  return {
+    colId: col.id,
+    headerName: leafLabel,
+    // The printed width is the minimum; sizeColumnsToFit (TableGrid) spreads spare room in proportion.
+    width: Math.max(44, Math.round(widthChars * CHAR_PX * (isAmount ? 0.8 : 1)) + 14),
+    minWidth: Math.max(44, Math.round(widthChars * CHAR_PX * (isAmount ? 0.8 : 1)) + 14),
+    type: isAmount ? 'rightAligned' : undefined,
+    valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? cellView(p.context as GridContext, p.data, col).text : ''),
+    // The grid never writes the value itself: the edit goes through a core command (see use-grid-editing.ts).
+    valueSetter: () => false,
+    editable: (p) => (p.data ? cellView(p.context as GridContext, p.data, col).editable : false),
+    cellClass: (p: CellClassParams<GridRow>) => cellClasses(p as Params, col),
+    tooltipValueGetter: (p: ITooltipParams<GridRow>) => cellTooltip(p as unknown as Params, col),
+    cellEditor: 'agTextCellEditor',
+    sortable: false,
+    suppressMovable: true,
+    headerClass: 'bd-header',
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    cellDataType: false,
+  };
+}
+
+function cellClasses(p: Params, col: ColumnDef): string[] {
+  const ctx = p.context;
+  const row = p.data;
+  if (!row) return [];
+  const classes = [`bd-${col.kind}`];
+  const ref = cellRefOf(ctx.table, row, col);
+  if (!ref) return [...classes, 'bd-void'];
+  const view = cellView(ctx, row, col);
+  if (view.computed) classes.push('bd-computed');
+  else if (!view.editable) classes.push('bd-readonly');
+  if (row.isTotal) classes.push('bd-total');
+  if (col.kind === 'name' && row.level > 0) classes.push(`bd-indent-${Math.min(row.level, 3)}`);
+  const key = cellKey(ref);
+  const findings = ctx.findingsByCell.get(key);
+  if (findings?.length) classes.push(findings.some((f) => f.severity === 'error') ? 'bd-cell-error' : 'bd-cell-warning');
+  if (ctx.selected.has(key)) classes.push('bd-selected');
+  if (ctx.flashKey === key) classes.push('bd-flash');
+  return classes;
+}
+
+function cellTooltip(p: Params, col: ColumnDef): string | undefined {
+  if (!p.data) return undefined;
+  const ref = cellRefOf(p.context.table, p.data, col);
+  if (!ref) return undefined;
+  const findings = p.context.findingsByCell.get(cellKey(ref));
+  if (!findings?.length) return undefined;
+  return findings.map((f) => `${f.severity === 'error' ? '错误' : '提示'}：${f.message}`).join('\n');
+}
+
+/**
+ * Multi-level header groups as printed: adjacent columns whose header paths share a prefix are merged into one group
+ * at that level; a leaf with a shorter path spans the header rows below it (AG Grid pads and spans it).
+ */
+export function buildColumnDefs(table: TableDef): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+  return groupLevel(table.columns.map((c) => ({ col: c, path: c.header })), 0, '');
+}
+
+interface Entry {
+  col: ColumnDef;
+  path: string[];
+}
+
+function groupLevel(entries: Entry[], depth: number, idPrefix: string): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+  const out: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [];
+  let i = 0;
+  while (i < entries.length) {
+    const e = entries[i];
+    if (e.path.length - 1 === depth) {
+      out.push(leafDef(e.col, e.path[depth]));
+      i += 1;
+      continue;
+    }
+    const label = e.path[depth];
+    let j = i + 1;
+    while (j < entries.length && entries[j].path.length - 1 > depth && entries[j].path[depth] === label) j += 1;
+    const groupId = `${idPrefix}g${depth}_${i}`;
+    out.push({
+      groupId,
+      headerName: label,
+      headerClass: 'bd-header-group',
+      marryChildren: true,
+      children: groupLevel(entries.slice(i, j), depth + 1, `${groupId}_`),
+    });
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import type { BudgetDocument, RowData } from '../../core/document/document';
+import type { Finding } from '../../core/rules/finding';
+import type { TableDef, TemplateSet } from '../../core/template/template.schema';
+
+/**
+ * Mutable state the column definitions read through AG Grid's `context`, so that an edit refreshes cells without
+ * rebuilding column definitions (which would reset the grid's focus and scroll).
+ */
+export interface GridContext {
+  template: TemplateSet;
+  table: TableDef;
+  doc: BudgetDocument;
+  /** Document rows of this table by id, rebuilt after every change (commands may replace row objects). */
+  rowsById: Map<string, RowData>;
+  /** Findings by cellKey, for outlines and tooltips. */
+  findingsByCell: Map<string, Finding[]>;
+  /** Cells in the user's rectangle selection (cellKey of table/row/col). */
+  selected: Set<string>;
+  /** Cell that flashes after a finding was clicked. */
+  flashKey: string | null;
+}

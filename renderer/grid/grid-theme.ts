@@ -1,0 +1,31 @@
+import { themeQuartz } from 'ag-grid-community';
+
+/** Chinese system fonts in the order the platforms have them (Windows, macOS, Linux/UOS). */
+export const CHINESE_FONTS = ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'sans-serif'];
+
+/** Dense and calm like a spreadsheet: thin cell borders, compact rows, printed-table header. */
+export const gridTheme = themeQuartz.withParams({
+  fontFamily: CHINESE_FONTS,
+  headerFontFamily: CHINESE_FONTS,
+  fontSize: 13,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  rowHeight: 26,
+  headerHeight: 30,
+  spacing: 4,
+  cellHorizontalPadding: 6,
+  borderColor: '#d4d9df',
+  columnBorder: { color: '#e2e6ea' },
+  headerColumnBorder: { color: '#cfd5db' },
+  rowBorder: { color: '#e2e6ea' },
+  headerBackgroundColor: '#f1f4f7',
+  headerTextColor: '#2d3a46',
+  foregroundColor: '#1f2a33',
+  accentColor: '#2f6fb3',
+  wrapperBorderRadius: 0,
+  borderRadius: 0,
+  oddRowBackgroundColor: '#ffffff',
+  rowHoverColor: '#f5f9fd',
+  selectedRowBackgroundColor: '#e8f1fb',
+  rangeSelectionBorderColor: '#2f6fb3',
+});

@@ -1,0 +1,120 @@
+import type { GridApi } from 'ag-grid-community';
+
+/**
+ * Chinese IME input into text cells (AG Grid issue 12805 / AG-3255; see shared/spec/AG-GRID-IME.md).
+ *
+ * A focused grid cell is a plain div, so Chromium does not route the first key through the IME: the grid starts
+ * editing with the raw letter ("c测试项目"). While an editable text cell is focused and not editing, we keep focus
+ * in a transparent <input> inside that cell so the IME is active from the first key. Navigation keys bubble on to
+ * the grid; typed text starts the grid's editor seeded with the committed characters.
+ */
+
+/** Keys the grid must still see while the proxy has focus (navigation, edit start, clear, cancel). */
+const GRID_KEYS = new Set([
+  'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Tab', 'F2', 'Delete', 'Backspace', 'Escape',
+  'PageUp', 'PageDown', 'Home', 'End',
+]);
+
+export interface ImeProxy {
+  /** Put the proxy into the focused cell if it is an editable text cell (call on cellFocused / editing stopped). */
+  place(): void;
+  remove(): void;
+  dispose(): void;
+}
+
+export function createImeProxy(
+  root: HTMLElement,
+  getApi: () => GridApi | undefined,
+  isTextCell: (rowIndex: number, colId: string) => boolean,
+): ImeProxy {
+  const input = document.createElement('input');
+  input.className = 'bd-ime-proxy';
+  input.setAttribute('aria-label', '输入单元格内容');
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  let target: { rowIndex: number; colId: string } | null = null;
+
+  const remove = () => {
+    target = null;
+    input.value = '';
+    if (input.parentElement) input.remove();
+  };
+
+  // Text committed while the editor is being created (React may render it a frame later) is kept here.
+  let pending = '';
+  let seeding = false;
+  const commit = (text: string) => {
+    const api = getApi();
+    const at = target;
+    input.value = '';
+    if (!text || !api) return;
+    pending += text;
+    if (seeding || !at) return;
+    seeding = true;
+    api.startEditingCell({ rowIndex: at.rowIndex, colKey: at.colId });
+    const seed = (tries: number) => {
+      const editor = root.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
+      if (editor || tries > 30) {
+        if (editor) {
+          editor.value = pending;
+          editor.focus();
+          editor.setSelectionRange(pending.length, pending.length);
+        }
+        pending = '';
+        seeding = false;
+        return;
+      }
+      requestAnimationFrame(() => seed(tries + 1));
+    };
+    seed(0);
+  };
+
+  input.addEventListener('keydown', (e) => {
+    if (e.isComposing || e.keyCode === 229) {
+      e.stopPropagation(); // the IME owns this key (Enter picks a candidate, it does not move down)
+      return;
+    }
+    if (GRID_KEYS.has(e.key) || e.ctrlKey || e.metaKey || e.altKey) return; // reaches the grid as before
+    e.stopPropagation(); // a typed character: let the input take it, do not let the grid start a plain edit
+  });
+  input.addEventListener('compositionend', () => commit(input.value));
+  input.addEventListener('input', (e) => {
+    if ((e as InputEvent).isComposing) return;
+    commit(input.value);
+  });
+  input.addEventListener('blur', () => {
+    // Uncommitted pinyin is dropped when focus leaves (clicking another cell): no stray edit.
+    remove();
+  });
+  // Clicking elsewhere drops an unfinished composition before the browser could commit it on blur.
+  const onPointerDown = (e: PointerEvent) => {
+    if (target && e.target !== input) remove();
+  };
+  document.addEventListener('pointerdown', onPointerDown, true);
+
+  return {
+    place() {
+      const api = getApi();
+      if (!api || api.getEditingCells().length > 0) return;
+      const focused = api.getFocusedCell();
+      if (!focused || focused.rowPinned) return remove();
+      const colId = focused.column.getColId();
+      if (!isTextCell(focused.rowIndex, colId)) return remove();
+      const cell = root.querySelector<HTMLElement>(`.ag-row[row-index="${focused.rowIndex}"] .ag-cell[col-id="${colId}"]`);
+      if (!cell) return remove();
+      if (target && target.rowIndex === focused.rowIndex && target.colId === colId && input.parentElement === cell && document.activeElement === input) return;
+      // Only take focus from the grid itself (not from a dialog or the findings panel).
+      const active = document.activeElement;
+      if (active && active !== document.body && !root.contains(active)) return;
+      target = { rowIndex: focused.rowIndex, colId };
+      input.value = '';
+      cell.appendChild(input);
+      input.focus({ preventScroll: true });
+    },
+    remove,
+    dispose() {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      remove();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import type { GridApi } from 'ag-grid-community';
+import { useEffect, type RefObject } from 'react';
+import { cellKey } from '../../core/document/document';
+import { parseTsv, toTsv } from '../clipboard/tsv';
+import { cellView } from './columns';
+import type { GridContext } from './grid-context';
+import type { CellEdit, GridEdits } from './grid-edits';
+import { cellRefOf, type GridRow } from './grid-rows';
+import { rectCells, rectSize, selectionRect, type CellPos, type Selection } from './selection';
+
+/**
+ * Copy, paste and clear over our own rectangle selection, for the Community grid (no clipboard module):
+ * copy writes TSV that Excel/WPS paste back; a pasted TSV block lands at the focused cell as one command.
+ */
+export interface ClipboardDeps {
+  apiRef: RefObject<GridApi<GridRow> | null>;
+  rootRef: RefObject<HTMLDivElement | null>;
+  ctx: GridContext;
+  selectionRef: RefObject<Selection | null>;
+  edits: GridEdits;
+}
+
+export function displayedColIds(api: GridApi<GridRow>): string[] {
+  return api.getAllDisplayedColumns().map((c) => c.getColId());
+}
+
+function rowAt(api: GridApi<GridRow>, rowIndex: number): GridRow | undefined {
+  return api.getDisplayedRowAtIndex(rowIndex)?.data;
+}
+
+function columnDef(ctx: GridContext, colId: string) {
+  return ctx.table.columns.find((c) => c.id === colId);
+}
+
+/** The selected block as printed text (what the officer sees is what Excel receives). */
+export function selectionText(deps: ClipboardDeps): string | null {
+  const api = deps.apiRef.current;
+  const sel = currentSelection(deps);
+  if (!api || !sel) return null;
+  const colIds = displayedColIds(api);
+  const rect = selectionRect(sel, colIds);
+  if (!rect) return null;
+  const rows = rectCells(rect, colIds).map((line) =>
+    line.map((pos) => {
+      const row = rowAt(api, pos.rowIndex);
+      const col = columnDef(deps.ctx, pos.colId);
+      return row && col ? cellView(deps.ctx, row, col).text : '';
+    }),
+  );
+  return toTsv(rows);
+}
+
+function currentSelection(deps: ClipboardDeps): Selection | null {
+  const api = deps.apiRef.current;
+  if (deps.selectionRef.current) return deps.selectionRef.current;
+  const f = api?.getFocusedCell();
+  if (!f) return null;
+  const pos: CellPos = { rowIndex: f.rowIndex, colId: f.column.getColId() };
+  return { anchor: pos, focus: pos };
+}
+
+/** Maps a TSV block onto the grid from the top-left of the selection; computed and label cells are skipped. */
+export function pasteEdits(deps: ClipboardDeps, block: string[][]): { edits: CellEdit[]; skipped: number; clipped: boolean } {
+  const api = deps.apiRef.current;
+  const sel = currentSelection(deps);
+  const out: CellEdit[] = [];
+  let skipped = 0;
+  let clipped = false;
+  if (!api || !sel) return { edits: out, skipped, clipped };
+  const colIds = displayedColIds(api);
+  const rect = selectionRect(sel, colIds);
+  if (!rect) return { edits: out, skipped, clipped };
+  const rowCount = api.getDisplayedRowCount();
+  block.forEach((line, r) => {
+    line.forEach((text, c) => {
+      const rowIndex = rect.top + r;
+      const colIndex = rect.left + c;
+      if (rowIndex >= rowCount || colIndex >= colIds.length) {
+        clipped = true;
+        return;
+      }
+      const row = rowAt(api, rowIndex);
+      const col = columnDef(deps.ctx, colIds[colIndex]);
+      const ref = row && col ? cellRefOf(deps.ctx.table, row, col) : null;
+      if (!row || !col || !ref || !cellView(deps.ctx, row, col).editable) {
+        if (text.trim() !== '') skipped += 1;
+        return;
+      }
+      out.push({ ref, col, text });
+    });
+  });
+  return { edits: out, skipped, clipped };
+}
+
+export function clearEdits(deps: ClipboardDeps): CellEdit[] {
+  const api = deps.apiRef.current;
+  const sel = currentSelection(deps);
+  if (!api || !sel) return [];
+  const colIds = displayedColIds(api);
+  const rect = selectionRect(sel, colIds);
+  if (!rect) return [];
+  const out: CellEdit[] = [];
+  for (const line of rectCells(rect, colIds)) {
+    for (const pos of line) {
+      const row = rowAt(api, pos.rowIndex);
+      const col = columnDef(deps.ctx, pos.colId);
+      const ref = row && col ? cellRefOf(deps.ctx.table, row, col) : null;
+      if (row && col && ref && cellView(deps.ctx, row, col).editable) out.push({ ref, col, text: '' });
+    }
+  }
+  return out;
+}
+
+export function applyPasteText(deps: ClipboardDeps, text: string): void {
+  const block = parseTsv(text);
+  if (block.length === 0) return;
+  const { edits, skipped, clipped } = pasteEdits(deps, block);
+  const size = { rows: block.length, cols: Math.max(...block.map((l) => l.length)) };
+  if (edits.length > 0) deps.edits.paste(edits, size);
+  const notes: string[] = [];
+  if (clipped) notes.push('粘贴区域超出表格，超出部分已忽略');
+  if (skipped > 0) notes.push(`${skipped} 个计算或标题单元格未粘贴`);
+  if (notes.length) deps.edits.notify(notes.join('；'));
+}
+
+/** Selected keys for cell styling. */
+export function selectedKeys(deps: ClipboardDeps, sel: Selection | null): Set<string> {
+  const keys = new Set<string>();
+  const api = deps.apiRef.current;
+  if (!api || !sel) return keys;
+  if (sel.anchor.rowIndex === sel.focus.rowIndex && sel.anchor.colId === sel.focus.colId) return keys;
+  const colIds = displayedColIds(api);
+  const rect = selectionRect(sel, colIds);
+  if (!rect || rectSize(rect).rows * rectSize(rect).cols > 20000) return keys;
+  for (const line of rectCells(rect, colIds)) {
+    for (const pos of line) {
+      const row = rowAt(api, pos.rowIndex);
+      const col = columnDef(deps.ctx, pos.colId);
+      const ref = row && col ? cellRefOf(deps.ctx.table, row, col) : null;
+      if (ref) keys.add(cellKey(ref));
+    }
+  }
+  return keys;
+}
+
+/** Document-level copy/paste events while focus is in this grid and no cell is being edited. */
+export function useClipboardEvents(deps: ClipboardDeps): void {
+  useEffect(() => {
+    const inGrid = () => {
+      const root = deps.rootRef.current;
+      const api = deps.apiRef.current;
+      return Boolean(root && api && root.contains(document.activeElement) && api.getEditingCells().length === 0);
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      if (!inGrid()) return;
+      const text = selectionText(deps);
+      if (text === null || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (!inGrid()) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      e.preventDefault();
+      applyPasteText(deps, text);
+    };
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [deps]);
+}

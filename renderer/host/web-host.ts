@@ -1,0 +1,121 @@
+import type { FileKind, Host, MenuCommand, OpenedFile, SaveRequest, SaveResult } from '../../core/ipc/contract';
+
+/**
+ * The browser implementation of the host contract, so the same renderer runs without Electron (npm run web, e2e tests).
+ * Open = a file input, save = a download, recovery = localStorage, confirm = window.confirm, no recent files.
+ */
+const RECOVERY_KEY = 'budget-disclosure.recovery';
+const RECOVERY_NAME_KEY = 'budget-disclosure.recovery.name';
+
+const ACCEPT: Record<FileKind, string> = {
+  document: '.ysgk,.json',
+  xlsx: '.xlsx',
+  csv: '.csv,.txt',
+  template: '.json',
+};
+
+export interface WebHost extends Host {
+  /** The toolbar and keyboard shortcuts of the web page raise menu commands the way Electron's menu does. */
+  dispatchMenu(command: MenuCommand): void;
+}
+
+export function createWebHost(win: Window = window): WebHost {
+  const menuListeners = new Set<(c: MenuCommand) => void>();
+  const openListeners = new Set<(f: OpenedFile) => void>();
+  let dirty = false;
+
+  win.addEventListener('beforeunload', (e) => {
+    if (dirty) e.preventDefault();
+  });
+  // Dropping a file on the page opens it, like dropping it on the desktop app's icon.
+  win.addEventListener('dragover', (e) => e.preventDefault());
+  win.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return;
+    e.preventDefault();
+    void readFile(file).then((opened) => openListeners.forEach((l) => l(opened)));
+  });
+
+  return {
+    kind: async () => 'web',
+    startupFile: async () => null,
+    openFile: (kind) => pickFile(win, ACCEPT[kind]),
+    openRecent: async () => null,
+    recentFiles: async () => [],
+    saveFile: async (request: SaveRequest): Promise<SaveResult> => {
+      const name = request.path ? baseName(request.path) : request.suggestedName;
+      download(win, name, request.bytes);
+      return { path: name, name };
+    },
+    setDocumentState: async (state) => {
+      dirty = state.dirty;
+      win.document.title = `${state.dirty ? '● ' : ''}${state.title}`;
+    },
+    writeRecovery: async (bytes) => {
+      win.localStorage.setItem(RECOVERY_KEY, new TextDecoder().decode(bytes));
+      win.localStorage.setItem(RECOVERY_NAME_KEY, new Date().toISOString());
+    },
+    takeRecovery: async () => {
+      const text = win.localStorage.getItem(RECOVERY_KEY);
+      if (text === null) return null;
+      win.localStorage.removeItem(RECOVERY_KEY);
+      return { path: '恢复的文档', name: '恢复的文档.ysgk', bytes: new TextEncoder().encode(text) };
+    },
+    clearRecovery: async () => {
+      win.localStorage.removeItem(RECOVERY_KEY);
+      win.localStorage.removeItem(RECOVERY_NAME_KEY);
+    },
+    confirm: async (request) => win.confirm(`${request.title}\n\n${request.message}`),
+    onMenuCommand: (listener) => {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+    onOpenFile: (listener) => {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
+    },
+    dispatchMenu: (command) => menuListeners.forEach((l) => l(command)),
+  };
+}
+
+function pickFile(win: Window, accept: string): Promise<OpenedFile | null> {
+  return new Promise((resolve) => {
+    const input = win.document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      if (!file) resolve(null);
+      else void readFile(file).then(resolve, () => resolve(null));
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    win.document.body.appendChild(input);
+    input.click();
+  });
+}
+
+async function readFile(file: File): Promise<OpenedFile> {
+  return { path: file.name, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+function download(win: Window, name: string, bytes: Uint8Array): void {
+  const blob = new Blob([bytes.slice()], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = win.document.createElement('a');
+  a.href = url;
+  a.download = name;
+  win.document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: the download starts asynchronously.
+  win.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
