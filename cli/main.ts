@@ -46,7 +46,7 @@ async function printHelp(io: CliIO): Promise<void> {
   for (const name of commandNames()) {
     try {
       const cmd = await loadCommand(name);
-      lines.push(`  ${cmd.usage.padEnd(48)} ${cmd.summary}`);
+      lines.push(cmd.usage.length < 48 ? `  ${cmd.usage.padEnd(48)} ${cmd.summary}` : `  ${cmd.usage}\n  ${''.padEnd(48)} ${cmd.summary}`);
     } catch {
       lines.push(`  ${name.padEnd(48)} （加载失败）`);
     }

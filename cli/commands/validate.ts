@@ -1,7 +1,7 @@
 import { createRuleEngine } from '../../core/rules/engine';
 import type { CliCommand } from '../registry';
 import { readDocument } from '../io';
-import { printFindings } from '../printed-findings';
+import { toPrintedFindings } from '../../core/rules/printed';
 
 export const command: CliCommand = {
   name: 'validate',
@@ -21,7 +21,7 @@ export const command: CliCommand = {
       return 2;
     }
     const findings = createRuleEngine(r.template, r.doc).checkAll();
-    const printed = printFindings(findings, r.template, r.doc);
+    const printed = toPrintedFindings(findings, r.template, r.doc);
     const errors = printed.filter((f) => f.severity === 'error').length;
     if (args.options.json) {
       io.out(JSON.stringify({ findings: printed }, null, 2));
