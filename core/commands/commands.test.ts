@@ -174,3 +174,24 @@ describe('property: random command sequences', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('set-cells guards', () => {
+  it('refuses non-integer amounts, ignores the other side of a side-by-side table, dedupes deletions', () => {
+    const doc = doc3();
+    const before = cloneDocument(doc);
+    expect(() => setCells([{ table: 't3', row: '208', col: 'basic', value: 1.5 }]).apply(doc, ctx)).toThrow('金额必须是整数');
+    const r = setCells([{ table: 't1', row: 'c208', col: 'inAmount', value: 100 }]).apply(doc, ctx);
+    expect(r.changes.cells).toEqual([]);
+    expect(doc).toEqual(before);
+    deleteRows('t3', ['2080506', '2080506']).apply(doc, ctx);
+    expect(ids(doc, 't3')).toEqual(['208', '20805', '2080505', '210', '21011', '2101101', 'total']);
+  });
+  it('text cells: empty removes, undo restores', () => {
+    const doc = doc3();
+    const before = cloneDocument(doc);
+    const r = setCells([{ table: 't3', row: '208', col: 'note', value: '说明' }]).apply(doc, ctx);
+    expect(doc.tables.t3.rows[0].texts).toEqual({ note: '说明' });
+    r.inverse.apply(doc, ctx);
+    expect(doc).toEqual(before);
+  });
+});

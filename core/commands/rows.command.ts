@@ -90,7 +90,7 @@ function insertionIndex(rows: readonly RowData[], def: TableDef, code: string, p
 }
 
 export function deleteRows(table: string, rowIds: readonly string[]): Command {
-  const ids = [...rowIds];
+  const ids = [...new Set(rowIds)];
   const label = ids.length === 1 ? `删除行 ${ids[0]}` : `删除 ${ids.length} 行`;
   return command(label, (doc, ctx) => {
     const def = tableDef(ctx.template, table);

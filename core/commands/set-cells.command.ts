@@ -17,7 +17,10 @@ export function setCells(cells: readonly CellValue[], label?: string): Command {
   const name = label ?? (own.length === 1 ? '编辑单元格' : `编辑 ${own.length} 个单元格`);
   return command(name, (doc, ctx) => {
     const w = new CellWriter(doc, ctx.template);
-    const targets = own.filter((c) => !isComputedCell(doc, ctx.template, c));
+    for (const c of own) {
+      if (typeof c.value === 'number' && !Number.isSafeInteger(c.value)) throw new CommandError(`金额必须是整数（以 0.01 为单位），收到 ${c.value}`);
+    }
+    const targets = own.filter((c) => !isComputedCell(doc, ctx.template, c) && !isOtherSide(w, c));
     const rows = targets.map((c) => {
       const row = w.index.row(c.table, c.row);
       if (!row) throw new CommandError(`找不到行“${c.row}”`);
@@ -37,6 +40,15 @@ export function setCells(cells: readonly CellValue[], label?: string): Command {
     changes.cells = w.changedCells();
     return { inverse: rawSetCells(name, w.inverseEntries()), changes };
   });
+}
+
+/** A side-by-side table's row holds values only in its own side's columns (表1 收入 rows in 收入 columns). */
+function isOtherSide(w: CellWriter, c: CellValue): boolean {
+  const t = w.index.table(c.table);
+  if (!t) return false;
+  const rowSide = t.model.rowSide.get(c.row);
+  const colSide = t.model.colSide.get(c.col);
+  return rowSide !== undefined && colSide !== undefined && rowSide !== colSide;
 }
 
 export function setCell(ref: CellRef, value: Amount | string, label?: string): Command {
