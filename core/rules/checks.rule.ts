@@ -1,8 +1,8 @@
 import { formatAmount } from '../amount/amount';
-import { CodeBook } from '../codes/code-book';
+import { CodeBook, normalizeName } from '../codes/code-book';
 import type { CellRef, RowData } from '../document/document';
 import type { RuleDef } from '../template/template.schema';
-import { encodeRead, SLOT_BITS, type CompiledRule, type EvalContext } from './compiled';
+import { SLOT_BITS, type CompiledRule, type EvalContext } from './compiled';
 import { CompileError } from './comparison.rule';
 import type { Finding } from './finding';
 import { rowKey, type TableIndex } from './table-index';
@@ -17,8 +17,8 @@ type RowVerdict = { message: string; cells?: CellRef[] } | undefined;
 interface CheckSpec {
   /** Which tables `*` means for this check. */
   applies(table: TableIndex): boolean;
-  /** Reads of row i (slots of the table's mirror) whose change must re-run the check. */
-  reads?(table: TableIndex, i: number): number[];
+  /** Whether the check reads the row's cells (re-run when one changes) or only the row list. */
+  readsRow?: boolean;
   check(table: TableIndex, i: number, ctx: EvalContext): RowVerdict;
 }
 
@@ -26,6 +26,16 @@ const hasCodes = (t: TableIndex): boolean => t.def.rows.kind === 'coded' || t.de
 const classification = (t: TableIndex): 'functional' | 'economic' =>
   t.def.rows.kind === 'coded' ? t.def.rows.classification : 'functional';
 const CLASS_WORD = { functional: '功能分类', economic: '经济分类' } as const;
+
+/** Digits only, a level's length, and the classification's first digit (功能 2xx, 经济 3xx/5xx). */
+function validShape(code: string, levels: readonly number[], firstDigits: string): boolean {
+  if (!levels.includes(code.length) || !firstDigits.includes(code[0])) return false;
+  for (let k = 0; k < code.length; k++) {
+    const c = code.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function where(table: TableIndex, i: number): string {
   const row = table.rows[i];
@@ -41,10 +51,10 @@ const CHECKS: Record<string, CheckSpec> = {
       const cls = classification(table);
       const levels = table.def.rows.kind === 'projects' ? [table.levels[table.levels.length - 1]] : table.levels;
       const code = row.code;
+      if (code !== undefined && validShape(code, levels, cls === 'functional' ? '2' : '35')) return undefined;
       const lengths = levels.join('、');
       if (code === undefined || code === '') return { message: `${where(table, i)}：缺少${CLASS_WORD[cls]}科目编码` };
-      const firstDigit = cls === 'functional' ? /^2/ : /^[35]/;
-      if (!/^\d+$/.test(code) || !levels.includes(code.length) || !firstDigit.test(code)) {
+      if (!validShape(code, levels, cls === 'functional' ? '2' : '35')) {
         return { message: `${table.def.no} 第 ${i + 1} 行：编码“${code}”不是有效的${CLASS_WORD[cls]}科目编码（应为 ${lengths} 位数字）` };
       }
       return undefined;
@@ -66,7 +76,7 @@ const CHECKS: Record<string, CheckSpec> = {
     check(table, i) {
       const row = table.rows[i];
       const projects = table.def.rows.kind === 'projects';
-      const first = projects ? table.byId.get(row.id) : table.byKey.get(rowKey(row));
+      const first = projects ? table.rowById(row.id) : table.byKey.get(rowKey(row));
       if (first === undefined || first === i) return undefined;
       const what = projects ? `行标识“${row.id}”` : `编码“${rowKey(row)}”`;
       return { message: `${where(table, i)}：${what}与第 ${first + 1} 行重复` };
@@ -74,11 +84,14 @@ const CHECKS: Record<string, CheckSpec> = {
   },
   knownNames: {
     applies: (t) => t.def.rows.kind === 'coded',
-    reads: (table, i) => [i * table.stride + table.nameCol],
+    readsRow: true,
     check(table, i, ctx) {
       const row = table.rows[i];
       if (row.code === undefined || !row.name) return undefined;
-      const warning = codeBookOf(ctx).nameWarning(classification(table), row.code, row.name, ctx.doc.meta.year);
+      const cls = classification(table);
+      const expected = expectedName(ctx, cls, row.code);
+      if (expected === undefined || normalizeName(expected) === normalizeName(row.name)) return undefined;
+      const warning = codeBookOf(ctx).nameWarning(cls, row.code, row.name, ctx.doc.meta.year);
       if (warning === undefined) return undefined;
       const nameCol = table.def.columns.find((c) => c.kind === 'name')?.id ?? 'name';
       return { message: `${table.def.no} ${row.code}：${warning}`, cells: [{ table: table.def.id, row: row.id, col: nameCol }] };
@@ -86,7 +99,7 @@ const CHECKS: Record<string, CheckSpec> = {
   },
   nonNegative: {
     applies: (t) => t.amountCols.length > 0,
-    reads: (table, i) => table.amountCols.map((_c, c) => i * table.stride + c),
+    readsRow: true,
     check(table, i) {
       const base = i * table.stride;
       const negatives: string[] = [];
@@ -110,6 +123,25 @@ function codeBookOf(ctx: EvalContext): CodeBook {
   return ctx.options.codeBook ?? (builtinBook ??= CodeBook.builtin());
 }
 
+/** The year's name of a code, memoised per engine context: the book's lookup is not meant for 10,000 rows a check. */
+const nameCache = new WeakMap<EvalContext, Map<string, string | undefined>>();
+function expectedName(ctx: EvalContext, cls: 'functional' | 'economic', code: string): string | undefined {
+  let cache = nameCache.get(ctx);
+  if (!cache) nameCache.set(ctx, (cache = new Map()));
+  const key = cls === 'functional' ? code : `e${code}`;
+  let name = cache.get(key);
+  if (name === undefined && !cache.has(key)) {
+    name = codeBookOf(ctx).name(cls, code, ctx.doc.meta.year);
+    cache.set(key, name);
+  }
+  return name;
+}
+
+/** Forgets memoised names (the year or the book may have changed). */
+export function resetNameCache(ctx: EvalContext): void {
+  nameCache.delete(ctx);
+}
+
 export const CHECK_NAMES = Object.keys(CHECKS);
 
 /** One compiled rule per table the check covers (so a row-list change re-instantiates only that table's part). */
@@ -129,9 +161,10 @@ export function compileCheck(def: RuleDef, order: number, check: string, tableId
 
 class RowCheckRule implements CompiledRule {
   readonly tables: number[];
+  readonly rowWatch?: number;
   count = 0;
   offsets = new Int32Array(1);
-  reads = new Int32Array(0);
+  reads: Int32Array = new Int32Array(0);
 
   constructor(
     readonly def: RuleDef,
@@ -140,26 +173,21 @@ class RowCheckRule implements CompiledRule {
     private readonly table: TableIndex,
   ) {
     this.tables = [table.tableNo];
+    if (spec.readsRow) this.rowWatch = table.tableNo;
   }
 
   instantiate(): void {
     const n = this.table.rows.length;
     this.count = n;
+    // No explicit reads: a row check watches its own row (rowWatch) or only the row list (tables).
     this.offsets = new Int32Array(n + 1);
-    const reads: number[] = [];
-    for (let i = 0; i < n; i++) {
-      this.offsets[i] = reads.length;
-      if (this.spec.reads) for (const slot of this.spec.reads(this.table, i)) reads.push(encodeRead(this.table.tableNo, slot));
-    }
-    this.offsets[n] = reads.length;
-    this.reads = Int32Array.from(reads);
   }
 
   evaluate(i: number, ctx: EvalContext): Finding | undefined {
     const verdict = this.spec.check(this.table, i, ctx);
     if (!verdict) return undefined;
     const row: RowData = this.table.rows[i];
-    const first = this.table.byId.get(row.id);
+    const first = this.table.rowById(row.id);
     return {
       id: `${this.def.id}:${this.table.def.id}:${row.id}${first !== i ? `#${i}` : ''}`,
       rule: this.def.id,

@@ -1,10 +1,10 @@
 import type { CellRef } from '../document/document';
 import type { RuleDef } from '../template/template.schema';
 import type { ComparisonAst, RefAst, RelOp, SelectorAst, TermAst } from './ast';
-import { encodeRead, SLOT_BITS, SLOT_MASK, type CompiledRule, type EvalContext } from './compiled';
+import { IntBuffer, SLOT_BITS, SLOT_MASK, type CompiledRule, type EvalContext } from './compiled';
 import type { Finding } from './finding';
 import { comparisonMessage, type SideTerm } from './messages';
-import { rowKey, TOTAL_KEY, type TableIndex } from './table-index';
+import { isProjectRow, TOTAL_KEY, type TableIndex } from './table-index';
 import { amount, formatAmount } from '../amount/amount';
 
 /**
@@ -18,6 +18,7 @@ type Sel =
   | { kind: 'level'; level: number }
   | { kind: 'descendants'; prefix: string }
   | { kind: 'row'; id: string }
+  | { kind: 'projects' }
   | { kind: 'children' }
   | { kind: 'under' };
 
@@ -28,6 +29,10 @@ interface Ref {
   sels: Sel[];
   /** A single literal row: the same row for every instance. */
   literal?: string;
+  /** Selects every row (`*`): no per-row test needed. */
+  every: boolean;
+  /** Table and selectors, to merge identical row bindings (t3[*] on both sides binds once). */
+  signature: string;
 }
 
 interface Term {
@@ -36,6 +41,8 @@ interface Term {
   ref?: Ref;
   value?: number;
   relative?: boolean;
+  /** For row-binding refs: index into the rule's distinct binding tables. */
+  slot?: number;
 }
 
 const LEVEL_WORDS: Record<string, number> = { 类: 0, 款: 1, 项: 2 };
@@ -74,6 +81,7 @@ function resolveColumn(table: TableIndex, column: string): number {
 function resolveSel(sel: SelectorAst, inAggregate: boolean): Sel {
   if (sel.kind === 'all') return sel;
   if (sel.kind === 'descendants') return sel;
+  if (sel.name === 'projects' || sel.name === '项目') return { kind: 'projects' };
   const level = LEVEL_WORDS[sel.name];
   if (level !== undefined) return { kind: 'level', level };
   const relative = RELATIVE[sel.name];
@@ -84,12 +92,15 @@ function resolveSel(sel: SelectorAst, inAggregate: boolean): Sel {
   return { kind: 'row', id: sel.name === '合计' ? TOTAL_KEY : sel.name };
 }
 
+const READS = new IntBuffer();
+const COEFS = new IntBuffer();
+
 class ComparisonRule implements CompiledRule {
   readonly tables: number[];
   count = 0;
   offsets = new Int32Array(1);
-  reads = new Int32Array(0);
-  private coefs = new Int8Array(0);
+  reads: Int32Array = new Int32Array(0);
+  private coefs: Int8Array = new Int8Array(0);
   private split = new Int32Array(0);
   private keys: string[] = [];
   private lconst = 0;
@@ -98,6 +109,7 @@ class ComparisonRule implements CompiledRule {
   private readonly right: Term[];
   private readonly op: RelOp;
   private readonly binding: Ref[];
+  private readonly bindingTables: TableIndex[];
   /** The table and (for literal rules) the row a finding is about: the left-hand side's first cell. */
   private readonly focus: Ref;
 
@@ -112,7 +124,16 @@ class ComparisonRule implements CompiledRule {
     this.right = ast.right.map((t) => this.resolveTerm(t, ctx));
     this.op = ast.op;
     const all = [...this.left, ...this.right];
-    this.binding = all.filter((t) => t.kind === 'ref' && t.ref!.literal === undefined).map((t) => t.ref!);
+    const binding = new Map<string, Ref>();
+    const tables: TableIndex[] = [];
+    for (const t of all) {
+      if (t.kind !== 'ref' || t.ref!.literal !== undefined) continue;
+      if (!binding.has(t.ref!.signature)) binding.set(t.ref!.signature, t.ref!);
+      if (!tables.includes(t.ref!.table)) tables.push(t.ref!.table);
+      t.slot = tables.indexOf(t.ref!.table);
+    }
+    this.binding = [...binding.values()];
+    this.bindingTables = tables;
     if (this.binding.length === 0 && all.some((t) => t.relative)) throw new CompileError('sum(…children…) 需要一个按行展开的引用，如 t3[类]');
     const focus = all.find((t) => t.ref)?.ref;
     if (!focus) throw new CompileError('公式里没有引用任何单元格');
@@ -135,73 +156,102 @@ class ComparisonRule implements CompiledRule {
     const col = resolveColumn(table, ref.column);
     const sels = ref.selectors.map((s) => resolveSel(s, inAggregate));
     const literal = !inAggregate && sels.length === 1 && sels[0].kind === 'row' ? sels[0].id : undefined;
-    return { table, col, colId: table.amountCols[col], sels, literal };
+    const every = sels.some((x) => x.kind === 'all');
+    const signature = `${table.tableNo}|${JSON.stringify(sels)}`;
+    return { table, col, colId: table.amountCols[col], sels, literal, every, signature };
   }
 
   instantiate(_ctx: EvalContext): void {
-    // Domain: the union of keys of every row-binding reference, in table order (first reference first).
-    const keys: string[] = [];
-    if (this.binding.length === 0) keys.push('');
-    else {
-      const seen = new Set<string>();
-      for (const ref of this.binding) {
-        const rows = ref.table.rows;
-        for (let i = 0; i < rows.length; i++) {
-          if (!matchesAny(ref, i)) continue;
-          const key = rowKey(rows[i]);
-          if (!seen.has(key)) {
-            seen.add(key);
-            keys.push(key);
-          }
-        }
-      }
-    }
+    const keys = this.domain();
     const n = keys.length;
-    const absolute = new Map<Term, readonly number[]>();
-    const literalRow = new Map<Term, number>();
+    // Row of each instance in each binding table (-1 = missing, reads as 0): one map lookup per table, not per term.
+    const rowsIn = this.bindingTables.map((table) => {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = table.byKey.get(keys[i]) ?? -1;
+      return out;
+    });
+    const fixed = new Map<Term, number[]>();
     for (const t of [...this.left, ...this.right]) {
       if (!t.ref) continue;
-      if (t.kind === 'sum' && !t.relative) absolute.set(t, rowsMatching(t.ref, false));
-      if (t.kind === 'ref' && t.ref.literal !== undefined) literalRow.set(t, findLiteral(t.ref.table, t.ref.literal));
+      if (t.kind === 'sum' && !t.relative) fixed.set(t, slotsOf(t.ref, rowsMatching(t.ref)));
+      if (t.kind === 'ref' && t.ref.literal !== undefined) {
+        const row = findLiteralOrUndefined(t.ref.table, t.ref.literal);
+        fixed.set(t, row === undefined ? [] : slotsOf(t.ref, [row]));
+      }
     }
     const offsets = new Int32Array(n + 1);
     const split = new Int32Array(n);
-    const reads: number[] = [];
-    const coefs: number[] = [];
-    const emit = (t: Term, key: string): void => {
-      const ref = t.ref!;
-      const table = ref.table;
-      const add = (row: number): void => {
-        reads.push(encodeRead(table.tableNo, row * table.stride + ref.col));
-        coefs.push(t.sign);
-      };
-      if (t.kind === 'ref') {
-        const row = ref.literal !== undefined ? literalRow.get(t)! : table.byKey.get(key);
-        if (row !== undefined && row >= 0 && (ref.literal !== undefined || matchesAny(ref, row))) add(row);
-        return;
-      }
-      if (!t.relative) {
-        for (const row of absolute.get(t)!) add(row);
-        return;
-      }
-      const under = ref.sels[0].kind === 'under';
-      const rows = under ? table.under(key) : table.children(key);
-      const selfTable = this.binding.some((b) => b.table === table);
-      for (const row of rows) if (!(under && selfTable && rowKey(table.rows[row]) === key)) add(row);
-    };
+    const reads = READS;
+    const coefs = COEFS;
+    reads.length = 0;
+    coefs.length = 0;
     for (let i = 0; i < n; i++) {
       offsets[i] = reads.length;
-      for (const t of this.left) if (t.ref) emit(t, keys[i]);
+      this.emitSide(this.left, i, keys[i], rowsIn, fixed, reads, coefs);
       split[i] = reads.length;
-      for (const t of this.right) if (t.ref) emit(t, keys[i]);
+      this.emitSide(this.right, i, keys[i], rowsIn, fixed, reads, coefs);
     }
     offsets[n] = reads.length;
     this.count = n;
     this.keys = keys;
     this.offsets = offsets;
     this.split = split;
-    this.reads = Int32Array.from(reads);
-    this.coefs = Int8Array.from(coefs);
+    this.reads = reads.take();
+    this.coefs = Int8Array.from(coefs.take());
+  }
+
+  /** The instances' keys: the union of the keys of every row-binding reference, first reference's rows first. */
+  private domain(): string[] {
+    if (this.binding.length === 0) return [''];
+    const keys: string[] = [];
+    const binding = this.binding;
+    for (let b = 0; b < binding.length; b++) {
+      const ref = binding[b];
+      const table = ref.table;
+      const n = table.rows.length;
+      for (let i = 0; i < n; i++) {
+        if (table.first[i] === 0 || !(ref.every || matchesAny(ref, i))) continue;
+        const key = table.keys[i];
+        let seen = false;
+        for (let e = 0; e < b && !seen; e++) {
+          const earlier = binding[e];
+          const row = earlier.table.byKey.get(key);
+          seen = row !== undefined && (earlier.every || matchesAny(earlier, row));
+        }
+        if (!seen) keys.push(key);
+      }
+    }
+    return keys;
+  }
+
+  private emitSide(terms: Term[], i: number, key: string, rowsIn: Int32Array[], fixed: Map<Term, number[]>, reads: IntBuffer, coefs: IntBuffer): void {
+    for (const t of terms) {
+      const ref = t.ref;
+      if (!ref) continue;
+      const table = ref.table;
+      const base = table.tableNo * (1 << SLOT_BITS) + ref.col;
+      if (t.kind === 'ref' && ref.literal === undefined) {
+        const row = rowsIn[t.slot!][i];
+        if (row >= 0 && (ref.every || matchesAny(ref, row))) {
+          reads.push(base + row * table.stride);
+          coefs.push(t.sign);
+        }
+      } else if (!t.relative) {
+        for (const e of fixed.get(t)!) {
+          reads.push(e);
+          coefs.push(t.sign);
+        }
+      } else {
+        const under = ref.sels[0].kind === 'under';
+        const rows = under ? table.under(key) : table.children(key);
+        const self = under && this.bindingTables.includes(table);
+        for (const row of rows) {
+          if (self && table.keys[row] === key) continue;
+          reads.push(base + row * table.stride);
+          coefs.push(t.sign);
+        }
+      }
+    }
   }
 
   evaluate(i: number, ctx: EvalContext): Finding | undefined {
@@ -319,6 +369,8 @@ function selectorWord(sel: Sel): string {
       return `${sel.prefix}下各科目`;
     case 'row':
       return sel.id;
+    case 'projects':
+      return '各项目';
     case 'children':
       return '下级科目';
     case 'under':
@@ -328,16 +380,19 @@ function selectorWord(sel: Sel): string {
 
 function matches(ref: Ref, rowIdx: number, sel: Sel): boolean {
   const table = ref.table;
-  const row = table.rows[rowIdx];
   switch (sel.kind) {
     case 'all':
       return true;
     case 'level':
-      return !table.isTotal(row) && table.levelOf(row) === sel.level;
-    case 'descendants':
-      return row.code !== undefined && row.code.length > sel.prefix.length && row.code.startsWith(sel.prefix);
+      return table.rowLevel[rowIdx] === sel.level && !table.isTotal(table.rows[rowIdx]);
+    case 'descendants': {
+      const code = table.rows[rowIdx].code;
+      return code !== undefined && code.length > sel.prefix.length && code.startsWith(sel.prefix);
+    }
     case 'row':
-      return row.id === sel.id || rowKey(row) === sel.id;
+      return table.keys[rowIdx] === sel.id || table.rows[rowIdx].id === sel.id;
+    case 'projects':
+      return isProjectRow(table.rows[rowIdx]);
     default:
       return false;
   }
@@ -349,20 +404,22 @@ function matchesAny(ref: Ref, rowIdx: number): boolean {
 }
 
 /** Rows an absolute aggregate sums; `*` inside sum() leaves the 合计 row out (it is never its own part). */
-function rowsMatching(ref: Ref, includeTotal: boolean): number[] {
+function rowsMatching(ref: Ref): number[] {
   const out: number[] = [];
   const rows = ref.table.rows;
+  const literalRows = ref.sels.some((s) => s.kind === 'row');
   for (let i = 0; i < rows.length; i++) {
-    if (!includeTotal && ref.table.isTotal(rows[i]) && !ref.sels.some((s) => s.kind === 'row')) continue;
+    if (!literalRows && ref.table.isTotal(rows[i])) continue;
     if (matchesAny(ref, i)) out.push(i);
   }
   return out;
 }
 
-function findLiteral(table: TableIndex, id: string): number {
-  return findLiteralOrUndefined(table, id) ?? -1;
+function slotsOf(ref: Ref, rows: readonly number[]): number[] {
+  const base = ref.table.tableNo * (1 << SLOT_BITS) + ref.col;
+  return rows.map((row) => base + row * ref.table.stride);
 }
 
 function findLiteralOrUndefined(table: TableIndex, id: string): number | undefined {
-  return table.byId.get(id) ?? table.byKey.get(id);
+  return table.rowById(id) ?? table.byKey.get(id);
 }

@@ -41,6 +41,11 @@ export interface CompiledRule {
   /** offsets[i]..offsets[i+1] index into reads for instance i. */
   offsets: Int32Array;
   reads: Int32Array;
+  /**
+   * Row checks: instance i is row i of this table and is re-checked when any cell of that row changes, without
+   * listing the row's cells as reads (keeps the index small).
+   */
+  rowWatch?: number;
   instantiate(ctx: EvalContext): void;
   evaluate(i: number, ctx: EvalContext): Finding | undefined;
   /** Table number × 2^24 + row index of the instance's focus cell, for sorting findings by table and row. */
@@ -69,4 +74,25 @@ export function brokenRule(def: RuleDef, order: number, reason: string): Compile
     }),
     position: () => -1,
   };
+}
+
+/** A growable int buffer reused across instantiations, so building reads allocates only the final exact array. */
+export class IntBuffer {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+
+  take(): Int32Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
 }

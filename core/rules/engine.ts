@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../commands/command';
 import type { BudgetDocument } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
-import { compileCheck } from './checks.rule';
+import { compileCheck, resetNameCache } from './checks.rule';
 import { compileComparison, CompileError } from './comparison.rule';
 import { brokenRule, SLOT_BITS, SLOT_MASK, type CompiledRule, type EngineOptions, type EvalContext } from './compiled';
 import type { RuleEngine } from './engine.types';
@@ -68,28 +68,42 @@ function compileAll(template: TemplateSet, ctx: EvalContext): CompiledRule[] {
 class Engine implements RuleEngine {
   private readonly ctx: EvalContext;
   private readonly rules: CompiledRule[];
-  /** Per compiled rule, per instance: the current finding (or undefined). */
-  private results: (Slot | undefined)[][] = [];
+  /** Per compiled rule: the failing instances' findings (sparse: a consistent document holds none). */
+  private results: Map<number, Slot>[] = [];
   /** Per table: CSR from mirror slot to dependent instances (rule × 2^20 + instance). */
   private depStart: Int32Array[] = [];
   private depList: Int32Array[] = [];
+  /** The cell → instance index is built on the first update after a full check: a check alone never needs it. */
+  private depsReady = false;
   private sorted: Finding[] | undefined;
+  /** Per table: the row-check rules watching each of its rows. */
+  private readonly rowWatchers: number[][];
 
   constructor(template: TemplateSet, doc: BudgetDocument, options: EngineOptions) {
     this.ctx = makeContext(template, doc, options);
     this.rules = compileAll(template, this.ctx);
+    this.rowWatchers = this.ctx.tables.map(() => []);
+    this.rules.forEach((rule, r) => {
+      if (rule.rowWatch !== undefined) this.rowWatchers[rule.rowWatch].push(r);
+    });
     this.checkAll();
   }
 
   checkAll(): readonly Finding[] {
     for (const t of this.ctx.tables) t.rebuild(this.ctx.doc);
+    resetNameCache(this.ctx);
     this.results = this.rules.map((_r, i) => this.instantiate(i));
-    this.buildDeps();
+    this.depsReady = false;
     return this.findings();
   }
 
   update(changes: ChangeSet): void {
     const ctx = this.ctx;
+    if (changes.meta) {
+      // The year decides code names; metadata changes are rare enough for a full check.
+      this.checkAll();
+      return;
+    }
     const changedTables = new Set<number>();
     for (const id of changes.tables) {
       const no = ctx.tableNo.get(id);
@@ -100,18 +114,25 @@ class Engine implements RuleEngine {
       for (let r = 0; r < this.rules.length; r++) {
         if (this.rules[r].tables.some((t) => changedTables.has(t))) this.results[r] = this.instantiate(r);
       }
-      this.buildDeps();
+      this.depsReady = false;
       this.sorted = undefined;
     }
     const cells = changes.cells;
     if (cells.length === 0) return;
+    if (!this.depsReady) this.buildDeps();
     // Refresh the mirror first, then evaluate each dependent instance once.
     const dirty: number[] = [];
     for (const cell of cells) {
       const no = ctx.tableNo.get(cell.table);
       if (no === undefined || changedTables.has(no)) continue;
-      const slot = ctx.tables[no].refresh(ctx.doc, cell.row, cell.col);
+      const table = ctx.tables[no];
+      const slot = table.refresh(ctx.doc, cell.row, cell.col);
       if (slot < 0) continue;
+      const watchers = this.rowWatchers[no];
+      if (watchers.length > 0) {
+        const row = Math.floor(slot / table.stride);
+        for (const r of watchers) dirty.push(r * DEP_RULE_SHIFT + row);
+      }
       const start = this.depStart[no];
       const list = this.depList[no];
       for (let j = start[slot]; j < start[slot + 1]; j++) dirty.push(list[j]);
@@ -125,27 +146,30 @@ class Engine implements RuleEngine {
   findings(): readonly Finding[] {
     if (!this.sorted) {
       const all: Slot[] = [];
-      for (const list of this.results) for (const slot of list) if (slot) all.push(slot);
+      for (const list of this.results) for (const slot of list.values()) all.push(slot);
       all.sort(compareSlots);
       this.sorted = all.map((s) => s.finding);
     }
     return this.sorted;
   }
 
-  private instantiate(r: number): (Slot | undefined)[] {
+  private instantiate(r: number): Map<number, Slot> {
     const rule = this.rules[r];
     rule.instantiate(this.ctx);
-    const out: (Slot | undefined)[] = new Array(rule.count);
-    for (let i = 0; i < rule.count; i++) out[i] = this.slotFor(r, i);
+    const out = new Map<number, Slot>();
+    for (let i = 0; i < rule.count; i++) {
+      const slot = this.slotFor(r, i);
+      if (slot) out.set(i, slot);
+    }
     this.sorted = undefined;
     return out;
   }
 
   private evaluateOne(r: number, i: number): void {
-    const before = this.results[r][i];
+    const results = this.results[r];
     const after = this.slotFor(r, i);
-    if (before === undefined && after === undefined) return;
-    this.results[r][i] = after;
+    if (after) results.set(i, after);
+    else if (!results.delete(i)) return;
     this.sorted = undefined;
   }
 
@@ -191,6 +215,7 @@ class Engine implements RuleEngine {
     });
     this.depStart = counts;
     this.depList = lists;
+    this.depsReady = true;
   }
 }
 

@@ -25,8 +25,13 @@ export class TableIndex {
   readonly labels = new Map<string, string>();
   rows: RowData[] = [];
   values: Float64Array = new Float64Array(0);
-  byId = new Map<string, number>();
   byKey = new Map<string, number>();
+  /** Rows whose id is not their key or that repeat a key (most rows are found through byKey: id = code). */
+  private idExtra = new Map<string, number>();
+  /** Per row: its key (rowKey), its level (levelOf) and whether it is the first row with that key. */
+  keys: string[] = [];
+  rowLevel: Int8Array = new Int8Array(0);
+  first: Uint8Array = new Uint8Array(0);
   private childrenMap: Map<string, number[]> | undefined;
   private underMap: Map<string, number[]> | undefined;
 
@@ -50,29 +55,51 @@ export class TableIndex {
   rebuild(doc: BudgetDocument): void {
     this.rows = doc.tables[this.def.id]?.rows ?? [];
     const n = this.rows.length;
-    this.values = new Float64Array(n * this.stride);
-    this.byId = new Map();
+    const stride = this.stride;
+    this.values = new Float64Array(n * stride);
     this.byKey = new Map();
+    this.idExtra = new Map();
+    this.keys = new Array<string>(n);
+    this.rowLevel = new Int8Array(n);
+    this.first = new Uint8Array(n);
     this.childrenMap = undefined;
     this.underMap = undefined;
-    const cols = this.amountCols;
+    const colIndex = this.colIndex;
+    const nameCol = this.nameCol;
     for (let i = 0; i < n; i++) {
       const row = this.rows[i];
-      if (!this.byId.has(row.id)) this.byId.set(row.id, i);
-      const key = rowKey(row);
-      if (!this.byKey.has(key)) this.byKey.set(key, i);
+      const project = isProjectRow(row);
+      const key = row.code !== undefined && !project ? row.code : row.id;
+      this.keys[i] = key;
+      if (!this.byKey.has(key)) {
+        this.byKey.set(key, i);
+        this.first[i] = 1;
+        if (row.id !== key && !this.idExtra.has(row.id)) this.idExtra.set(row.id, i);
+      } else if (!this.idExtra.has(row.id)) this.idExtra.set(row.id, i);
+      this.rowLevel[i] = row.code === undefined || project ? -1 : this.levels.indexOf(row.code.length);
+      // Documents are sparse (zero is absent): walk the present values, not every column.
       const values = row.values;
-      const base = i * this.stride;
-      for (let c = 0; c < cols.length; c++) {
-        const v = values[cols[c]];
-        if (v !== undefined) this.values[base + c] = v;
+      const base = i * stride;
+      for (const col in values) {
+        const c = colIndex.get(col);
+        if (c !== undefined && c !== nameCol) this.values[base + c] = values[col];
       }
     }
   }
 
+  /** Index of the first row with this id. */
+  rowById(id: string): number | undefined {
+    const i = this.byKey.get(id);
+    if (i !== undefined && this.rows[i].id === id) {
+      const extra = this.idExtra.get(id);
+      return extra !== undefined && extra < i ? extra : i;
+    }
+    return this.idExtra.get(id);
+  }
+
   /** Refreshes one cell from the document; returns the slot, or -1 if the row or column is unknown/unchanged. */
   refresh(doc: BudgetDocument, rowId: string, col: string): number {
-    const r = this.byId.get(rowId);
+    const r = this.rowById(rowId);
     const c = this.colIndex.get(col);
     if (r === undefined || c === undefined) return -1;
     const slot = r * this.stride + c;
@@ -84,9 +111,9 @@ export class TableIndex {
     return slot;
   }
 
-  /** 0 = 类, 1 = 款, 2 = 项 by code length; -1 for rows without a code or the 合计 row. */
+  /** 0 = 类, 1 = 款, 2 = 项 by code length; -1 for rows without a code, project rows and the 合计 row. */
   levelOf(row: RowData): number {
-    return row.code === undefined ? -1 : this.levels.indexOf(row.code.length);
+    return row.code === undefined || isProjectRow(row) ? -1 : this.levels.indexOf(row.code.length);
   }
 
   isTotal(row: RowData): boolean {
@@ -99,6 +126,11 @@ export class TableIndex {
       const map = new Map<string, number[]>();
       for (let i = 0; i < this.rows.length; i++) {
         const row = this.rows[i];
+        // A project (表7) hangs under the 项 group row of its code, where the table has group rows.
+        if (isProjectRow(row) && row.code !== undefined) {
+          push(map, row.code, i);
+          continue;
+        }
         const level = this.levelOf(row);
         if (level < 0) continue;
         const parent = level === 0 ? TOTAL_KEY : row.code!.slice(0, this.levels[level - 1]);
@@ -111,14 +143,16 @@ export class TableIndex {
 
   /**
    * Rows whose code starts with the key (any depth, the code itself included), e.g. 表7 projects under a 项 code;
-   * under the 合计 key: every row but the 合计 row.
+   * under the 合计 key: every row but the 合计 row. In a project table only project rows count (its 类/款/项
+   * group rows are sums of them).
    */
   under(key: string): readonly number[] {
     if (!this.underMap) {
+      const projects = this.def.rows.kind === 'projects';
       const map = new Map<string, number[]>();
       for (let i = 0; i < this.rows.length; i++) {
         const row = this.rows[i];
-        if (this.isTotal(row)) continue;
+        if (this.isTotal(row) || (projects && !isProjectRow(row))) continue;
         push(map, TOTAL_KEY, i);
         const code = row.code;
         if (code === undefined) continue;
@@ -147,8 +181,16 @@ export class TableIndex {
   }
 }
 
+const PROJECT_ID = /^p\d+$/;
+
+/** Project rows (表7) are p1, p2, …: many share a code, so they are keyed by id. */
+export function isProjectRow(row: RowData): boolean {
+  return PROJECT_ID.test(row.id);
+}
+
+/** How rows match across tables: by code (208, 2101501, c208 ↔ 208), else by id (total, inTotal, p3). */
 export function rowKey(row: RowData): string {
-  return row.code ?? row.id;
+  return row.code !== undefined && !isProjectRow(row) ? row.code : row.id;
 }
 
 const EMPTY: readonly number[] = [];
