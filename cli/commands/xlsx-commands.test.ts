@@ -1,0 +1,63 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from '../../core/file/parse';
+import { expenditureTable2024, workbookBytes } from '../../core/xlsx/testing/workbook-builders';
+
+const bin = join(__dirname, '..', 'bin.mjs');
+let dir: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bd-xlsx-'));
+});
+
+describe('import / export subcommands', () => {
+  it('exports the sample to Excel and imports it back to the same document', () => {
+    expect(cli('sample', '-o', '示例.ysgk').code).toBe(0);
+    const e = cli('export', '示例.ysgk', '--xlsx', '示例.xlsx');
+    expect(e.code).toBe(0);
+    expect(existsSync(join(dir, '示例.xlsx'))).toBe(true);
+    const i = cli('import', '示例.xlsx', '-o', '回读.ysgk');
+    expect(i.code).toBe(0);
+    expect(i.out).toContain('已导入 11 张表');
+    const a = parseDocument(readFileSync(join(dir, '示例.ysgk')));
+    const b = parseDocument(readFileSync(join(dir, '回读.ysgk')));
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(b.doc).toEqual(a.doc);
+  });
+
+  it('imports a workbook in 元 with --yuan and prints the report with the rounding adjustments', async () => {
+    const bytes = await workbookBytes([
+      expenditureTable2024([
+        ['208', null, null, '社会保障和就业支出', 30115, 30115, null],
+        ['208', '05', null, '行政事业单位养老支出', 30115, 30115, null],
+        ['208', '05', '01', '行政单位离退休', 10040, 10040, null],
+        ['208', '05', '05', '机关事业单位基本养老保险缴费支出', 10045, 10045, null],
+        ['208', '05', '06', '机关事业单位职业年金缴费支出', 10030, 10030, null],
+        [null, null, null, '合计', 30115, 30115, null],
+      ]),
+    ]);
+    writeFileSync(join(dir, '元.xlsx'), bytes);
+    const r = cli('import', '元.xlsx', '-o', '元.ysgk', '--yuan');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('舍位平衡调整 2 处');
+    expect(r.out).toContain('10045.00 元 → 1.01 万元');
+  });
+
+  it('exits 2 with a Chinese message on unusable input and writes nothing', () => {
+    writeFileSync(join(dir, '坏.xlsx'), 'not a workbook');
+    const r = cli('import', '坏.xlsx', '-o', '坏.ysgk');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不是 Excel 工作簿');
+    expect(existsSync(join(dir, '坏.ysgk'))).toBe(false);
+    expect(cli('import', '没有.xlsx', '-o', 'x.ysgk').code).toBe(2);
+    expect(cli('export', '示例.ysgk').code).toBe(2);
+  });
+});
