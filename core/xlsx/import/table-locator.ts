@@ -221,6 +221,11 @@ export function locateTable(grid: SheetGrid, table: TableDef, title: TitleHit, e
   };
 }
 
+function isNumberOnlyRow(grid: SheetGrid, r: number): boolean {
+  const texts = (grid.rows[r] ?? []).filter((c) => c.text !== '' && !c.mergedCopy);
+  return texts.length === 1 && /^(附)?表\s*([0-9]+|[零一二三四五六七八九十]+)$/.test(texts[0].text.trim());
+}
+
 /**
  * Places every table of the set: the first title hit whose region has a recognisable header wins (a 目录 sheet
  * lists titles too). A table's region ends at the next title of any table on the same sheet.
@@ -234,7 +239,9 @@ export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: Loc
     let found: LocatedTable | undefined;
     for (const hit of hits.get(table.id) ?? []) {
       const grid = sheets[hit.sheet];
-      const next = allHits.filter((h) => h.sheet === hit.sheet && h.row > hit.row).reduce((m, h) => Math.min(m, h.row), grid.rows.length);
+      let next = allHits.filter((h) => h.sheet === hit.sheet && h.row > hit.row).reduce((m, h) => Math.min(m, h.row), grid.rows.length);
+      // The next table's number ("表四") on its own line above its title belongs to that table.
+      while (next - 1 > hit.row && isNumberOnlyRow(grid, next - 1)) next--;
       found = locateTable(grid, table, hit, next);
       if (found) break;
     }
