@@ -1,0 +1,78 @@
+import { AlignmentType, LineRuleType, Paragraph, TextRun, type IRunOptions } from 'docx';
+
+/**
+ * GB/T 9704-2012 layout constants, in twips (1/20 pt; 1 mm = 56.7 twips) and half-points (font sizes).
+ * The pagination estimate (layout.ts) reads the same constants, so the 目录 page numbers follow the real layout.
+ */
+
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
+
+export const PAGE = {
+  width: 11906, // A4 portrait, twips
+  height: 16838,
+  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(20) },
+};
+export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+export const TEXT_HEIGHT = PAGE.height - PAGE.margin.top - PAGE.margin.bottom;
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - PAGE.margin.left - PAGE.margin.right;
+export const LANDSCAPE_TEXT_HEIGHT = PAGE.width - PAGE.margin.top - PAGE.margin.bottom;
+
+/** Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt. */
+export const SIZE = { erhao: 44, sanhao: 32, sihao: 28, xiaosi: 24, wuhao: 21, xiaowu: 18 };
+/** Body line pitch: exactly 28 pt. */
+export const LINE = 560;
+/** Two characters of 三号 text. */
+export const INDENT_2 = 640;
+
+export type FontName = '方正小标宋简体' | '黑体' | '楷体_GB2312' | '仿宋_GB2312' | '宋体';
+
+/** East Asian font with a Latin font beside it: a plain string would set the Latin font only in Word. */
+export function font(name: FontName): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
+  const latin = name === '黑体' ? 'Arial' : 'Times New Roman';
+  return { ascii: latin, hAnsi: latin, eastAsia: name, cs: latin };
+}
+
+export function run(text: string, name: FontName, size: number, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({ text, font: font(name), size, ...extra });
+}
+
+export const exactLine = (line = LINE) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+
+/** Body paragraph: 三号 仿宋, exact 28 pt, two-character first-line indent, justified. */
+export function bodyParagraph(text: string, options: { indent?: boolean; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    children: [run(text, '仿宋_GB2312', SIZE.sanhao)],
+    spacing: exactLine(),
+    indent: options.indent === false ? undefined : { firstLine: INDENT_2 },
+    alignment: AlignmentType.JUSTIFIED,
+    keepNext: options.keepNext,
+  });
+}
+
+/** 一级 (一、) 黑体, 二级 (（一）) 楷体, 三级 (1.) 仿宋: all 三号 with the body pitch and indent. */
+export function headingParagraph(text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph {
+  const name: FontName = level === 1 ? '黑体' : level === 2 ? '楷体_GB2312' : '仿宋_GB2312';
+  return new Paragraph({
+    children: [run(text, name, SIZE.sanhao)],
+    spacing: exactLine(),
+    indent: { firstLine: INDENT_2 },
+    keepNext: true,
+    keepLines: true,
+    pageBreakBefore,
+  });
+}
+
+/** Part title (第一部分 …): 二号 方正小标宋, centred. */
+export function partTitle(text: string, pageBreakBefore: boolean): Paragraph {
+  return new Paragraph({
+    children: [run(text, '方正小标宋简体', SIZE.erhao)],
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 800, lineRule: LineRuleType.EXACT, before: 0, after: 240 },
+    keepNext: true,
+    pageBreakBefore,
+  });
+}
+
+export function blankLine(): Paragraph {
+  return new Paragraph({ children: [run('', '仿宋_GB2312', SIZE.sanhao)], spacing: exactLine() });
+}
