@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { exportDocx, chineseDate } from './export-docx';
+import { sampleDoc, sampleSet } from '../text/sample-doc.testutil';
+import { bodyLines, PageFlow } from './layout';
+
+let xml = '';
+let footers: string[] = [];
+
+beforeAll(async () => {
+  const bytes = await exportDocx(sampleDoc(), sampleSet());
+  const zip = await JSZip.loadAsync(bytes);
+  xml = await zip.file('word/document.xml')!.async('string');
+  footers = await Promise.all(Object.keys(zip.files).filter((n) => /word\/footer\d*\.xml/.test(n)).map((n) => zip.file(n)!.async('string')));
+});
+
+const plain = () => xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
+
+describe('exportDocx on the sample', () => {
+  it('uses A4 with the GB/T 9704 margins (37/35/28/26 mm) in every section', () => {
+    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections.length).toBeGreaterThan(3);
+    for (const s of sections) {
+      expect(s).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    }
+  });
+
+  it('prints wide tables on landscape sections and the rest portrait', () => {
+    const sizes = (xml.match(/<w:pgSz [^>]*>/g) ?? []);
+    const landscape = sizes.filter((s) => s.includes('landscape'));
+    expect(landscape.length).toBe(sampleSet().tables.filter((t) => t.landscape).length);
+    for (const s of landscape) expect(s).toMatch(/w:w="16838" w:h="11906"/);
+    expect(sizes.filter((s) => s.includes('w:w="11906" w:h="16838"')).length).toBeGreaterThan(3);
+  });
+
+  it('sets fonts as East Asian fonts with a Latin font beside them', () => {
+    for (const name of ['方正小标宋简体', '黑体', '楷体_GB2312', '仿宋_GB2312', '宋体']) {
+      expect(xml).toMatch(new RegExp(`<w:rFonts w:ascii="[^"]+" w:cs="[^"]+" w:eastAsia="${name}" w:hAnsi="[^"]+"/>`));
+    }
+    expect(xml).not.toMatch(/<w:rFonts w:ascii="仿宋/);
+  });
+
+  it('body text is 三号 with exact 28 pt lines and a two-character indent', () => {
+    expect(xml).toContain('<w:spacing w:after="0" w:before="0" w:line="560" w:lineRule="exact"/>');
+    expect(xml).toContain('<w:ind w:firstLine="640"/>');
+    expect(xml).toContain('<w:sz w:val="32"/>');
+    expect(xml).not.toContain('w:lineRule="exactly"');
+  });
+
+  it('has one Word table per standard table plus the 绩效 tables, headers repeated', () => {
+    const tables = xml.match(/<w:tbl>/g) ?? [];
+    expect(tables.length).toBe(11 + 2);
+    expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBeGreaterThanOrEqual(11 * 2);
+    expect(xml).toContain('w:vMerge w:val="restart"');
+    expect(xml).toContain('<w:gridSpan w:val="6"/>');
+  });
+
+  it('contains the key sentences, the 空表 notes and the closing line', () => {
+    const text = plain();
+    for (const s of [
+      '2024年部门预算公开',
+      '按照全口径预算的原则，若羌县医疗保障局2024年所有收入和支出均纳入部门预算管理。收支总预算824.5万元。',
+      '机关事业单位基本养老保险缴费支出(05项)：2024年预算数为39.14万元，比上年预算增加6.34万元，增长19.33%',
+      '若羌县医疗保障局2024年没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。',
+      '编制部门：若羌县医疗保障局\t单位：万元',
+      '2024年2月18日',
+    ]) expect(text).toContain(s);
+  });
+
+  it('writes the 目录 with page numbers (no field to update)', () => {
+    const text = plain();
+    expect(text).toMatch(/第一部分 2024年部门概况\t1/);
+    expect(text).toMatch(/第三部分 2024年部门预算情况说明\t\d+/);
+    expect(xml).not.toContain('TOC \\o');
+    expect(xml).toContain('w:leader="dot"');
+  });
+
+  it('numbers pages "— n —" in 宋体 四号 at the outer side of odd and even pages', () => {
+    expect(footers.length).toBeGreaterThanOrEqual(2);
+    const joined = footers.join('');
+    expect(joined).toContain('— ');
+    expect(joined).toContain('PAGE');
+    expect(joined).toContain('<w:sz w:val="28"/>');
+    expect(joined).toContain('w:val="right"');
+    expect(joined).toContain('w:val="left"');
+    expect(xml).toContain('<w:pgNumType w:start="1"/>');
+  });
+});
+
+describe('layout helpers', () => {
+  it('dates are written in Chinese', () => {
+    expect(chineseDate('2024-02-18')).toBe('2024年2月18日');
+  });
+  it('count body lines with the first-line indent', () => {
+    expect(bodyLines('一'.repeat(25))).toBe(1);
+    expect(bodyLines('一'.repeat(26))).toBe(2);
+  });
+  it('start a new page when a block does not fit', () => {
+    const f = new PageFlow();
+    for (let i = 0; i < 22; i++) f.place(560);
+    expect(f.page).toBe(1);
+    f.place(560);
+    expect(f.page).toBe(2);
+  });
+});
