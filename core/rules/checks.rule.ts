@@ -17,8 +17,6 @@ type RowVerdict = { message: string; cells?: CellRef[] } | undefined;
 interface CheckSpec {
   /** Which tables `*` means for this check. */
   applies(table: TableIndex): boolean;
-  /** Whether the check reads the row's cells (re-run when one changes) or only the row list. */
-  readsRow?: boolean;
   check(table: TableIndex, i: number, ctx: EvalContext): RowVerdict;
 }
 
@@ -84,7 +82,6 @@ const CHECKS: Record<string, CheckSpec> = {
   },
   knownNames: {
     applies: (t) => t.def.rows.kind === 'coded',
-    readsRow: true,
     check(table, i, ctx) {
       const row = table.rows[i];
       if (row.code === undefined || !row.name) return undefined;
@@ -99,7 +96,6 @@ const CHECKS: Record<string, CheckSpec> = {
   },
   nonNegative: {
     applies: (t) => t.amountCols.length > 0,
-    readsRow: true,
     check(table, i) {
       const base = i * table.stride;
       const negatives: string[] = [];
@@ -173,7 +169,8 @@ class RowCheckRule implements CompiledRule {
     private readonly table: TableIndex,
   ) {
     this.tables = [table.tableNo];
-    if (spec.readsRow) this.rowWatch = table.tableNo;
+    // Every row check names its row (code and name), so any change to the row re-runs it.
+    this.rowWatch = table.tableNo;
   }
 
   instantiate(): void {

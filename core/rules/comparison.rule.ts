@@ -110,6 +110,8 @@ class ComparisonRule implements CompiledRule {
   private readonly op: RelOp;
   private readonly binding: Ref[];
   private readonly bindingTables: TableIndex[];
+  /** The focus table's index among the binding tables (-1 when the focus is a literal row). */
+  private focusSlot: number;
   /** The table and (for literal rules) the row a finding is about: the left-hand side's first cell. */
   private readonly focus: Ref;
 
@@ -134,10 +136,12 @@ class ComparisonRule implements CompiledRule {
     }
     this.binding = [...binding.values()];
     this.bindingTables = tables;
+    this.focusSlot = -1;
     if (this.binding.length === 0 && all.some((t) => t.relative)) throw new CompileError('sum(…children…) 需要一个按行展开的引用，如 t3[类]');
     const focus = all.find((t) => t.ref)?.ref;
     if (!focus) throw new CompileError('公式里没有引用任何单元格');
     this.focus = focus;
+    if (focus.literal === undefined) this.focusSlot = this.bindingTables.indexOf(focus.table);
     this.tables = [...new Set(all.filter((t) => t.ref).map((t) => t.ref!.table.tableNo))];
     for (const t of this.left) if (t.kind === 'number') this.lconst += t.sign * t.value!;
     for (const t of this.right) if (t.kind === 'number') this.rconst += t.sign * t.value!;
@@ -179,6 +183,13 @@ class ComparisonRule implements CompiledRule {
         fixed.set(t, row === undefined ? [] : slotsOf(t.ref, [row]));
       }
     }
+    const nameSlots: number[] = [];
+    for (const t of [...this.left, ...this.right]) {
+      if (t.kind !== 'ref' || t.ref!.literal === undefined) continue;
+      const table = t.ref!.table;
+      const row = findLiteralOrUndefined(table, t.ref!.literal);
+      if (row !== undefined) nameSlots.push(table.tableNo * (1 << SLOT_BITS) + row * table.stride + table.nameCol);
+    }
     const offsets = new Int32Array(n + 1);
     const split = new Int32Array(n);
     const reads = READS;
@@ -190,6 +201,17 @@ class ComparisonRule implements CompiledRule {
       this.emitSide(this.left, i, keys[i], rowsIn, fixed, reads, coefs);
       split[i] = reads.length;
       this.emitSide(this.right, i, keys[i], rowsIn, fixed, reads, coefs);
+      // Messages print the names of the focus row and of literal rows: read their name slots with weight 0, so a
+      // rename re-evaluates the instance without changing its sums.
+      const focusRow = this.focusSlot >= 0 ? rowsIn[this.focusSlot][i] : -1;
+      if (focusRow >= 0) {
+        reads.push(this.focus.table.tableNo * (1 << SLOT_BITS) + focusRow * this.focus.table.stride + this.focus.table.nameCol);
+        coefs.push(0);
+      }
+      for (const slot of nameSlots) {
+        reads.push(slot);
+        coefs.push(0);
+      }
     }
     offsets[n] = reads.length;
     this.count = n;
@@ -296,7 +318,7 @@ class ComparisonRule implements CompiledRule {
     const cells: CellRef[] = [];
     const start = this.offsets[i];
     const end = this.offsets[i + 1];
-    for (let j = start; j < end && cells.length < 50; j++) cells.push(this.cellOf(this.reads[j], ctx));
+    for (let j = start; j < end && cells.length < 50; j++) if (this.coefs[j] !== 0) cells.push(this.cellOf(this.reads[j], ctx));
     const diff = l - r;
     const focusRowIdx = this.focusRow(i);
     const focusTable = this.focus.table;
