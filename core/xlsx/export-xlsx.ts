@@ -103,7 +103,8 @@ function writeTableSheet(
     ws.getCell(top, left).value = cell.label;
   }
   let bodyRow = layout.firstBodyRow;
-  if (template.display.columnNumberRow) {
+  // The 2021 releases number the columns of the code and 三公 tables, not of the two side-by-side overviews.
+  if (template.display.columnNumberRow && table.rows.kind !== 'sideBySide') {
     const numbers = columnNumbers(table);
     const codeCols = table.columns.filter((c) => c.kind === 'code' || c.kind === 'name');
     numbers.forEach((n, i) => {
@@ -138,7 +139,7 @@ function writeTableSheet(
   // Widths: the template's hint, widened to the longest text of the column (a Chinese character is 2 units).
   const widths = table.columns.map((col, i) => {
     const leaf = col.header[col.header.length - 1];
-    let w = col.kind === 'amount' ? 12 : col.kind === 'code' ? Math.max(5, (col.width ?? 3) * 1.5) : Math.max(8, (col.width ?? 10) * 1.6);
+    let w = col.kind === 'amount' ? 12 : col.kind === 'code' ? Math.max(col.codePart === 'full' ? 11 : 5, (col.width ?? 3) * 1.5) : Math.max(8, (col.width ?? 10) * 1.6);
     if (col.kind === 'code') w = Math.max(w, Math.min(textWidth(leaf) + 2, 12));
     for (const line of lines) {
       const cell = line.cells[i];

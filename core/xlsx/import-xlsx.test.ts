@@ -141,6 +141,22 @@ describe('import of workbooks laid out like the published tables', () => {
     expect(row(r, 't3', '2101502')?.values).toEqual({ total: 500, basic: 500 });
   });
 
+  it('adds the 类/款 rows a workbook leaves out, summed from their children, and says so', async () => {
+    const bytes = await workbookBytes([
+      combinedTable('部门支出总体情况表', [
+        ['2080505', '机关事业单位基本养老保险缴费支出', 10, 10, null],
+        ['2080506', '机关事业单位职业年金缴费支出', 5, 5, null],
+        ['2101501', '行政运行', 20, 15, 5],
+        ['合计', null, 35, 30, 5],
+      ]),
+    ]);
+    const r = ok(await importXlsx(bytes, { templateId: 'xj-dept-2024-11' }));
+    expect(rowsOf(r, 't3').map((x) => x.id)).toEqual(['208', '20805', '2080505', '2080506', '210', '21015', '2101501', 'total']);
+    expect(row(r, 't3', '208')).toEqual({ id: '208', code: '208', name: '社会保障和就业支出', values: { total: 1500, basic: 1500 } });
+    expect(row(r, 't3', '21015')?.values).toEqual({ total: 2000, basic: 1500, project: 500 });
+    expect(r.report.issues.filter((i) => i.severity === 'warning')).toHaveLength(4);
+  });
+
   it('sums a code that appears under several units of a department', async () => {
     const bytes = await workbookBytes([
       combinedTable('部门支出总体情况表', [

@@ -66,7 +66,8 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   const entityKind = payload?.meta.entityKind ?? located.find((l) => l.title.entityKind)?.title.entityKind ?? set.entityKind;
   for (const loc of located) {
     const grid = sheets[loc.title.sheet];
-    const result = readTable(grid, loc);
+    // Our own export is restored as it was; other workbooks get the 类/款 rows the document model needs.
+    const result = readTable(grid, loc, { addParents: !payload });
     tables[loc.table.id] = { rows: result.rows };
     issues.push(...result.issues, ...columnIssues(grid, loc));
     infos.push(tableInfo(grid, loc, result.read, tableTitle(loc.table, entityKind)));

@@ -6,6 +6,7 @@ import { address, cellAt, type SheetCell, type SheetGrid } from './sheet-reader'
 import { isTotalLabel, labelKey, norm } from './labels';
 import type { LocatedTable } from './table-locator';
 import type { ImportIssue } from './import-report';
+import { CodeBook, type Classification } from '../../codes/code-book';
 
 /**
  * Reads the body of a located table into document rows (amounts in hundredths of the sheet's unit). Codes split
@@ -23,7 +24,7 @@ const CODE_BRACKETED = /^\s*[[【(（]\s*(\d+)\s*[\]】)）]\s*(.*)$/;
 const CODE_PLAIN = /^\s*(\d{3}(?:\s*\d{2}){0,2})(?!\d)\s*(.*)$/;
 const DASHES = /^[-—－–/\\]+$/;
 
-export function readTable(grid: SheetGrid, loc: LocatedTable): ReadTableResult {
+export function readTable(grid: SheetGrid, loc: LocatedTable, options: { addParents?: boolean } = {}): ReadTableResult {
   const { table } = loc;
   const issues: ImportIssue[] = [];
   const where = { table: table.id, sheet: grid.name };
@@ -138,6 +139,7 @@ export function readTable(grid: SheetGrid, loc: LocatedTable): ReadTableResult {
       byId.set(code, row);
       read++;
     }
+    if (model.kind === 'coded' && model.subtotals && options.addParents !== false) addMissingParents(rows, levels, model.classification, issue);
     if (!byId.has('total')) {
       const total: RowData = { id: 'total', values: {} };
       if (model.total.position === 'top') rows.unshift(total);
@@ -150,6 +152,7 @@ export function readTable(grid: SheetGrid, loc: LocatedTable): ReadTableResult {
   // Fixed rows and two lists side by side: match printed labels to the template's rows.
   const rows = initialRows(table);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const filled = new Set<string>();
   const sides: { defs: FixedRowDef[]; side?: 0 | 1; nameCol?: string }[] =
     model.kind === 'fixed'
       ? [{ defs: model.rows, nameCol: nameCol?.id }]
@@ -184,12 +187,55 @@ export function readTable(grid: SheetGrid, loc: LocatedTable): ReadTableResult {
       const row = byId.get(def.id);
       if (row && values) {
         Object.assign(row.values, values);
-        read++;
+        filled.add(row.id);
       }
     }
   }
-  return { rows, read, issues };
+  return { rows, read: read + filled.size, issues };
 }
+
+/**
+ * A workbook that lists only 项 rows (or skips a 款) still gets its 类/款 rows, as the document model expects: each
+ * missing parent is inserted before its first child, named from the known codes, summed from its children, and
+ * reported.
+ */
+function addMissingParents(
+  rows: RowData[],
+  levels: number[],
+  classification: Classification,
+  issue: (severity: ImportIssue['severity'], message: string) => void,
+): void {
+  const have = new Set(rows.map((r) => r.code).filter(Boolean));
+  const added: RowData[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const code = rows[i].code;
+    if (!code) continue;
+    for (const len of levels.filter((n) => n < code.length)) {
+      const parent = code.slice(0, len);
+      if (have.has(parent)) continue;
+      have.add(parent);
+      const name = codeBook().name(classification, parent);
+      const row: RowData = { id: parent, code: parent, ...(name ? { name } : {}), values: {} };
+      const at = rows.findIndex((r) => r.code?.startsWith(parent));
+      rows.splice(at, 0, row);
+      added.push(row);
+      i++;
+    }
+  }
+  // Deepest first, so a 类 sums 款 rows that were themselves added.
+  for (const parent of added.sort((a, b) => (b.code as string).length - (a.code as string).length)) {
+    const p = parent.code as string;
+    const childLen = levels.find((n) => n > p.length);
+    for (const child of rows.filter((r) => r.code && r.code.length === childLen && r.code.startsWith(p))) {
+      for (const [k, v] of Object.entries(child.values)) parent.values[k] = (parent.values[k] ?? 0) + v;
+    }
+    for (const k of Object.keys(parent.values)) if (parent.values[k] === 0) delete parent.values[k];
+    issue('warning', `原表没有“${p}${parent.name ? ' ' + parent.name : ''}”汇总行，已按其下各行相加补上`);
+  }
+}
+
+let book: CodeBook | undefined;
+const codeBook = () => (book ??= CodeBook.builtin());
 
 function firstText(grid: SheetGrid, r: number): string {
   return (grid.rows[r] ?? []).find((c) => c.text !== '')?.text ?? '';
