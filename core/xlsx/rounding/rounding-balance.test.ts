@@ -147,3 +147,41 @@ describe('balanceToWan (舍位平衡)', () => {
     expect(valuesOf(r.tables.t3, '2080501')).toEqual({ total: 100, basic: 100 });
   });
 });
+
+describe('balanceToWan across the tables of the 2024 set', () => {
+  it('gives 表1 支出 per 类, 表3 and 表5 the same rounded figures', async () => {
+    const { docFor, withRows, withDerived } = await import('../../testing/builders');
+    const { getBuiltinTemplateSet } = await import('../../template/registry');
+    const set = getBuiltinTemplateSet('xj-dept-2024-11')!;
+    const doc = docFor(set.id);
+    // Figures in 元 (stored as 分): three 项 whose rounded values miss their 款 by 0.01 万元.
+    const leaves: [string, Record<string, string>][] = [
+      ['2080501', { basic: '10040.00' }],
+      ['2080505', { basic: '10045.00', project: '3333.33' }],
+      ['2080506', { basic: '10030.00', project: '6666.67' }],
+      ['2101501', { basic: '50055.55' }],
+    ];
+    const withParents: [string, Record<string, string>][] = [['208', {}], ['20805', {}], ['210', {}], ['21015', {}], ...leaves];
+    withRows(doc, 't3', withParents);
+    withRows(doc, 't5', withParents);
+    withDerived(doc);
+    const t3 = (id: string) => doc.tables.t3.rows.find((r) => r.id === id)!.values;
+    const t1Row = (id: string) => doc.tables.t1.rows.find((r) => r.id === id)!;
+    t1Row('c208').values = { outAmount: t3('208').total };
+    t1Row('c210').values = { outAmount: t3('210').total };
+    t1Row('outTotal').values = { outAmount: t3('total').total };
+    const r = balanceToWan(doc.tables, set);
+    const out3 = (id: string) => r.tables.t3.rows.find((x) => x.id === id)!.values;
+    const out1 = (id: string) => r.tables.t1.rows.find((x) => x.id === id)!.values;
+    expect(r.tables.t5).toEqual(r.tables.t3);
+    expect(out1('c208').outAmount).toBe(out3('208').total);
+    expect(out1('c210').outAmount).toBe(out3('210').total);
+    expect(out1('outTotal').outAmount).toBe(out3('total').total);
+    // Every sum still holds after rounding.
+    for (const row of r.tables.t3.rows) expect(row.values.total ?? 0).toBe((row.values.basic ?? 0) + (row.values.project ?? 0));
+    const leafSum = (col: string) => leaves.reduce((a, [id]) => a + (out3(id)[col] ?? 0), 0);
+    expect(leafSum('total')).toBe(out3('total').total);
+    expect(leafSum('basic')).toBe(out3('total').basic);
+    expect(r.unbalanced).toEqual([]);
+  });
+});
