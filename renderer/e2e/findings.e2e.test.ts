@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
+import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,10 +20,10 @@ describe('cross-table findings while typing', () => {
     await page.click(cell(r, 'basic'));
     await page.keyboard.type('17.55');
     await page.keyboard.press('Enter');
-    await expect(page.locator(cell(r, 'basic')).textContent()).resolves.toBe('17.55');
+    await expectCellText(page, r, 'basic', '17.55');
     // The 类 subtotal and 合计 follow instantly (computed by core), and the finding names both figures.
     const r210 = await rowIndexOf(page, '210');
-    await expect(page.locator(cell(r210, 'total')).textContent()).resolves.toBe('744.69');
+    await expectCellText(page, r210, 'total', '744.69');
     await page.waitForSelector(finding);
     const text = await page.locator(finding).textContent();
     expect(text).toContain('734.69');
@@ -47,7 +47,7 @@ describe('cross-table findings while typing', () => {
     // 修正 applies the suggested value (744.69 in 表1) and the finding disappears; undo brings it back.
     await page.click(`${finding} .bd-fix`);
     await page.waitForSelector(finding, { state: 'detached' });
-    await expect(page.locator('.ag-cell-focus[col-id="outAmount"]').textContent()).resolves.toBe('744.69');
+    await page.waitForSelector('.ag-cell-focus[col-id="outAmount"]:text-is("744.69")');
     await page.keyboard.press('Control+z');
     await page.waitForSelector(finding);
     // Undo the edit itself: the document is consistent again.
@@ -67,7 +67,7 @@ describe('cross-table findings while typing', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.bd-status-msg.is-error');
     await expect(page.locator('[data-testid="status-message"]').textContent()).resolves.toContain('不是有效金额');
-    await expect(page.locator(cell(r, 'basic')).textContent()).resolves.toBe(before);
+    await expectCellText(page, r, 'basic', before ?? '');
     await screenshot(page, 'invalid-amount');
     // Computed cells (合计 column, 类 rows) cannot be edited.
     await page.dblclick(cell(r, 'total'));

@@ -72,3 +72,19 @@ export async function rowIndexOf(page: Page, rowKey: string): Promise<number> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
 }
+
+/** Waits until a selector matches exactly n elements (grid refreshes land a frame after the event). */
+export async function waitForCount(page: Page, selector: string, n: number): Promise<void> {
+  await page.waitForFunction(([sel, count]) => document.querySelectorAll(sel as string).length === count, [selector, n] as const, { timeout: 5000 });
+}
+
+/** Waits for a cell to show the expected text, then asserts it (the failure message names what was shown). */
+export async function expectCellText(page: Page, rowIndex: number, colId: string, expected: string): Promise<void> {
+  const selector = cell(rowIndex, colId);
+  try {
+    await page.waitForFunction(([sel, want]) => document.querySelector(sel as string)?.textContent === want, [selector, expected] as const, { timeout: 5000 });
+  } catch {
+    const shown = await page.locator(selector).textContent().catch(() => null);
+    throw new Error(`cell ${rowIndex}/${colId} shows ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
+  }
+}

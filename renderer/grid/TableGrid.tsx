@@ -149,7 +149,7 @@ export function TableGrid(props: TableGridProps) {
   }, [edits, table]);
 
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
-    shiftRef.current = e.shiftKey;
+    if (e.key !== 'Shift') shiftRef.current = e.shiftKey;
     const api = apiRef.current;
     if (!api || api.getEditingCells().length > 0) return;
     if ((e.key === 'Delete' || e.key === 'Backspace') && !e.nativeEvent.isComposing) {
@@ -165,7 +165,8 @@ export function TableGrid(props: TableGridProps) {
       className="bd-grid"
       ref={rootRef}
       onKeyDownCapture={onKeyDownCapture}
-      onKeyUpCapture={(e) => (shiftRef.current = e.shiftKey)}
+      // The grid reports focus changes after the key/pointer event (sometimes after the key is released), so the
+      // Shift state of the last key or pointer press decides whether the focus change extends the selection.
       onPointerDownCapture={(e) => (shiftRef.current = e.shiftKey)}
     >
       <AgGridReact<GridRow>
@@ -180,8 +181,7 @@ export function TableGrid(props: TableGridProps) {
         onCellFocused={onCellFocused}
         onCellEditingStopped={() => window.setTimeout(() => imeRef.current?.place(), 0)}
         onGridReady={(e: GridReadyEvent<GridRow>) => (apiRef.current = e.api)}
-        onFirstDataRendered={(e) => e.api.sizeColumnsToFit()}
-        onGridSizeChanged={(e) => e.api.sizeColumnsToFit()}
+        autoSizeStrategy={FIT_WIDTH}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
@@ -198,6 +198,7 @@ export function TableGrid(props: TableGridProps) {
   );
 }
 
+const FIT_WIDTH = { type: 'fitGridWidth' } as const;
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 
 function findNode(api: GridApi<GridRow>, test: (r: GridRow) => boolean) {

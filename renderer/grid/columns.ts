@@ -56,7 +56,8 @@ function leafDef(col: ColumnDef, leafLabel: string): ColDef<GridRow> {
     // The grid never writes the value itself: the edit goes through a core command (see use-grid-editing.ts).
     valueSetter: () => false,
     editable: (p) => (p.data ? cellView(p.context as GridContext, p.data, col).editable : false),
-    cellClass: (p: CellClassParams<GridRow>) => cellClasses(p as Params, col),
+    cellClass: (p: CellClassParams<GridRow>) => staticClasses(p as Params, col),
+    cellClassRules: classRules(col),
     tooltipValueGetter: (p: ITooltipParams<GridRow>) => cellTooltip(p as unknown as Params, col),
     cellEditor: 'agTextCellEditor',
     sortable: false,
@@ -68,24 +69,45 @@ function leafDef(col: ColumnDef, leafLabel: string): ColDef<GridRow> {
   };
 }
 
-function cellClasses(p: Params, col: ColumnDef): string[] {
-  const ctx = p.context;
+/** Classes fixed for the cell's lifetime (kind, indentation, missing side of a side-by-side line). */
+function staticClasses(p: Params, col: ColumnDef): string[] {
   const row = p.data;
   if (!row) return [];
   const classes = [`bd-${col.kind}`];
-  const ref = cellRefOf(ctx.table, row, col);
-  if (!ref) return [...classes, 'bd-void'];
-  const view = cellView(ctx, row, col);
-  if (view.computed) classes.push('bd-computed');
-  else if (!view.editable) classes.push('bd-readonly');
-  if (row.isTotal) classes.push('bd-total');
+  if (!cellRefOf(p.context.table, row, col)) classes.push('bd-void');
   if (col.kind === 'name' && row.level > 0) classes.push(`bd-indent-${Math.min(row.level, 3)}`);
-  const key = cellKey(ref);
-  const findings = ctx.findingsByCell.get(key);
-  if (findings?.length) classes.push(findings.some((f) => f.severity === 'error') ? 'bd-cell-error' : 'bd-cell-warning');
-  if (ctx.selected.has(key)) classes.push('bd-selected');
-  if (ctx.flashKey === key) classes.push('bd-flash');
   return classes;
+}
+
+function findingSeverity(p: Params, col: ColumnDef): 'error' | 'warning' | null {
+  const ref = p.data ? cellRefOf(p.context.table, p.data, col) : null;
+  const findings = ref ? p.context.findingsByCell.get(cellKey(ref)) : undefined;
+  if (!findings?.length) return null;
+  return findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
+}
+
+function isKey(p: Params, col: ColumnDef, pick: (ctx: GridContext) => string | null | Set<string>): boolean {
+  const ref = p.data ? cellRefOf(p.context.table, p.data, col) : null;
+  if (!ref) return false;
+  const target = pick(p.context);
+  const key = cellKey(ref);
+  return target instanceof Set ? target.has(key) : target === key;
+}
+
+/** Rules (not cellClass) so that a refresh also removes a class: AG Grid re-evaluates rules on refreshCells. */
+function classRules(col: ColumnDef): Record<string, (p: CellClassParams<GridRow>) => boolean> {
+  const view = (p: Params) => (p.data ? cellView(p.context, p.data, col) : null);
+  return {
+    'bd-computed': (p) => view(p as Params)?.computed === true,
+    'bd-readonly': (p) => {
+      const v = view(p as Params);
+      return v !== null && !v.computed && !v.editable;
+    },
+    'bd-cell-error': (p) => findingSeverity(p as Params, col) === 'error',
+    'bd-cell-warning': (p) => findingSeverity(p as Params, col) === 'warning',
+    'bd-selected': (p) => isKey(p as Params, col, (c) => c.selected),
+    'bd-flash': (p) => isKey(p as Params, col, (c) => c.flashKey),
+  };
 }
 
 function cellTooltip(p: Params, col: ColumnDef): string | undefined {

@@ -41,10 +41,12 @@ export function buildGridRows(table: TableDef, doc: BudgetDocument): GridRow[] {
     return model.rows.map((r) => ({ key: r.id, rowIds: [r.id, null], level: r.level ?? 0, isTotal: r.id === 'total' }));
   }
   const levels = model.levels;
+  // Project rows are printed flush: their code is a 项 code but the row is a project, not a 项 subtotal.
+  const indent = model.kind === 'coded';
   return data.map((r) => ({
     key: r.id,
     rowIds: [r.id, null],
-    level: r.code ? Math.max(0, rowLevel(r.code, levels)) : 0,
+    level: indent && r.code ? Math.max(0, rowLevel(r.code, levels)) : 0,
     isTotal: r.id === 'total',
   }));
 }

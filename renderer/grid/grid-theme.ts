@@ -28,4 +28,5 @@ export const gridTheme = themeQuartz.withParams({
   rowHoverColor: '#f5f9fd',
   selectedRowBackgroundColor: '#e8f1fb',
   rangeSelectionBorderColor: '#2f6fb3',
+  valueChangeValueHighlightBackgroundColor: '#ffe58a',
 });

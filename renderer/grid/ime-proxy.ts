@@ -34,10 +34,18 @@ export function createImeProxy(
   input.spellcheck = false;
   let target: { rowIndex: number; colId: string } | null = null;
 
+  let removing = false;
   const remove = () => {
     target = null;
     input.value = '';
-    if (input.parentElement) input.remove();
+    // Removing a focused element fires blur, which calls remove() again: guard the re-entry.
+    if (removing || !input.parentElement) return;
+    removing = true;
+    try {
+      input.remove();
+    } finally {
+      removing = false;
+    }
   };
 
   // Text committed while the editor is being created (React may render it a frame later) is kept here.

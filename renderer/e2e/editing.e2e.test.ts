@@ -1,0 +1,143 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cell, openApp, openTable, rowIndexOf, screenshot, expectCellText, startHarness, waitForCount, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** What Ctrl+V delivers: a paste event carrying the clipboard's text, dispatched where focus is. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function copy(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const dt = new DataTransfer();
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
+    return dt.getData('text/plain');
+  });
+}
+
+
+describe('spreadsheet editing', () => {
+  it('pastes a 3×2 TSV block at the focused cell as one undoable command, and copies a block back', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r0 = await rowIndexOf(page, '2080501');
+    const r20805 = await rowIndexOf(page, '20805');
+    await page.click(cell(r0, 'basic'));
+    // Excel/WPS clipboard: CRLF rows, a thousands separator, a quoted cell.
+    await paste(page, '1,000.00\t2\r\n"3.5"\t\r\n4\t5.25\r\n');
+    await expectCellText(page, r0, 'basic', '1000.00');
+    await expectCellText(page, r0, 'project', '2.00');
+    await expectCellText(page, r0 + 1, 'basic', '3.50');
+    await expectCellText(page, r0 + 1, 'project', '');
+    await expectCellText(page, r0 + 2, 'project', '5.25');
+    // Subtotals follow: 款 20805 = 1000 + 3.5 + 4 basic; 合计 column = basic + project.
+    await expectCellText(page, r20805, 'basic', '1007.50');
+    await expectCellText(page, r0, 'total', '1002.00');
+    await screenshot(page, 'paste-3x2');
+
+    // Shift+click selects a rectangle; copy gives TSV.
+    await page.click(cell(r0, 'basic'));
+    await page.click(cell(r0 + 2, 'project'), { modifiers: ['Shift'] });
+    await waitForCount(page, '.bd-grid .ag-cell.bd-selected', 6);
+    expect(await copy(page)).toBe('1000.00\t2.00\r\n3.50\t\r\n4.00\t5.25\r\n');
+
+    // One undo restores the whole paste.
+    await page.keyboard.press('Control+z');
+    await expectCellText(page, r0, 'basic', '0.86');
+    await expectCellText(page, r20805, 'basic', '59.57');
+    await page.close();
+  });
+
+  it('refuses a paste with a letter anywhere and changes nothing', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r0 = await rowIndexOf(page, '2080501');
+    await page.click(cell(r0, 'basic'));
+    await paste(page, '1\t2\r\nx\t4\r\n');
+    await page.waitForSelector('.bd-status-msg.is-error');
+    await expectCellText(page, r0, 'basic', '0.86');
+    await page.close();
+  });
+
+  it('Delete clears the focused cell; arrows and Enter move like a spreadsheet', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r = await rowIndexOf(page, '2101103');
+    await page.click(cell(r, 'basic'));
+    await page.keyboard.press('Delete');
+    await expectCellText(page, r, 'basic', '');
+    await page.keyboard.press('Control+z');
+    await expectCellText(page, r, 'basic', '3.51');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await expectCellText(page, r - 1, 'basic', '9.00');
+    // Enter after an edit moves down (Excel-like).
+    await page.waitForSelector(`${cell(r, 'basic')}.ag-cell-focus`);
+    await page.keyboard.press('Control+y');
+    await page.close();
+  });
+
+  it('inserts a coded row through the picker (search by name) and a new code with its name, then deletes it', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    await page.click('[data-action="insert-row"]');
+    await page.waitForSelector('[data-testid="code-picker"]');
+    await page.fill('.bd-picker-search', '一般行政管理');
+    await page.click('.bd-picker-list li[data-code="2101502"]');
+    await screenshot(page, 'picker');
+    await page.click('[data-action="picker-insert"]');
+    const r = await rowIndexOf(page, '2101502');
+    await expectCellText(page, r, 'name', '一般行政管理事务');
+    await expectCellText(page, r, 'lei', '210');
+    await expectCellText(page, r, 'kuan', '15');
+    await expectCellText(page, r, 'xiang', '02');
+    // The new row sits inside its 款 block, after 2101501.
+    expect(r).toBe((await rowIndexOf(page, '2101501')) + 1);
+
+    // A code not in the list is accepted when structurally valid, with a typed name.
+    await page.click('[data-action="insert-row"]');
+    await page.fill('.bd-picker-search', '2101599');
+    await page.fill('.bd-picker-name input', '其他医疗保障管理事务支出');
+    await page.click('[data-action="picker-insert"]');
+    const r2 = await rowIndexOf(page, '2101599');
+    await expectCellText(page, r2, 'name', '其他医疗保障管理事务支出');
+    await screenshot(page, 'row-inserted');
+
+    // Delete the selected row.
+    await page.click(cell(r2, 'basic'));
+    await page.click('[data-action="delete-rows"]');
+    await page.waitForSelector('.bd-grid .ag-row[row-id="2101599"]', { state: 'detached' });
+    await page.close();
+  });
+
+  it('adds a project row to 表7 with its code and name', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't7');
+    await page.click('[data-action="insert-row"]');
+    await page.fill('.bd-picker-search', '2101506');
+    await page.click('.bd-picker-list li[data-code="2101506"]');
+    await page.fill('[data-field="project-name"]', '医保信息化建设');
+    await page.click('[data-action="picker-insert"]');
+    const r = await rowIndexOf(page, 'p5');
+    await expectCellText(page, r, 'name', '医保信息化建设');
+    await page.click(cell(r, 'total'));
+    await page.keyboard.type('12.5');
+    await page.keyboard.press('Enter');
+    await expectCellText(page, r, 'total', '12.50');
+    await screenshot(page, 'projects-t7');
+    await page.close();
+  });
+});
