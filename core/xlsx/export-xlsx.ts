@@ -123,7 +123,19 @@ function writeTableSheet(
   const rowOf = new Map<string, number>();
   lines.forEach((line, i) => line.rowIds.forEach((id) => id && rowOf.set(id, bodyRow + i)));
   const formulaFor = options.formulas ? formulaBuilder(doc, table, rowOf) : undefined;
-  lines.forEach((line, i) => writeLine(ws, bodyRow + i, line, table, blankZero, formulaFor));
+  // Widths: the template's hint, widened to the longest text of the column (a Chinese character is 2 units).
+  const widths = table.columns.map((col, i) => {
+    const leaf = col.header[col.header.length - 1];
+    let w = col.kind === 'amount' ? 12 : col.kind === 'code' ? (col.codePart === 'full' ? 8 : Math.max(5, (col.width ?? 3) * 1.5)) : Math.max(8, (col.width ?? 10) * 1.6);
+    if (col.kind === 'code' && col.codePart !== 'full') w = Math.max(w, Math.min(textWidth(leaf) + 2, 12));
+    for (const line of lines) {
+      const cell = line.cells[i];
+      if (cell.kind === 'text') w = Math.max(w, textWidth(cell.text) + 2 + (cell.indent ?? 0) * 2);
+      if (cell.kind === 'amount') w = Math.max(w, String(cell.value / 100).length + 5);
+    }
+    return Math.ceil(Math.min(w, col.kind === 'name' || col.kind === 'text' ? 50 : 20));
+  });
+  lines.forEach((line, i) => writeLine(ws, bodyRow + i, line, table, blankZero, widths, formulaFor));
   bodyRow += lines.length;
 
   const note = isEmptyTable(doc, table) ? tableEmptyNote(table, doc.meta) : undefined;
@@ -136,18 +148,6 @@ function writeTableSheet(
     ws.getRow(bodyRow).height = 32;
   }
 
-  // Widths: the template's hint, widened to the longest text of the column (a Chinese character is 2 units).
-  const widths = table.columns.map((col, i) => {
-    const leaf = col.header[col.header.length - 1];
-    let w = col.kind === 'amount' ? 12 : col.kind === 'code' ? Math.max(col.codePart === 'full' ? 11 : 5, (col.width ?? 3) * 1.5) : Math.max(8, (col.width ?? 10) * 1.6);
-    if (col.kind === 'code') w = Math.max(w, Math.min(textWidth(leaf) + 2, 12));
-    for (const line of lines) {
-      const cell = line.cells[i];
-      if (cell.kind === 'text') w = Math.max(w, textWidth(cell.text) + 2 + (cell.indent ?? 0) * 2);
-      if (cell.kind === 'amount') w = Math.max(w, String(cell.value / 100).length + 5);
-    }
-    return Math.ceil(Math.min(w, col.kind === 'name' || col.kind === 'text' ? 50 : 20));
-  });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // Header rows tall enough for wrapped labels (Excel does not grow rows for merged cells).
   for (let r = 0; r < header.depth; r++) {
@@ -178,8 +178,9 @@ const isTotalLabel = (text: string) => /^(合\s*计|总\s*计|收\s*入\s*总\s*
 
 type FormulaFor = (rowId: string, colId: string, value: number) => string | undefined;
 
-function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: TableDef, blankZero: boolean, formulaFor?: FormulaFor): void {
+function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: TableDef, blankZero: boolean, widths: number[], formulaFor?: FormulaFor): void {
   const row = ws.getRow(r);
+  let lineCount = 1;
   line.cells.forEach((cell, i) => {
     const x = row.getCell(i + 1);
     const col = table.columns[i];
@@ -199,13 +200,16 @@ function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: Tabl
         x.alignment = { horizontal: 'center', vertical: 'middle' };
       } else {
         const centred = col.kind === 'name' && isTotalLabel(cell.text);
-        x.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', indent: centred ? 0 : (cell.indent ?? 0), wrapText: col.kind === 'text' };
+        // Text wider than its (capped) column wraps, and the row grows: a long project name is never cut off.
+        const need = Math.ceil((textWidth(cell.text) + (cell.indent ?? 0) * 2) / Math.max(1, widths[i] - 2));
+        lineCount = Math.max(lineCount, need);
+        x.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', indent: centred ? 0 : (cell.indent ?? 0), wrapText: col.kind === 'text' || need > 1 };
       }
     } else {
       x.value = null;
     }
   });
-  row.height = 18;
+  row.height = Math.max(18, 14 * lineCount + 4);
 }
 
 /**
