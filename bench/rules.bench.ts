@@ -72,24 +72,26 @@ function generate(): BudgetDocument {
     if (projectByCode.get(code)) out.project = projectByCode.get(code)!;
     return out;
   };
-  const coded = (codes: string[], values: (code: string) => Record<string, number>): RowData[] => [
-    ...codes.map((code) => ({ id: code, code, name: `科目${code}`, values: code.length === 7 ? values(code) : {} })),
+  type Values = Record<string, number>;
+  const coded = (codes: string[], leafLength: number, values: (code: string) => Values): RowData[] => [
+    ...codes.map((code) => ({ id: code, code, name: `科目${code}`, values: code.length === leafLength ? values(code) : {} })),
     { id: 'total', values: {} },
   ];
-  doc.tables.t3 = { rows: coded(functional, leafValues) };
-  doc.tables.t5 = { rows: coded(functional, leafValues) };
+  doc.tables.t3 = { rows: coded(functional, 7, leafValues) };
+  doc.tables.t5 = { rows: coded(functional, 7, leafValues) };
   doc.tables.t2 = {
-    rows: coded(functional, (code) => {
+    rows: coded(functional, 7, (code): Values => {
       const v = (basic.get(code) ?? 0) + (projectByCode.get(code) ?? 0);
       return v ? { gpb: v } : {};
     }),
   };
   doc.tables.t6 = {
-    rows: coded(economic, (code) => (eco.get(code) ? (code.startsWith('302') ? { public: eco.get(code)! } : { personnel: eco.get(code)! }) : {})),
+    rows: coded(economic, 5, (code): Values => {
+      const v = eco.get(code);
+      if (!v) return {};
+      return code.startsWith('302') ? { public: v } : { personnel: v };
+    }),
   };
-  doc.tables.t6.rows.forEach((r) => {
-    if (r.code?.length === 5 && eco.get(r.code)) r.values = r.code.startsWith('302') ? { public: eco.get(r.code)! } : { personnel: eco.get(r.code)! };
-  });
   doc.tables.t7 = { rows: [...projects, { id: 'total', values: {} }] };
   withDerived(doc);
   // 表1 / 表4 from the derived 表3 类 totals.
