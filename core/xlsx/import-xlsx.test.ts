@@ -243,6 +243,23 @@ describe('import of workbooks laid out like the published tables', () => {
     expect(r.report.issues.some((i) => i.severity === 'warning' && i.message.includes('单位：万元'))).toBe(true);
   });
 
+  it('rounds 万元 cells that hold more decimals than they show with 舍位平衡, not one by one', async () => {
+    const bytes = await workbookBytes([
+      combinedTable('部门支出总体情况表', [
+        ['2080501', '行政单位离退休', 1.004, 1.004, null],
+        ['2080505', '机关事业单位基本养老保险缴费支出', 1.0045, 1.0045, null],
+        ['2080506', '机关事业单位职业年金缴费支出', 1.003, 1.003, null],
+        ['合计', null, 3.0115, 3.0115, null],
+      ]),
+    ]);
+    const r = ok(await importXlsx(bytes, { templateId: 'xj-dept-2024-11' }));
+    expect(r.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.report.issues.some((i) => i.severity === 'warning' && i.message.includes('超过两位小数'))).toBe(true);
+    expect(row(r, 't3', 'total')?.values).toEqual({ total: 301, basic: 301 });
+    expect(row(r, 't3', '2080505')?.values).toEqual({ total: 101, basic: 101 });
+    expect(r.report.rounding?.adjustments).toHaveLength(2);
+  });
+
   it('reads a project table (表7) into p1, p2 … under their 项 codes', async () => {
     const t7: TestTable = {
       top: [['表7'], ['一般公共预算项目支出情况表'], ['编制部门：测试局', null, null, null, '单位：万元']],

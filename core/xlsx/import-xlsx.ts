@@ -60,18 +60,22 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   const { located, notFound } = locateAll(sheets, set);
   if (located.length === 0) return { ok: false, message: noTablesMessage() };
 
-  const issues: ImportIssue[] = [];
-  const tables: Record<string, TableData> = {};
-  const infos: TableImportInfo[] = [];
   const entityKind = payload?.meta.entityKind ?? located.find((l) => l.title.entityKind)?.title.entityKind ?? set.entityKind;
-  for (const loc of located) {
-    const grid = sheets[loc.title.sheet];
-    // Our own export is restored as it was; other workbooks get the 类/款 rows the document model needs.
-    const result = readTable(grid, loc, { addParents: !payload });
-    tables[loc.table.id] = { rows: result.rows };
-    issues.push(...result.issues, ...columnIssues(grid, loc));
-    infos.push(tableInfo(grid, loc, result.read, tableTitle(loc.table, entityKind)));
-  }
+  const readAll = (precise: boolean) => {
+    const issues: ImportIssue[] = [];
+    const tables: Record<string, TableData> = {};
+    const infos: TableImportInfo[] = [];
+    for (const loc of located) {
+      const grid = sheets[loc.title.sheet];
+      // Our own export is restored as it was; other workbooks get the 类/款 rows the document model needs.
+      const result = readTable(grid, loc, { addParents: !payload, precise });
+      tables[loc.table.id] = { rows: result.rows };
+      issues.push(...result.issues, ...columnIssues(grid, loc));
+      infos.push(tableInfo(grid, loc, result.read, tableTitle(loc.table, entityKind)));
+    }
+    return { issues, tables, infos };
+  };
+  let { issues, tables, infos } = readAll(false);
   const noResult = issues.filter((i) => i.severity === 'error' && i.message.startsWith('公式没有保存计算结果'));
   if (noResult.length > 0) {
     const first = noResult[0];
@@ -92,9 +96,22 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   if (options.yuan === false && declared.has('元')) issues.push({ severity: 'warning', message: '表头注明“单位：元”，但按您的选择以万元导入，请确认' });
   if (options.yuan === undefined && yuan) issues.push({ severity: 'warning', message: '表头注明“单位：元”，已按元读取并换算为万元（舍位平衡）' });
 
+  // 万元 cells holding more decimals than they show (a budget system's computed figures): read them precisely
+  // and round with 舍位平衡 like a 元 import, rather than refusing every cell or rounding each on its own.
+  const overPrecise = issues.filter((i) => i.severity === 'error' && i.message.includes('超过两位小数'));
+  let precise = false;
+  if (!yuan && overPrecise.length > 0) {
+    ({ issues, tables, infos } = readAll(true));
+    precise = true; // figures are now in 分 (0.000001 万元), exactly what balanceToWan takes
+    issues.push({
+      severity: 'warning',
+      message: `有 ${overPrecise.length} 个金额超过两位小数（例如工作表“${overPrecise[0].sheet}”的 ${overPrecise[0].cell}），已按舍位平衡保留两位小数，调整见下`,
+    });
+  }
+
   const doc = createDocument(set, { ...metaFrom(located, sheets, entityKind), ...options.meta });
   let rounding: ImportReport['rounding'];
-  if (yuan) {
+  if (yuan || precise) {
     const balanced = balanceToWan(tables, set);
     Object.assign(tables, balanced.tables);
     rounding = { adjustments: balanced.adjustments, unbalanced: balanced.unbalanced };

@@ -24,7 +24,17 @@ const CODE_BRACKETED = /^\s*[[【(（]\s*(\d+)\s*[\]】)）]\s*(.*)$/;
 const CODE_PLAIN = /^\s*(\d{3}(?:\s*\d{2}){0,2})(?!\d)\s*(.*)$/;
 const DASHES = /^[-—－–/\\]+$/;
 
-export function readTable(grid: SheetGrid, loc: LocatedTable, options: { addParents?: boolean } = {}): ReadTableResult {
+export interface ReadOptions {
+  /** Insert missing 类/款 rows (not for our own export, which is restored as it was). */
+  addParents?: boolean;
+  /**
+   * Read 万元 figures to six decimals (units of 0.000001 万元 = 1 分) instead of two: for workbooks whose cells hold
+   * more precision than they display; the caller then rounds them with 舍位平衡.
+   */
+  precise?: boolean;
+}
+
+export function readTable(grid: SheetGrid, loc: LocatedTable, options: ReadOptions = {}): ReadTableResult {
   const { table } = loc;
   const issues: ImportIssue[] = [];
   const where = { table: table.id, sheet: grid.name };
@@ -40,7 +50,7 @@ export function readTable(grid: SheetGrid, loc: LocatedTable, options: { addPare
       if (side !== undefined && (col.side ?? 0) !== side) continue;
       const c = loc.columns.get(col.id) as number;
       const cell = cellAt(grid, r, c);
-      const v = amountOf(cell);
+      const v = options.precise ? preciseAmountOf(cell) : amountOf(cell);
       if (v.ok) {
         if (v.value !== 0) values[col.id] = v.value;
       } else {
@@ -270,6 +280,24 @@ export function amountOf(cell: SheetCell): { ok: true; value: number } | { ok: f
   if (text === '' || DASHES.test(text)) return { ok: true, value: 0 };
   const r = parseAmount(text);
   return r.ok ? r : { ok: false, message: `“${text}”不是数字` };
+}
+
+const PRECISE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{0,6}))?$/;
+
+/** A figure in millionths of the unit (six decimals at most), for 舍位平衡 of over-precise 万元 cells. */
+export function preciseAmountOf(cell: SheetCell): { ok: true; value: number } | { ok: false; message: string } {
+  if (cell.noResult) return amountOf(cell);
+  if (cell.num !== undefined) {
+    const v = Math.round(cell.num * 1_000_000);
+    return Number.isFinite(v) && Math.abs(v) < 1e15 ? { ok: true, value: v } : { ok: false, message: `数值“${cell.text}”无效` };
+  }
+  const text = cell.text.trim().replace(/，/g, ',').replace(/\s/g, '');
+  if (text === '' || DASHES.test(text)) return { ok: true, value: 0 };
+  const m = PRECISE.exec(text);
+  if (!m || (m[2] === undefined && !m[3])) return { ok: false, message: `“${cell.text.trim()}”不是数字` };
+  const whole = Number((m[2] ?? '0').replace(/,/g, ''));
+  const value = whole * 1_000_000 + Number((m[3] ?? '').padEnd(6, '0'));
+  return { ok: true, value: m[1] === '-' ? -value : value };
 }
 
 function digits(text: string): string {
