@@ -5,12 +5,14 @@ import { sampleDoc, sampleSet } from '../text/sample-doc.testutil';
 import { bodyLines, PageFlow } from './layout';
 
 let xml = '';
+let styles = '';
 let footers: string[] = [];
 
 beforeAll(async () => {
   const bytes = await exportDocx(sampleDoc(), sampleSet());
   const zip = await JSZip.loadAsync(bytes);
   xml = await zip.file('word/document.xml')!.async('string');
+  styles = await zip.file('word/styles.xml')!.async('string');
   footers = await Promise.all(Object.keys(zip.files).filter((n) => /word\/footer\d*\.xml/.test(n)).map((n) => zip.file(n)!.async('string')));
 });
 
@@ -35,16 +37,19 @@ describe('exportDocx on the sample', () => {
 
   it('sets fonts as East Asian fonts with a Latin font beside them', () => {
     for (const name of ['方正小标宋简体', '黑体', '楷体_GB2312', '仿宋_GB2312', '宋体']) {
-      expect(xml).toMatch(new RegExp(`<w:rFonts w:ascii="[^"]+" w:cs="[^"]+" w:eastAsia="${name}" w:hAnsi="[^"]+"/>`));
+      expect(xml + styles).toMatch(new RegExp(`<w:rFonts w:ascii="[^"]+" w:cs="[^"]+" w:eastAsia="${name}" w:hAnsi="[^"]+"/>`));
     }
     expect(xml).not.toMatch(/<w:rFonts w:ascii="仿宋/);
   });
 
   it('body text is 三号 with exact 28 pt lines and a two-character indent', () => {
-    expect(xml).toContain('<w:spacing w:after="0" w:before="0" w:line="560" w:lineRule="exact"/>');
-    expect(xml).toContain('<w:ind w:firstLine="640"/>');
-    expect(xml).toContain('<w:sz w:val="32"/>');
-    expect(xml).not.toContain('w:lineRule="exactly"');
+    const body = /<w:style w:type="paragraph" w:styleId="Body">[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+    expect(body).toContain('<w:spacing w:after="0" w:before="0" w:line="560" w:lineRule="exact"/>');
+    expect(body).toContain('<w:ind w:firstLine="640"/>');
+    expect(body).toContain('<w:sz w:val="32"/>');
+    expect(body).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toContain('<w:pStyle w:val="Body"/>');
+    expect(xml + styles).not.toContain('w:lineRule="exactly"');
   });
 
   it('has one Word table per standard table plus the 绩效 tables, headers repeated', () => {

@@ -8,8 +8,8 @@ import { renderOutline, type RenderedNode } from '../text/generate';
 import type { Block } from '../text/blocks';
 import { createContext } from '../text/context';
 import { PageFlow, bodyLines } from './layout';
-import { buildDataTable, buildGrid } from './tables';
-import { blankLine, bodyParagraph, exactLine, font, headingParagraph, LINE, PAGE, partTitle, run, SIZE, TEXT_WIDTH } from './styles';
+import { buildDataTable, buildGrid, tableParagraphStyles } from './tables';
+import { BODY_STYLE, blankLine, bodyParagraph, exactLine, font, headingParagraph, LINE, PAGE, partTitle, run, SIZE, TEXT_WIDTH } from './styles';
 
 export interface ExportDocxOptions {
   /** Word document title (core properties). Defaults to the cover title. */
@@ -200,6 +200,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
       default: {
         document: { run: { font: font('仿宋_GB2312'), size: SIZE.sanhao }, paragraph: { spacing: { line: LINE } } },
       },
+      paragraphStyles: [BODY_STYLE, ...tableParagraphStyles()],
     },
     sections: [
       { properties: { page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT }, margin: PAGE.margin } }, children: front },

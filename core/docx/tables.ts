@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, LineRuleType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TabStopType,
-  VerticalAlign, WidthType, HeightRule,
+  TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import { formatAmount } from '../amount/amount';
 import type { BudgetDocument } from '../document/document';
@@ -62,12 +62,34 @@ export function linesFor(text: string, widthTwips: number, size: number): number
   return Math.max(1, Math.ceil(textUnits(text) / capacity));
 }
 
-function cellParagraph(text: string, size: number, line: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph {
-  return new Paragraph({
-    children: [run(text, '宋体', size, { bold })],
-    alignment: align,
-    spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-  });
+type Align = 'L' | 'C' | 'R';
+
+/** Paragraph style id of table text: one style per size and alignment keeps 10,000-row tables small and fast. */
+export const tableStyleId = (size: number, align: Align) => `Tbl${size}${align}`;
+export const TABLE_SIZES = [SIZE.wuhao, SIZE.xiaowu, 16, 15] as const;
+
+/** The table text styles (宋体, exact line pitch per size), registered once in the document's styles. */
+export function tableParagraphStyles() {
+  const out = [];
+  for (const size of TABLE_SIZES) {
+    for (const align of ['L', 'C', 'R'] as const) {
+      out.push({
+        id: tableStyleId(size, align),
+        name: tableStyleId(size, align),
+        run: { font: font('宋体'), size },
+        paragraph: {
+          alignment: align === 'L' ? AlignmentType.LEFT : align === 'R' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+          spacing: { line: Math.round(size * 11), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function cellParagraph(text: string, size: number, _line: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph {
+  const a: Align = align === AlignmentType.RIGHT ? 'R' : align === AlignmentType.CENTER ? 'C' : 'L';
+  return new Paragraph({ style: tableStyleId(size, a), children: text ? [bold ? new TextRun({ text, bold: true }) : new TextRun(text)] : [] });
 }
 
 export interface BuiltTable {
@@ -160,14 +182,10 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
 
       }
       lines = Math.max(lines, linesFor(text, m.widths[i], m.size));
-      return new TableCell({
-        children: [cellParagraph(text, m.size, m.line, align, line.emphasis && col.kind === 'name')],
-        width: { size: m.widths[i], type: WidthType.DXA },
-        verticalAlign: VerticalAlign.CENTER,
-      });
+      return new TableCell({ children: [cellParagraph(text, m.size, m.line, align, line.emphasis && col.kind === 'name')] });
     });
     bodyHeights.push(lines * m.line + 20);
-    return new TableRow({ children: cells, cantSplit: true, height: { value: m.line + 20, rule: HeightRule.ATLEAST } });
+    return new TableRow({ children: cells, cantSplit: true });
   });
   const table = new Table({
     rows: [...headerRows, ...body],
@@ -193,7 +211,7 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
 export function buildGrid(title: string, subtitle: string | undefined, columns: readonly number[], rows: readonly TextGridCell[][]): BuiltTable {
   const m = tableMetrics(columns.map((c) => c * 2), TEXT_WIDTH);
   const size = SIZE.wuhao;
-  const line = 300;
+  const line = Math.round(size * 11);
   const widths = m.widths;
   const heights: number[] = [];
   const pending: number[] = widths.map(() => 0); // rows still covered by a vertical merge, per column
