@@ -75,6 +75,8 @@ class Engine implements RuleEngine {
   private depList: Int32Array[] = [];
   /** The cell → instance index is built on the first update after a full check: a check alone never needs it. */
   private depsReady = false;
+  /** Failing instances in findings order, kept sorted across updates (undefined: sort again from results). */
+  private sortedSlots: Slot[] | undefined;
   private sorted: Finding[] | undefined;
   /** Per table: the row-check rules watching each of its rows. */
   private readonly rowWatchers: number[][];
@@ -115,7 +117,6 @@ class Engine implements RuleEngine {
         if (this.rules[r].tables.some((t) => changedTables.has(t))) this.results[r] = this.instantiate(r);
       }
       this.depsReady = false;
-      this.sorted = undefined;
     }
     const cells = changes.cells;
     if (cells.length === 0) return;
@@ -145,10 +146,12 @@ class Engine implements RuleEngine {
 
   findings(): readonly Finding[] {
     if (!this.sorted) {
-      const all: Slot[] = [];
-      for (const list of this.results) for (const slot of list.values()) all.push(slot);
-      all.sort(compareSlots);
-      this.sorted = all.map((s) => s.finding);
+      if (!this.sortedSlots) {
+        const all: Slot[] = [];
+        for (const list of this.results) for (const slot of list.values()) all.push(slot);
+        this.sortedSlots = all.sort(compareSlots);
+      }
+      this.sorted = this.sortedSlots.map((s) => s.finding);
     }
     return this.sorted;
   }
@@ -162,14 +165,23 @@ class Engine implements RuleEngine {
       if (slot) out.set(i, slot);
     }
     this.sorted = undefined;
+    this.sortedSlots = undefined;
     return out;
   }
 
   private evaluateOne(r: number, i: number): void {
     const results = this.results[r];
+    const before = results.get(i);
     const after = this.slotFor(r, i);
+    if (!before && !after) return;
     if (after) results.set(i, after);
-    else if (!results.delete(i)) return;
+    else results.delete(i);
+    // Keep the sorted list instead of re-sorting thousands of findings after each keystroke.
+    const sorted = this.sortedSlots;
+    if (sorted) {
+      if (before) sorted.splice(lowerBound(sorted, before), 1);
+      if (after) sorted.splice(lowerBound(sorted, after), 0, after);
+    }
     this.sorted = undefined;
   }
 
@@ -221,4 +233,16 @@ class Engine implements RuleEngine {
 
 function compareSlots(a: Slot, b: Slot): number {
   return a.rank - b.rank || a.position - b.position || a.order - b.order || a.rule - b.rule || a.local - b.local;
+}
+
+/** First index whose slot does not sort before the given one (slots compare as a total order). */
+function lowerBound(sorted: Slot[], slot: Slot): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareSlots(sorted[mid], slot) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
