@@ -53,7 +53,6 @@ function writeTableSheet(
   const title = tableTitle(table, doc.meta.entityKind);
   const ws = wb.addWorksheet(sheetNameFor(table.no, title, used));
   const nCols = table.columns.length;
-  const last = columnLetter(nCols);
   const blankZero = options.blankZero ?? template.display.blankZero;
   const header = headerLayout(table.columns);
   const layout: SheetLayout = { titleRow: 2, compilerRow: 3, headerTop: 4, headerBottom: 3 + header.depth, firstBodyRow: 4 + header.depth };
@@ -62,28 +61,15 @@ function writeTableSheet(
   const noCell = ws.getCell('A1');
   noCell.value = table.no;
   noCell.font = { name: '黑体', size: 12 };
-  ws.mergeCells(`A${layout.titleRow}:${last}${layout.titleRow}`);
-  const titleCell = ws.getCell(`A${layout.titleRow}`);
-  titleCell.value = title;
-  titleCell.font = { name: FONT, size: 16, bold: true };
-  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  putMerged(ws, layout.titleRow, 1, nCols, title, { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } });
   ws.getRow(layout.titleRow).height = 30;
 
   // 编制部门 left, 单位 right.
   const unit = table.amountUnit ?? template.amountUnit;
   const split = Math.max(1, nCols - Math.max(1, Math.floor(nCols / 3)));
-  const compilerRange = `A${layout.compilerRow}:${columnLetter(split)}${layout.compilerRow}`;
-  if (split > 1) ws.mergeCells(compilerRange);
-  const compiler = ws.getCell(`A${layout.compilerRow}`);
-  compiler.value = `${template.display.compilerPrefix}${doc.meta.compiler}`;
-  compiler.font = { name: FONT, size: 10 };
-  compiler.alignment = { horizontal: 'left', vertical: 'middle' };
-  const unitStart = columnLetter(Math.min(nCols, split + 1));
-  if (split + 1 < nCols) ws.mergeCells(`${unitStart}${layout.compilerRow}:${last}${layout.compilerRow}`);
-  const unitCell = ws.getCell(`${unitStart}${layout.compilerRow}`);
-  unitCell.value = `单位：${unit}`;
-  unitCell.font = { name: FONT, size: 10 };
-  unitCell.alignment = { horizontal: 'right', vertical: 'middle' };
+  const small = { name: FONT, size: 10 };
+  putMerged(ws, layout.compilerRow, 1, split, `${template.display.compilerPrefix}${doc.meta.compiler}`, { font: small, alignment: { horizontal: 'left', vertical: 'middle' } });
+  putMerged(ws, layout.compilerRow, Math.min(nCols, split + 1), nCols, `单位：${unit}`, { font: small, alignment: { horizontal: 'right', vertical: 'middle' } });
 
   // Header: every cell of a merged range is styled so borders print on all of it.
   for (const cell of header.cells) {
@@ -140,11 +126,7 @@ function writeTableSheet(
 
   const note = isEmptyTable(doc, table) ? tableEmptyNote(table, doc.meta) : undefined;
   if (note) {
-    ws.mergeCells(`A${bodyRow}:${last}${bodyRow}`);
-    const x = ws.getCell(`A${bodyRow}`);
-    x.value = note;
-    x.font = { name: FONT, size: 10 };
-    x.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    putMerged(ws, bodyRow, 1, nCols, note, { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } });
     ws.getRow(bodyRow).height = 32;
   }
 
@@ -172,6 +154,17 @@ function writeTableSheet(
   } as Partial<ExcelJS.PageSetup> as ExcelJS.PageSetup;
   ws.pageSetup.printTitlesRow = `${layout.headerTop}:${lastHeaderRow}`;
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+/** Writes a value across columns c1..c2 of one row, styling every cell of the range (not only its first). */
+function putMerged(ws: ExcelJS.Worksheet, r: number, c1: number, c2: number, value: string, style: Pick<ExcelJS.Style, 'font' | 'alignment'>): void {
+  for (let c = c1; c <= c2; c++) {
+    const x = ws.getCell(r, c);
+    x.font = style.font;
+    x.alignment = style.alignment;
+  }
+  if (c2 > c1) ws.mergeCells(r, c1, r, c2);
+  ws.getCell(r, c1).value = value;
 }
 
 const isTotalLabel = (text: string) => /^(合\s*计|总\s*计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$/.test(text.trim());
