@@ -40,7 +40,7 @@ export function checkRequiredParts(ctx: TextContext): Finding[] {
     req('operating', '非行政（参公）单位须填写机关运行经费金额', INPUT.operatingAmount);
   }
   for (const row of projectRows(ctx)) {
-    const p = getProjectInput(doc, row.id);
+    const p = getProjectInput(doc, row.id, row.name);
     const missing = [!p.basis && '设立的政策依据', !p.allocation && '资金分配情况'].filter(Boolean);
     if (missing.length) req(`project.${row.id}`, `项目“${row.name ?? row.id}”未填写${missing.join('、')}`, INPUT.projects);
   }

@@ -68,7 +68,7 @@ export function checkProjects(ctx: TextContext): Finding[] {
   }
   const wanPerUnit = ctx.doc.meta.amountUnit === '元' ? 1 : 10000;
   for (const row of rows) {
-    const p = getProjectInput(ctx.doc, row.id);
+    const p = getProjectInput(ctx.doc, row.id, row.name);
     const amount = row.values.total ?? 0;
     const cell = [{ table: t.id, row: row.id, col: 'total' }];
     const sub = p.subsidy;

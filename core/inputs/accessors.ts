@@ -48,9 +48,15 @@ export const getProjectInputs = (doc: BudgetDocument): ProjectInput[] => read(do
 export const getGlossaryOverride = (doc: BudgetDocument): GlossaryEntry[] | undefined =>
   read(doc, INPUT.glossary, glossaryEntrySchema.array());
 
-/** The description of one 表7 project row (empty when the officer has not written it yet). */
-export function getProjectInput(doc: BudgetDocument, rowId: string): ProjectInput {
-  return getProjectInputs(doc).find((p) => p.row === rowId) ?? { row: rowId };
+/**
+ * The description of one 表7 project row (empty when the officer has not written it yet). Descriptions carried over
+ * from last year keep the project's name: they follow the project by name when this year's 表7 numbers rows anew.
+ */
+export function getProjectInput(doc: BudgetDocument, rowId: string, rowName?: string): ProjectInput {
+  const all = getProjectInputs(doc);
+  const byName = rowName ? all.find((p) => p.name === rowName) : undefined;
+  const byRow = all.find((p) => p.row === rowId && (p.name === undefined || !rowName || p.name === rowName));
+  return byName ?? byRow ?? { row: rowId };
 }
 
 export function getOverride(doc: BudgetDocument, paragraphId: string): string {

@@ -46,6 +46,8 @@ export const subsidySchema = z.object({
 export const projectSchema = z.object({
   /** 表7 row id (p1, p2 …): name and amount come from the table. */
   row: z.string(),
+  /** Snapshot of the 表7 name when carried over from last year's file, to find the project again by name. */
+  name: z.string().optional(),
   /** 设立的政策依据 */
   basis: text.optional(),
   /** 项目承担单位 */

@@ -19,7 +19,7 @@ export function projectsText(ctx: TextContext, id: string): Block[] {
   }
   const blocks: Block[] = [];
   rows.forEach((row, i) => {
-    const p = getProjectInput(ctx.doc, row.id);
+    const p = getProjectInput(ctx.doc, row.id, row.name);
     const pid = `${id}.${row.id}`;
     const line = (field: string, value: string | undefined) => {
       const v = (value ?? '').trim();
