@@ -111,15 +111,16 @@ describe('import of workbooks laid out like the published tables', () => {
     expect(r.report.issues.some((i) => i.message.includes('040001'))).toBe(true);
   });
 
-  it('reads amounts typed as text ("1,234.56"), blank and "-" as zero', async () => {
-    const bytes = await workbookBytes([
-      combinedTable('2024年部门支出总体情况表', [
+  it('reads amounts typed as text ("1,234.56"), blank and "-" as zero; 编制部门 and 单位 in one cell', async () => {
+    const table = combinedTable('2024年部门支出总体情况表', [
         ['2101501', '行政运行', '1,234.56', '1,234.56', ''],
         ['2101502', '一般行政管理事务', ' 20.5 ', null, '20.50'],
         ['2101503', '机关服务', '-', '－', null],
-      ]),
-    ]);
+      ]);
+    table.top[1] = ['编制部门：测试局　　　　　　金额单位：万元'];
+    const bytes = await workbookBytes([table]);
     const r = ok(await importXlsx(bytes));
+    expect(r.document.meta.compiler).toBe('测试局');
     expect(row(r, 't3', '2101501')?.values).toEqual({ total: 123456, basic: 123456 });
     expect(row(r, 't3', '2101502')?.values).toEqual({ total: 2050, project: 2050 });
     expect(row(r, 't3', '2101503')?.values).toEqual({});
