@@ -131,7 +131,7 @@ export function locateTable(grid: SheetGrid, table: TableDef, title: TitleHit, e
   for (; r < Math.min(end, title.row + 8); r++) {
     for (const cell of grid.rows[r] ?? []) {
       const m = /^编制(部门|单位)\s*[:：]\s*(.*)$/.exec(cell.text);
-      // "编制部门：某局　　　单位：万元" in one cell: the unit is not part of the name.
+      // "编制部门：某局    单位：万元" in one cell: the unit is not part of the name.
       if (m && !cell.mergedCopy) compiler = m[2].replace(/\s*(金额)?单位\s*[:：].*$/, '').trim();
       const u = /单位\s*[:：]\s*(万元|元)/.exec(cell.text);
       if (u) unit = u[1] as '万元' | '元';
