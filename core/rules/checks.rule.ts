@@ -74,6 +74,7 @@ const CHECKS: Record<string, CheckSpec> = {
     check(table, i) {
       const row = table.rows[i];
       const projects = table.def.rows.kind === 'projects';
+      if (!projects && table.first[i] === 1) return undefined;
       const first = projects ? table.rowById(row.id) : table.byKey.get(rowKey(row));
       if (first === undefined || first === i) return undefined;
       const what = projects ? `行标识“${row.id}”` : `编码“${rowKey(row)}”`;
@@ -87,7 +88,7 @@ const CHECKS: Record<string, CheckSpec> = {
       if (row.code === undefined || !row.name) return undefined;
       const cls = classification(table);
       const expected = expectedName(ctx, cls, row.code);
-      if (expected === undefined || normalizeName(expected) === normalizeName(row.name)) return undefined;
+      if (expected === undefined || expected === row.name || normalizeName(expected) === normalizeName(row.name)) return undefined;
       const warning = codeBookOf(ctx).nameWarning(cls, row.code, row.name, ctx.doc.meta.year);
       if (warning === undefined) return undefined;
       const nameCol = table.def.columns.find((c) => c.kind === 'name')?.id ?? 'name';

@@ -93,6 +93,8 @@ function resolveSel(sel: SelectorAst, inAggregate: boolean): Sel {
 }
 
 const READS = new IntBuffer();
+const DOMAIN_TABLE = new IntBuffer();
+const DOMAIN_ROW = new IntBuffer();
 const COEFS = new IntBuffer();
 
 class ComparisonRule implements CompiledRule {
@@ -168,12 +170,14 @@ class ComparisonRule implements CompiledRule {
   instantiate(_ctx: EvalContext): void {
     const keys = this.domain();
     const n = keys.length;
-    // Row of each instance in each binding table (-1 = missing, reads as 0): one map lookup per table, not per term.
-    const rowsIn = this.bindingTables.map((table) => {
+    // Row of each instance in each binding table (-1 = missing, reads as 0): known for the table the key came from,
+    // one map lookup for the others.
+    const rowsIn: Int32Array[] = [];
+    for (const table of this.bindingTables) {
       const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = table.byKey.get(keys[i]) ?? -1;
-      return out;
-    });
+      for (let i = 0; i < n; i++) out[i] = DOMAIN_TABLE.data[i] === table.tableNo ? DOMAIN_ROW.data[i] : (table.byKey.get(keys[i]) ?? -1);
+      rowsIn.push(out);
+    }
     const fixed = new Map<Term, number[]>();
     for (const t of [...this.left, ...this.right]) {
       if (!t.ref) continue;
@@ -223,8 +227,18 @@ class ComparisonRule implements CompiledRule {
   }
 
   /** The instances' keys: the union of the keys of every row-binding reference, first reference's rows first. */
+  /**
+   * The instances' keys: the union of the keys of every row-binding reference, first reference's rows first.
+   * DOMAIN_TABLE / DOMAIN_ROW receive where each key was found, to spare the lookup.
+   */
   private domain(): string[] {
-    if (this.binding.length === 0) return [''];
+    DOMAIN_TABLE.length = 0;
+    DOMAIN_ROW.length = 0;
+    if (this.binding.length === 0) {
+      DOMAIN_TABLE.push(-1);
+      DOMAIN_ROW.push(-1);
+      return [''];
+    }
     const keys: string[] = [];
     const binding = this.binding;
     for (let b = 0; b < binding.length; b++) {
@@ -240,7 +254,10 @@ class ComparisonRule implements CompiledRule {
           const row = earlier.table.byKey.get(key);
           seen = row !== undefined && (earlier.every || matchesAny(earlier, row));
         }
-        if (!seen) keys.push(key);
+        if (seen) continue;
+        keys.push(key);
+        DOMAIN_TABLE.push(table.tableNo);
+        DOMAIN_ROW.push(i);
       }
     }
     return keys;
