@@ -70,5 +70,6 @@ describe('windowTitle', () => {
     expect(windowTitle('2024年部门预算.ysgk', true)).toBe('● 2024年部门预算.ysgk - 预算公开编制助手');
     expect(windowTitle('2024年部门预算.ysgk', false)).toBe('2024年部门预算.ysgk - 预算公开编制助手');
     expect(windowTitle('  ', false)).toBe('预算公开编制助手');
+    expect(windowTitle('a.ysgk — 若羌县医疗保障局 2024年部门预算 — 预算公开编制助手', true)).toBe('● a.ysgk — 若羌县医疗保障局 2024年部门预算 — 预算公开编制助手');
   });
 });

@@ -73,5 +73,7 @@ export const APP_TITLE = '预算公开编制助手';
 
 export function windowTitle(title: string, dirty: boolean): string {
   const name = title.trim();
-  return `${dirty ? '● ' : ''}${name ? `${name} - ` : ''}${APP_TITLE}`;
+  // The renderer may already end its title with the app name; do not repeat it.
+  const full = !name ? APP_TITLE : name.includes(APP_TITLE) ? name : `${name} - ${APP_TITLE}`;
+  return `${dirty ? '● ' : ''}${full}`;
 }
