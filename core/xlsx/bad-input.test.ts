@@ -74,7 +74,7 @@ describe('bad input gives a clear Chinese message, never a crash', () => {
     expect(await message(bomb)).toContain('压缩炸弹');
     const declared = headerOnlyZip([
       { name: 'xl/workbook.xml', compressed: 100, size: 200 },
-      { name: 'xl/worksheets/sheet1.xml', compressed: 10_000, size: 30 * 1024 * 1024 },
+      { name: 'xl/worksheets/sheet1.xml', compressed: 10_000, size: 20 * 1024 * 1024 },
     ]);
     expect(checkXlsxBytes(declared)).toMatchObject({ ok: false });
   });
@@ -87,7 +87,7 @@ describe('bad input gives a clear Chinese message, never a crash', () => {
     expect(await message(big)).toContain('超过单个工作表');
     const many = headerOnlyZip([
       { name: 'xl/workbook.xml', compressed: 100, size: 200 },
-      ...[1, 2, 3, 4].map((n) => ({ name: `xl/worksheets/sheet${n}.xml`, compressed: 4 * 1024 * 1024, size: 35 * 1024 * 1024 })),
+      ...[1, 2, 3, 4].map((n) => ({ name: `xl/worksheets/sheet${n}.xml`, compressed: 4 * 1024 * 1024, size: 24 * 1024 * 1024 })),
     ]);
     expect(await message(many)).toContain('解压后超过');
   });

@@ -8,10 +8,10 @@
 export const INPUT_LIMITS = {
   /** The file itself. */
   maxFileBytes: 20 * 1024 * 1024,
-  /** One part (a sheet's XML) once inflated: a 5 000-row budget sheet is a few MB. */
-  maxEntryBytes: 40 * 1024 * 1024,
+  /** One part (a sheet's XML) once inflated: a 10 000-row budget sheet is about 5 MB; 25 MB loads in seconds. */
+  maxEntryBytes: 25 * 1024 * 1024,
   /** All parts together once inflated. */
-  maxTotalBytes: 120 * 1024 * 1024,
+  maxTotalBytes: 80 * 1024 * 1024,
   /** Inflated/compressed ratio above which a large part is treated as a zip bomb. */
   maxRatio: 200,
   maxEntries: 5_000,

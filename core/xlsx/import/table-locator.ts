@@ -130,13 +130,13 @@ export function locateTable(grid: SheetGrid, table: TableDef, title: TitleHit, e
   let headerTop = -1;
   for (; r < Math.min(end, title.row + 8); r++) {
     for (const cell of grid.rows[r] ?? []) {
-      const m = /^编制(部门|单位)\s*[:：]\s*(.*)$/.exec(cell.text);
+      const m = /^(编制部门|编制单位|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/.exec(cell.text);
       // "编制部门：某局    单位：万元" in one cell: the unit is not part of the name.
       if (m && !cell.mergedCopy) compiler = m[2].replace(/\s*(金额)?单位\s*[:：].*$/, '').trim();
       const u = /单位\s*[:：]\s*(万元|元)/.exec(cell.text);
       if (u) unit = u[1] as '万元' | '元';
     }
-    if (isHeaderRow(grid, r, vocab) && !(grid.rows[r] ?? []).some((c) => /^编制(部门|单位)/.test(c.text))) {
+    if (isHeaderRow(grid, r, vocab) && !(grid.rows[r] ?? []).some((c) => /^(编制部门|编制单位|部门名称|单位名称|预算单位)\s*[:：]/.test(c.text))) {
       headerTop = r;
       break;
     }
