@@ -101,7 +101,7 @@ describe('within tables (表内)', () => {
     });
     const [p] = byRule(findings, 't6-302-personnel');
     expect(p.severity).toBe('warning');
-    expect(p.message).toBe('表6 30201 办公费：人员经费 1.00 ≠ 0.00，相差 1.00');
+    expect(p.message).toBe('表6 30201 办公费：人员经费 1.00，商品和服务支出（302）一般列公用经费，请确认');
     expect(byRule(findings, 't6-301-public').map((f) => f.cells[0])).toEqual([{ table: 't6', row: '30101', col: 'public' }]);
     expect(byRule(findings, 't6-row').map((f) => f.cells[0].row)).toEqual(['30101', '30201']);
   });
