@@ -6,7 +6,7 @@
  * Run: npx tsx bench/rules.bench.ts — prints one JSON line.
  */
 import { loadavg } from 'node:os';
-import { setCell } from '../core/commands';
+import { insertRow, setCell } from '../core/commands';
 import type { BudgetDocument, RowData } from '../core/document/document';
 import { createRuleEngine } from '../core/rules/engine';
 import { docFor, withDerived } from '../core/testing/builders';
@@ -167,6 +167,16 @@ function main(): void {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
+  // A row insertion re-instantiates the rules that read the table (here 表3, read by most rules).
+  const insertTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { changes } = insertRow({ table: 't3', code: `22499${pad(i + 1, 2)}`, name: '新增科目' }).apply(doc, ctx);
+    const t0 = performance.now();
+    engine.update(changes);
+    engine.findings();
+    insertTimes.push(performance.now() - t0);
+  }
+  insertTimes.sort((a, b) => a - b);
   const findingsAfter = engine.findings().length;
   const heapMB = process.memoryUsage().heapUsed / 1024 / 1024;
   console.log(
@@ -180,6 +190,7 @@ function main(): void {
       indexBuildMs: round(indexBuildMs),
       editP50Ms: round(percentile(times, 50)),
       editP95Ms: round(percentile(times, 95)),
+      rowInsertMs: round(percentile(insertTimes, 50)),
       heapMB: Math.round(heapMB),
       errorsBeforeEdits: startErrors,
       findingsAfterEdits: findingsAfter,
