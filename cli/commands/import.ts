@@ -15,13 +15,13 @@ import { writeDocument } from '../io';
 export const command: CliCommand = {
   name: 'import',
   summary: '从 Excel 工作簿导入预算公开表，生成文件并打印导入报告（--yuan 表示金额单位为元）',
-  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--json]',
-  valueOptions: ['output', 'template'],
+  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--year 2025] [--unit 名称] [--json]',
+  valueOptions: ['output', 'template', 'year', 'unit'],
   flagOptions: ['yuan', 'wan', 'json'],
   aliases: { o: 'output', t: 'template' },
   async run(args, io) {
     const [input, extra] = args.positionals;
-    const { output, template, yuan, wan, json } = args.options;
+    const { output, template, yuan, wan, json, year, unit } = args.options;
     if (input === undefined || extra !== undefined) {
       io.err('请给出一个要导入的 Excel 文件，例如：import 预算表.xlsx -o 预算公开.ysgk');
       return 2;
@@ -32,6 +32,10 @@ export const command: CliCommand = {
     }
     if (yuan && wan) {
       io.err('--yuan 与 --wan 不能同时使用');
+      return 2;
+    }
+    if (year !== undefined && (typeof year !== 'string' || !/^\d{4}$/.test(year))) {
+      io.err(`年度“${String(year)}”无效，应为四位数字，如 2025`);
       return 2;
     }
     const full = resolve(io.cwd, input);
@@ -56,6 +60,8 @@ export const command: CliCommand = {
     const result = await importXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       ...(typeof template === 'string' ? { templateId: template } : {}),
       ...(yuan ? { yuan: true } : wan ? { yuan: false } : {}),
+      // Details a budget system's workbook rarely carries (our own export restores its own).
+      meta: { ...(typeof year === 'string' ? { year: Number(year) } : {}), ...(typeof unit === 'string' ? { unitName: unit } : {}) },
     });
     if (!result.ok) {
       if (json) io.out(JSON.stringify({ error: result.message }));

@@ -45,8 +45,12 @@ describe('import / export subcommands', () => {
       ]),
     ]);
     writeFileSync(join(dir, '元.xlsx'), bytes);
-    const r = cli('import', '元.xlsx', '-o', '元.ysgk', '--yuan');
+    const r = cli('import', '元.xlsx', '-o', '元.ysgk', '--yuan', '--year', '2023', '--unit', '某某县测试局');
     expect(r.code).toBe(0);
+    const doc = parseDocument(readFileSync(join(dir, '元.ysgk')));
+    expect(doc.ok && doc.doc.meta.year).toBe(2023);
+    expect(doc.ok && doc.doc.meta.unitName).toBe('某某县测试局');
+    expect(doc.ok && doc.doc.tables.t3.rows.find((x) => x.id === 'total')?.values).toEqual({ total: 301, basic: 301 });
     expect(r.out).toContain('舍位平衡调整 2 处');
     expect(r.out).toContain('10045.00 元 → 1.01 万元');
   });
@@ -59,5 +63,6 @@ describe('import / export subcommands', () => {
     expect(existsSync(join(dir, '坏.ysgk'))).toBe(false);
     expect(cli('import', '没有.xlsx', '-o', 'x.ysgk').code).toBe(2);
     expect(cli('export', '示例.ysgk').code).toBe(2);
+    expect(cli('import', '示例.xlsx', '-o', 'y.ysgk', '--year', '24').code).toBe(2);
   });
 });

@@ -266,7 +266,7 @@ function matchFixedRow(defs: FixedRowDef[], label: string, taken: Set<string>): 
   return (
     free.find((d) => labelKey(d.label) === key) ??
     free.find((d) => d.code && labelKey(d.label.replace(d.code, '')) === key.replace(/^\d{3}/, '')) ??
-    (isTotalLabel(label) || /总计$/.test(key) ? free.find((d) => /总计|合计/.test(norm(d.label))) : undefined)
+    (isTotalLabel(label) || /(总计|合计)$/.test(key) ? free.find((d) => /总计|合计/.test(norm(d.label))) : undefined)
   );
 }
 
