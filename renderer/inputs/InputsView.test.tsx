@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import { DocumentSession } from '../../core/session/session';
+import { createSampleDocument } from '../../core/sample/sample-inputs';
+import { getBuiltinTemplateSet } from '../../core/template/registry';
+import { setPriorYear } from '../../core/commands';
+import { PRIOR } from '../../core/inputs/keys';
+import { InputsView } from './InputsView';
+import { figureLines } from './FiguresForm';
+import { createContext } from '../../core/text/context';
+
+const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
+const session = () => new DocumentSession({ template, doc: createSampleDocument() });
+
+describe('InputsView', () => {
+  it.each([
+    ['s2', '主要原因', '一般公共预算799.5万元，占96.97%'],
+    ['s5', '上年预算数', '机关事业单位基本养老保险缴费支出(05项)'],
+    ['organization', '编制数', '下设3个科室'],
+    ['s7', '设立的政策依据', '预算安排规模：383.7万元'],
+    ['s12-4', '整体绩效目标表', '部门整体绩效目标表'],
+    ['part4', '添加名词', '一、财政拨款：'],
+  ])('section %s shows its form and the generated text', (id, formWord, previewText) => {
+    const html = renderToString(<InputsView session={session()} sectionId={id} />);
+    expect(html).toContain(formWord);
+    expect(html).toContain(previewText);
+  });
+
+  it('the preview follows a change made through the session', () => {
+    const s = session();
+    s.execute(setPriorYear(PRIOR.item('2080505'), 3914));
+    const html = renderToString(<InputsView session={s} sectionId="s5-3" />);
+    expect(html).toContain('2024年预算数为39.14万元，与上年持平');
+  });
+
+  it('lists one figure line per 表5 项 row with its keys', () => {
+    const lines = figureLines(createContext(createSampleDocument(), template), 'gpb.items');
+    expect(lines).toHaveLength(12);
+    expect(lines[1]).toMatchObject({ priorKey: 'item.2080505', reasonKey: 'reason.item.2080505', amount: 3914 });
+  });
+});
