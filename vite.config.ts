@@ -16,5 +16,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: { fs: { allow: [repoRoot] } },
+  // Pre-bundle everything up front: a dependency discovered while a page runs makes Vite reload it (flaky e2e tests).
+  optimizeDeps: {
+    entries: ['index.html'],
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'ag-grid-community', 'ag-grid-react', 'zod', 'ohm-js'],
+  },
   clearScreen: false,
 });

@@ -3,6 +3,7 @@ import { formatAmount } from '../../core/amount/amount';
 import { cellKey } from '../../core/document/document';
 import type { ColumnDef, TableDef } from '../../core/template/template.schema';
 import type { GridContext } from './grid-context';
+import { SeededTextEditor } from './text-editor';
 import { codePartFor } from '../../core/template/header-layout';
 import { cellRefOf, codeLevels, isComputedCell, rowLabel, type GridRow } from './grid-rows';
 
@@ -59,7 +60,7 @@ function leafDef(col: ColumnDef, leafLabel: string): ColDef<GridRow> {
     cellClass: (p: CellClassParams<GridRow>) => staticClasses(p as Params, col),
     cellClassRules: classRules(col),
     tooltipValueGetter: (p: ITooltipParams<GridRow>) => cellTooltip(p as unknown as Params, col),
-    cellEditor: 'agTextCellEditor',
+    cellEditor: isAmount ? 'agTextCellEditor' : SeededTextEditor,
     sortable: false,
     suppressMovable: true,
     headerClass: 'bd-header',

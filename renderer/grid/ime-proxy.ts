@@ -1,4 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
+import { clearEditorSeed, seedNextEditor } from './text-editor';
 
 /**
  * Chinese IME input into text cells (AG Grid issue 12805 / AG-3255; see shared/spec/AG-GRID-IME.md).
@@ -48,33 +49,21 @@ export function createImeProxy(
     }
   };
 
-  // Text committed while the editor is being created (React may render it a frame later) is kept here.
-  let pending = '';
-  let seeding = false;
   const commit = (text: string) => {
     const api = getApi();
     const at = target;
     input.value = '';
-    if (!text || !api) return;
-    pending += text;
-    if (seeding || !at) return;
-    seeding = true;
+    if (!text || !api || !at) return;
+    const editing = api.getEditingCells().length > 0;
+    if (editing) {
+      // The editor exists but has not taken focus yet: hand it the text directly.
+      const editor = api.getCellEditorInstances()[0] as unknown as { append?: (t: string) => void } | undefined;
+      editor?.append?.(text);
+      return;
+    }
+    seedNextEditor(text);
     api.startEditingCell({ rowIndex: at.rowIndex, colKey: at.colId });
-    const seed = (tries: number) => {
-      const editor = root.querySelector<HTMLInputElement>('.ag-cell-inline-editing input');
-      if (editor || tries > 30) {
-        if (editor) {
-          editor.value = pending;
-          editor.focus();
-          editor.setSelectionRange(pending.length, pending.length);
-        }
-        pending = '';
-        seeding = false;
-        return;
-      }
-      requestAnimationFrame(() => seed(tries + 1));
-    };
-    seed(0);
+    if (api.getEditingCells().length === 0) clearEditorSeed(); // the grid refused: do not seed a later edit
   };
 
   input.addEventListener('keydown', (e) => {
@@ -99,8 +88,24 @@ export function createImeProxy(
     if (target && e.target !== input) remove();
   };
   document.addEventListener('pointerdown', onPointerDown, true);
+  // The grid focuses the cell div itself (on click, after navigation, after an edit); move focus on into the proxy
+  // once the grid has finished, so the IME is active before the first key.
+  // A microtask, not a timer: Chromium runs queued input events before timers, so a key typed right after the click
+  // would reach the cell div; the microtask runs as soon as the grid's own focus handling has returned.
+  let scheduled = false;
+  let disposed = false;
+  const onFocusIn = (e: FocusEvent) => {
+    const t = e.target as HTMLElement | null;
+    if (!t?.classList?.contains('ag-cell') || scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      if (!disposed) api().place();
+    });
+  };
+  root.addEventListener('focusin', onFocusIn);
 
-  return {
+  const self: ImeProxy = {
     place() {
       const api = getApi();
       if (!api || api.getEditingCells().length > 0) return;
@@ -122,7 +127,11 @@ export function createImeProxy(
     remove,
     dispose() {
       document.removeEventListener('pointerdown', onPointerDown, true);
+      root.removeEventListener('focusin', onFocusIn);
+      disposed = true;
       remove();
     },
   };
+  const api = () => self;
+  return self;
 }
