@@ -97,7 +97,8 @@ async function boot(lock = true) {
   vi.mocked(electron.ipcMain.handle).mockClear();
   vi.mocked(electron.app.quit).mockClear();
   await import('./main');
-  await new Promise((r) => setTimeout(r, 20)); // let whenReady → start() finish
+  // start() runs after whenReady and ends by loading the page: wait for that, however slow the machine.
+  if (lock) await vi.waitFor(() => expect((state.windows[0] as FakeWindow | undefined)?.webContents.loaded).toHaveLength(1), { timeout: 10_000 });
   const win = state.windows[0] as FakeWindow | undefined;
   const handler = (method: string) => {
     const call = vi.mocked(electron.ipcMain.handle).mock.calls.find(([c]) => c === `${IPC_PREFIX}${method}`);
@@ -146,7 +147,7 @@ describe('main process wiring', () => {
     const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
     win!.emit('close', event);
     expect(event.defaultPrevented).toBe(true);
-    await new Promise((r) => setTimeout(r, 0));
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled());
     expect((vi.mocked(electron.dialog.showMessageBox).mock.calls[0] as unknown[])[1]).toMatchObject({ buttons: ['保存', '不保存', '取消'] });
   });
 
@@ -155,8 +156,7 @@ describe('main process wiring', () => {
     vi.mocked(electron.dialog.showMessageBox).mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     await handler('setDocumentState')({ title: 'a', dirty: true });
     win!.emit('close', { preventDefault() {} });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(win!.webContents.sent).toContainEqual([IPC_EVENT_MENU, 'save']);
+    await vi.waitFor(() => expect(win!.webContents.sent).toContainEqual([IPC_EVENT_MENU, 'save']));
     await handler('setDocumentState')({ title: 'a', dirty: false });
     expect(win!.closed).toBe(1);
   });
@@ -166,9 +166,7 @@ describe('main process wiring', () => {
     const path = join(state.userData, '第二次.ysgk');
     writeFileSync(path, '{}');
     electron.app.emit('second-instance', {}, ['/opt/app/budget-disclosure', path], '/');
-    await new Promise((r) => setTimeout(r, 20));
-    const sent = win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE);
-    expect(sent?.[1]).toMatchObject({ path, name: '第二次.ysgk' });
+    await vi.waitFor(() => expect(win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE)?.[1]).toMatchObject({ path, name: '第二次.ysgk' }));
   });
 
   it('quits at once when another instance already runs', async () => {
