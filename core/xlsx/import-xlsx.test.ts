@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowData } from '../document/document';
-import { importXlsx, type ImportXlsxResult } from './import-xlsx';
+import { formatImportReport, importXlsx, reportCounts, type ImportXlsxResult } from './import-xlsx';
 import { expenditureTable2024, workbookBytes, type TestCell, type TestTable } from './testing/workbook-builders';
 
 function ok(result: ImportXlsxResult) {
@@ -140,6 +140,13 @@ describe('import of workbooks laid out like the published tables', () => {
     expect(errors.some((e) => e.message.includes('“备注”列无法对应'))).toBe(true);
     expect(row(r, 't3', '2101501')?.values).toEqual({ basic: 1000 });
     expect(row(r, 't3', '2101502')?.values).toEqual({ total: 500, basic: 500 });
+    expect(reportCounts(r.report).errors).toBe(2);
+    const text = formatImportReport(r.report, { t3: '表3 部门支出总体情况表' });
+    expect(text).toContain('已导入 1 张表');
+    expect(text).toContain('表3 部门支出总体情况表 ← 工作表“Sheet1”A1');
+    expect(text).toContain('未找到 10 张表');
+    expect(text).toContain('错误（2）');
+    expect(text).toContain('共 2 处错误未导入');
   });
 
   it('adds the 类/款 rows a workbook leaves out, summed from their children, and says so', async () => {
@@ -278,6 +285,22 @@ describe('import of workbooks laid out like the published tables', () => {
       { id: 'p2', code: '2101399', name: '人身意外伤害保险县级补助资金', values: { total: 1000 } },
       { id: 'total', values: { total: 39370 } },
     ]);
+  });
+
+  it('tells the 2021 表七 variant with economic 类 columns from the plain one', async () => {
+    const econ = ['工资福利支出', '商品和服务支出', '对个人和家庭的补助', '债务利息及费用支出', '资本性支出（基本建设）', '资本性支出', '对企业补助（基本建设）', '对企业补助', '对社会保障基金补助', '其他支出'];
+    const t7: TestTable = {
+      top: [['表七'], ['一般公共预算项目支出情况表'], ['编制部门：乌尔禾区医保局']],
+      header: [
+        ['项目', '项目', '项目', '项目', '合计', ...econ.map(() => '支出经济分类')],
+        ['功能分类科目编码', '功能分类科目编码', '功能分类科目编码', '项目名称', null, ...econ],
+        ['类', '款', '项', null, null, ...econ.map(() => null)],
+      ],
+      body: [['210', '15', '01', '医保信息化项目', 1.49, null, 1.49]],
+    };
+    const r = ok(await importXlsx(await workbookBytes([t7])));
+    expect(r.report.templateId).toBe('xj-unit-2021-9-econ');
+    expect(rowsOf(r, 't7')[1]).toEqual({ id: 'p1', code: '2101501', name: '医保信息化项目', values: { total: 149, e302: 149 } });
   });
 
   it('fails with a clear message when no table title is found', async () => {
