@@ -112,8 +112,6 @@ class ComparisonRule implements CompiledRule {
   private readonly op: RelOp;
   private readonly binding: Ref[];
   private readonly bindingTables: TableIndex[];
-  /** The focus table's index among the binding tables (-1 when the focus is a literal row). */
-  private focusSlot: number;
   /** The table and (for literal rules) the row a finding is about: the left-hand side's first cell. */
   private readonly focus: Ref;
 
@@ -138,12 +136,10 @@ class ComparisonRule implements CompiledRule {
     }
     this.binding = [...binding.values()];
     this.bindingTables = tables;
-    this.focusSlot = -1;
     if (this.binding.length === 0 && all.some((t) => t.relative)) throw new CompileError('sum(…children…) 需要一个按行展开的引用，如 t3[类]');
     const focus = all.find((t) => t.ref)?.ref;
     if (!focus) throw new CompileError('公式里没有引用任何单元格');
     this.focus = focus;
-    if (focus.literal === undefined) this.focusSlot = this.bindingTables.indexOf(focus.table);
     this.tables = [...new Set(all.filter((t) => t.ref).map((t) => t.ref!.table.tableNo))];
     for (const t of this.left) if (t.kind === 'number') this.lconst += t.sign * t.value!;
     for (const t of this.right) if (t.kind === 'number') this.rconst += t.sign * t.value!;
@@ -205,11 +201,13 @@ class ComparisonRule implements CompiledRule {
       this.emitSide(this.left, i, keys[i], rowsIn, fixed, reads, coefs);
       split[i] = reads.length;
       this.emitSide(this.right, i, keys[i], rowsIn, fixed, reads, coefs);
-      // Messages print the names of the focus row and of literal rows: read their name slots with weight 0, so a
+      // Messages print the names of the bound rows and of literal rows: read their name slots with weight 0, so a
       // rename re-evaluates the instance without changing its sums.
-      const focusRow = this.focusSlot >= 0 ? rowsIn[this.focusSlot][i] : -1;
-      if (focusRow >= 0) {
-        reads.push(this.focus.table.tableNo * (1 << SLOT_BITS) + focusRow * this.focus.table.stride + this.focus.table.nameCol);
+      for (let b = 0; b < rowsIn.length; b++) {
+        const row = rowsIn[b][i];
+        if (row < 0) continue;
+        const table = this.bindingTables[b];
+        reads.push(table.tableNo * (1 << SLOT_BITS) + row * table.stride + table.nameCol);
         coefs.push(0);
       }
       for (const slot of nameSlots) {
@@ -345,7 +343,7 @@ class ComparisonRule implements CompiledRule {
     const rounding = Math.abs(diff) === 1;
     const message = comparisonMessage({
       table: focusTable.def.no,
-      row: focusTable.rowLabel(focusRow, this.focus.literal ?? key),
+      row: focusRow ? focusTable.rowLabel(focusRow, key) : this.labelElsewhere(this.focus.literal ?? key),
       left: side(this.left),
       right: side(this.right),
       l,
@@ -373,6 +371,15 @@ class ComparisonRule implements CompiledRule {
     return finding;
   }
 
+  /** A row missing from the finding's table is named as another bound table prints it (code and name). */
+  private labelElsewhere(key: string): string {
+    for (const table of this.bindingTables) {
+      const row = table.byKey.get(key);
+      if (row !== undefined) return table.rowLabel(table.rows[row], key);
+    }
+    return this.focus.table.rowLabel(undefined, key);
+  }
+
   private cellOf(e: number, ctx: EvalContext): CellRef {
     const table = ctx.tables[e >>> SLOT_BITS];
     const slot = e & SLOT_MASK;
@@ -394,7 +401,8 @@ class ComparisonRule implements CompiledRule {
       const label = ref.table.rowLabel(row === undefined ? undefined : ref.table.rows[row], ref.literal);
       return label === col ? `${prefix}${label}` : `${prefix}${label} ${col}`;
     }
-    return `${prefix}${ref.sels.map(selectorWord).join('、')}${col}之和`;
+    const words = ref.sels.map((sel) => (sel.kind === 'under' && ref.table.def.rows.kind === 'projects' ? '所属项目' : selectorWord(sel)));
+    return `${prefix}${words.join('、')}${col}之和`;
   }
 }
 
