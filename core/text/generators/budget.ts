@@ -46,7 +46,8 @@ export function incomeSources(ctx: TextContext) {
   if (!t) return [];
   return t.columns
     .filter((c) => c.kind === 'amount' && c.id !== 'total' && !c.formula && c.id !== 'fiscalSubtotal')
-    .map((c) => ({ id: c.id, label: leafLabel(c), grouped: c.header.length > 1, amount: ctx.value('income', 'total', c.id) }));
+    // Grouped (财政拨款) sources and the three 财政拨款 kinds are always stated, "未安排" when zero.
+    .map((c) => ({ id: c.id, label: leafLabel(c), grouped: c.header.length > 1 || ['gpb', 'fund', 'soe'].includes(c.id), amount: ctx.value('income', 'total', c.id) }));
 }
 
 export function incomeText(ctx: TextContext, id: string): Block[] {

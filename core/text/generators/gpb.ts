@@ -1,4 +1,5 @@
 import type { RowData } from '../../document/document';
+import { CodeBook } from '../../codes/code-book';
 import { PRIOR, reasonKey } from '../../inputs/keys';
 import { para, type Block } from '../blocks';
 import { changePhrase, codeLevel, enumerate, reasonPhrase, shares, type TextContext } from '../context';
@@ -32,6 +33,9 @@ export function gpbStructureText(ctx: TextContext, id: string): Block[] {
   })));
 }
 
+let book: CodeBook | undefined;
+const codeBook = (): CodeBook => (book ??= CodeBook.builtin());
+
 /** One numbered item per 项 row of 表5, in code order, with 类/款/项 names and codes. */
 export function gpbItemsText(ctx: TextContext, id: string): Block[] {
   const rows = ctx.rows('gpbExpenditure');
@@ -42,14 +46,14 @@ export function gpbItemsText(ctx: TextContext, id: string): Block[] {
   if (items.length === 0) return [para(`${id}.none`, ctx.s('gpb.none'))];
   return items.map((r, i) => {
     const code = r.code ?? '';
-    const lei = byCode.get(code.slice(0, 3));
-    const kuan = byCode.get(code.slice(0, 5));
+    // 类/款 names from their rows; from the year's code list when a table holds only 项 rows.
+    const nameOf = (c: string) => byCode.get(c)?.name ?? codeBook().name('functional', c, ctx.doc.meta.year) ?? '';
     const amount = r.values.total ?? 0;
     const prior = ctx.prior(PRIOR.item(code)) ?? 0;
     return para(`${id}.${code}`, ctx.s('gpb.item', {
       序号: i + 1,
-      类名称: lei?.name ?? '', 类编码: code.slice(0, 3),
-      款名称: kuan?.name ?? '', 款编码: code.slice(3, 5),
+      类名称: nameOf(code.slice(0, 3)), 类编码: code.slice(0, 3),
+      款名称: nameOf(code.slice(0, 5)), 款编码: code.slice(3, 5),
       项名称: r.name ?? '', 项编码: code.slice(5, 7),
       金额: ctx.money(amount),
       变化: changePhrase(ctx, amount, prior),
