@@ -10,7 +10,7 @@ const bytesOf = (text: string) => new TextEncoder().encode(text);
  * A zip made of headers only: the guard reads the central directory and never inflates, so the sizes it declares
  * are what is tested (a 50 MB sheet, a bomb) without building those files.
  */
-function headerOnlyZip(entries: { name: string; compressed: number; size: number; flags?: number }[]): Uint8Array {
+function headerOnlyZip(entries: { name: string; compressed: number; size: number; flags?: number; zip64?: boolean }[]): Uint8Array {
   const parts: number[] = [];
   const u16 = (n: number) => parts.push(n & 0xff, (n >> 8) & 0xff);
   const u32 = (n: number) => parts.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
@@ -23,8 +23,13 @@ function headerOnlyZip(entries: { name: string; compressed: number; size: number
   }
   const cd = parts.length;
   entries.forEach((e, i) => {
-    u32(0x02014b50); u16(20); u16(20); u16(e.flags ?? 0); u16(8); u16(0); u16(0); u32(0); u32(e.compressed); u32(e.size);
-    u16(e.name.length); u16(0); u16(0); u16(0); u16(0); u32(0); u32(offsets[i]); name(e.name);
+    const big = e.zip64 ? 0xffffffff : undefined;
+    u32(0x02014b50); u16(20); u16(20); u16(e.flags ?? 0); u16(8); u16(0); u16(0); u32(0); u32(big ?? e.compressed); u32(big ?? e.size);
+    u16(e.name.length); u16(e.zip64 ? 20 : 0); u16(0); u16(0); u16(0); u32(0); u32(offsets[i]); name(e.name);
+    if (e.zip64) {
+      // ZIP64 extra field: uncompressed then compressed size, 8 bytes each.
+      u16(0x0001); u16(16); u32(e.size); u32(0); u32(e.compressed); u32(0);
+    }
   });
   const cdSize = parts.length - cd;
   u32(0x06054b50); u16(0); u16(0); u16(entries.length); u16(entries.length); u32(cdSize); u32(cd); u16(0);
@@ -90,6 +95,18 @@ describe('bad input gives a clear Chinese message, never a crash', () => {
       ...[1, 2, 3, 4].map((n) => ({ name: `xl/worksheets/sheet${n}.xml`, compressed: 4 * 1024 * 1024, size: 24 * 1024 * 1024 })),
     ]);
     expect(await message(many)).toContain('解压后超过');
+  });
+
+  it('reads the real sizes of ZIP64 entries', () => {
+    const small = headerOnlyZip([{ name: 'xl/workbook.xml', compressed: 100, size: 200, zip64: true }]);
+    expect(checkXlsxBytes(small)).toEqual({ ok: true });
+    const big = headerOnlyZip([
+      { name: 'xl/workbook.xml', compressed: 100, size: 200 },
+      { name: 'xl/worksheets/sheet1.xml', compressed: 5 * 1024 * 1024, size: 50 * 1024 * 1024, zip64: true },
+    ]);
+    const r = checkXlsxBytes(big);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('超过单个工作表');
   });
 
   it('a file over the size limit is refused before anything is parsed', () => {

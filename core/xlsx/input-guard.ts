@@ -80,10 +80,17 @@ export function checkXlsxBytes(bytes: Uint8Array, limits = INPUT_LIMITS): GuardR
   for (let n = 0; n < entries; n++) {
     if (pos + 46 > bytes.length || u32(bytes, pos) !== 0x02014b50) return damaged;
     const flags = u16(bytes, pos + 8);
-    const compressed = u32(bytes, pos + 20);
-    const size = u32(bytes, pos + 24);
+    let compressed = u32(bytes, pos + 20);
+    let size = u32(bytes, pos + 24);
     const nameLen = u16(bytes, pos + 28);
     const extraLen = u16(bytes, pos + 30);
+    if (size === 0xffffffff || compressed === 0xffffffff) {
+      // Some writers always use ZIP64 fields: the real sizes are in the extra field 0x0001.
+      const real = zip64Sizes(bytes, pos + 46 + nameLen, extraLen, size === 0xffffffff, compressed === 0xffffffff);
+      if (!real) return damaged;
+      size = real.size ?? size;
+      compressed = real.compressed ?? compressed;
+    }
     const commentLen = u16(bytes, pos + 32);
     let name = '';
     for (let k = 0; k < nameLen; k++) name += String.fromCharCode(bytes[pos + 46 + k]);
@@ -106,4 +113,24 @@ export function checkXlsxBytes(bytes: Uint8Array, limits = INPUT_LIMITS): GuardR
     return { ok: false, message: '文件是压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）。请选择 .xlsx 文件。' };
   }
   return { ok: true };
+}
+
+function zip64Sizes(bytes: Uint8Array, start: number, length: number, hasSize: boolean, hasCompressed: boolean): { size?: number; compressed?: number } | undefined {
+  const u64 = (o: number) => u32(bytes, o) + u32(bytes, o + 4) * 0x100000000;
+  for (let p = start; p + 4 <= start + length && p + 4 <= bytes.length; ) {
+    const id = u16(bytes, p);
+    const len = u16(bytes, p + 2);
+    if (id === 0x0001) {
+      let o = p + 4;
+      const out: { size?: number; compressed?: number } = {};
+      if (hasSize) {
+        out.size = u64(o);
+        o += 8;
+      }
+      if (hasCompressed) out.compressed = u64(o);
+      return out;
+    }
+    p += 4 + len;
+  }
+  return undefined;
 }
