@@ -3,7 +3,7 @@ import { CodeBook, normalizeName } from '../codes/code-book';
 import type { CellRef, RowData } from '../document/document';
 import type { RuleDef } from '../template/template.schema';
 import { SLOT_BITS, type CompiledRule, type EvalContext } from './compiled';
-import { CompileError } from './comparison.rule';
+import { CompileError } from './selectors';
 import type { Finding } from './finding';
 import { rowKey, type TableIndex } from './table-index';
 
