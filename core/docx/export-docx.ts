@@ -9,6 +9,7 @@ import type { Block } from '../text/blocks';
 import { createContext } from '../text/context';
 import { PageFlow, bodyLines } from './layout';
 import { buildDataTable, buildGrid, tableParagraphStyles } from './tables';
+import { injectRawBodies } from './raw-rows';
 import { BODY_STYLE, blankLine, bodyParagraph, exactLine, font, headingParagraph, LINE, PAGE, partTitle, run, SIZE, TEXT_WIDTH } from './styles';
 
 export interface ExportDocxOptions {
@@ -63,6 +64,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
   let coverNode: RenderedNode | undefined;
   let current: SectionDraft | undefined;
   let bodyStarted = false;
+  const rawBodies: { marker: string; xml: string }[] = [];
 
   const startSection = (landscape: boolean) => {
     current = { landscape, numbered: true, restart: !bodyStarted, children: [] };
@@ -134,6 +136,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
           }
           toc.push({ title: child.title, depth: 1, page: flow.page });
           const t = buildDataTable(doc, template, def, landscape);
+          if (t.rawBody) rawBodies.push(t.rawBody);
           add(...t.children);
           flow.place(t.headHeight);
           flow.table(t.headerRows, t.bodyRows);
@@ -207,5 +210,5 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
       ...sections.filter((s) => s.children.length > 0).map(sectionOptions),
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  return injectRawBodies(new Uint8Array(await Packer.toArrayBuffer(document)), rawBodies);
 }

@@ -8,6 +8,7 @@ import type { TableDef, TemplateSet } from '../template/template.schema';
 import { headerLayout, hasColumnNumberRow, columnNumbers, tableEmptyNote, tableTitle } from '../template/header-layout';
 import { isEmptyTable, printedGrid } from '../xlsx/printed-grid';
 import type { GridCell as TextGridCell } from '../text/blocks';
+import { rawRow, bodyMarker, type RawCell } from './raw-rows';
 import { bodyParagraph, font, LANDSCAPE_TEXT_WIDTH, run, SIZE, TEXT_WIDTH, exactLine } from './styles';
 
 /**
@@ -100,6 +101,8 @@ export interface BuiltTable {
   headerRows: number[];
   bodyRows: number[];
   tailHeight: number;
+  /** Body rows written as raw XML, to replace the marker row after packing. */
+  rawBody?: { marker: string; xml: string };
 }
 
 /** The line under the title: "编制部门：…" on the left, "单位：万元" at the right margin. */
@@ -166,27 +169,31 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
       })),
     }));
   }
+  // Body rows are written as WordprocessingML directly (see rawRows.ts): the docx object model needs ~1 s per
+  // thousand rows, the string ~1 ms. The Table gets one marker row that the exporter replaces.
   const bodyHeights: number[] = [];
-  const body = grid.map((line) => {
+  const rowXml: string[] = [];
+  for (const line of grid) {
     let lines = 1;
-    const cells = line.cells.map((cell, i) => {
+    const cells: RawCell[] = line.cells.map((cell, i) => {
       const col = def.columns[i];
       let text = '';
-      let align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT;
+      let align: 'L' | 'C' | 'R' = 'L';
       if (cell.kind === 'amount') {
         text = formatAmount(cell.value, { blankZero });
-        align = AlignmentType.RIGHT;
+        align = 'R';
       } else if (cell.kind === 'text') {
         text = cell.text;
-        align = cell.code || col.kind === 'code' ? AlignmentType.CENTER : AlignmentType.LEFT;
-
+        align = cell.code || col.kind === 'code' ? 'C' : 'L';
       }
       lines = Math.max(lines, linesFor(text, m.widths[i], m.size));
-      return new TableCell({ children: [cellParagraph(text, m.size, m.line, align, line.emphasis && col.kind === 'name')] });
+      return { text, style: tableStyleId(m.size, align), bold: line.emphasis && col.kind === 'name', width: m.widths[i] };
     });
     bodyHeights.push(lines * m.line + 20);
-    return new TableRow({ children: cells, cantSplit: true });
-  });
+    rowXml.push(rawRow(cells));
+  }
+  const marker = bodyMarker(def.id);
+  const body = [new TableRow({ children: [new TableCell({ children: [new Paragraph(marker)], columnSpan: def.columns.length })] })];
   const table = new Table({
     rows: [...headerRows, ...body],
     width: { size: m.widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -204,7 +211,7 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
       tailHeight = 560 * 2;
     }
   }
-  return { children, headHeight, headerRows: headerHeights, bodyRows: bodyHeights, tailHeight };
+  return { children, headHeight, headerRows: headerHeights, bodyRows: bodyHeights, tailHeight, rawBody: { marker, xml: rowXml.join('') } };
 }
 
 /** A 绩效目标表 (text grid with merged cells) at 五号 in the text width. */

@@ -1,0 +1,54 @@
+import JSZip from 'jszip';
+
+/**
+ * Table body rows as WordprocessingML strings, exactly what the docx library writes for a row of styled cells
+ * (w:tr > w:trPr/w:cantSplit, w:tc > w:tcW + w:p with w:pStyle), but three orders of magnitude faster: the 10,000-row
+ * document would otherwise spend most of its export building and serialising objects.
+ */
+
+export interface RawCell {
+  text: string;
+  /** Paragraph style id (Tbl<size><L|C|R>). */
+  style: string;
+  bold: boolean;
+  width: number;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function rawRow(cells: readonly RawCell[]): string {
+  let xml = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+  for (const c of cells) {
+    xml += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${c.style}"/></w:pPr>`;
+    if (c.text) {
+      xml += c.bold ? '<w:r><w:rPr><w:b/><w:bCs/></w:rPr>' : '<w:r>';
+      xml += `<w:t xml:space="preserve">${escapeXml(c.text)}</w:t></w:r>`;
+    }
+    xml += '</w:p></w:tc>';
+  }
+  return `${xml}</w:tr>`;
+}
+
+/** The text of the placeholder row that stands for a table's body until it is replaced. */
+export const bodyMarker = (tableId: string) => `@@BODY-ROWS-${tableId}@@`;
+
+/** Replaces each marker row of word/document.xml by its body rows. */
+export async function injectRawBodies(bytes: Uint8Array, bodies: readonly { marker: string; xml: string }[]): Promise<Uint8Array> {
+  if (bodies.length === 0) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  const file = zip.file('word/document.xml');
+  if (!file) throw new Error('word/document.xml missing');
+  let doc = await file.async('string');
+  const parts: string[] = [];
+  for (const { marker, xml } of bodies) {
+    const at = doc.indexOf(marker);
+    if (at < 0) throw new Error(`表格占位行 ${marker} 未找到`);
+    const start = doc.lastIndexOf('<w:tr>', at);
+    const end = doc.indexOf('</w:tr>', at) + '</w:tr>'.length;
+    parts.push(doc.slice(0, start), xml);
+    doc = doc.slice(end);
+  }
+  parts.push(doc);
+  zip.file('word/document.xml', parts.join(''));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
