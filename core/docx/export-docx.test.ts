@@ -92,6 +92,20 @@ describe('exportDocx on the sample', () => {
   });
 });
 
+describe('table bodies', () => {
+  it('every printed line of a table becomes a row, text escaped, bodies in table order', async () => {
+    const doc = sampleDoc();
+    doc.tables.t7.rows[0].name = '城乡居民<基本>医疗&保险';
+    const zip = await JSZip.loadAsync(await exportDocx(doc, sampleSet()));
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain('城乡居民&lt;基本&gt;医疗&amp;保险');
+    expect(body).not.toContain('@@BODY-ROWS');
+    const tables = body.split('<w:tbl>').slice(1);
+    // 表3: 3 header rows + 21 code rows + 合计
+    expect((tables[2].match(/<w:tr>/g) ?? []).length).toBe(3 + 22);
+  });
+});
+
 describe('layout helpers', () => {
   it('dates are written in Chinese', () => {
     expect(chineseDate('2024-02-18')).toBe('2024年2月18日');
