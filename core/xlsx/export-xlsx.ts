@@ -112,7 +112,7 @@ function writeTableSheet(
   // Widths: the template's hint, widened to the longest text of the column (a Chinese character is 2 units).
   const widths = table.columns.map((col, i) => {
     const leaf = col.header[col.header.length - 1];
-    let w = col.kind === 'amount' ? 12 : col.kind === 'code' ? (col.codePart === 'full' ? 8 : Math.max(5, (col.width ?? 3) * 1.5)) : Math.max(8, (col.width ?? 10) * 1.6);
+    let w = col.kind === 'amount' ? 10 : col.kind === 'code' ? (col.codePart === 'full' ? 8 : Math.max(5, (col.width ?? 3) * 1.5)) : Math.max(8, (col.width ?? 10) * 1.6);
     if (col.kind === 'code' && col.codePart !== 'full') w = Math.max(w, Math.min(textWidth(leaf) + 2, 12));
     for (const line of lines) {
       const cell = line.cells[i];
