@@ -9,7 +9,12 @@ module.exports = {
   appId: 'cn.gov.ysgk.budget-disclosure',
   productName: PRODUCT,
   executableName: 'budget-disclosure',
-  copyright: `${PRODUCT}`,
+  copyright: PRODUCT,
+  // deb packages require a homepage; package.json has none yet. `.invalid` is a reserved, never-resolving domain:
+  // replace it with the project's real address when there is one.
+  // desktopName: Electron's Linux app_id / WM_CLASS, so UOS/Kylin docks group the window under the desktop entry
+  // (StartupWMClass cannot be the Chinese product name).
+  extraMetadata: { homepage: 'https://budget-disclosure.invalid/', desktopName: 'budget-disclosure.desktop' },
   directories: { output: 'release', buildResources: 'build' },
   // Only what runs: the two esbuild bundles and the renderer bundle (templates are bundled into it).
   files: ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/**/*', '!**/*.map'],
@@ -70,6 +75,7 @@ module.exports = {
     ],
     icon: 'build/icons',
     category: 'Office',
+    syncDesktopName: true,
     synopsis: PRODUCT,
     description: DESCRIPTION,
     maintainer: '预算公开编制助手 <budget-disclosure@localhost>',

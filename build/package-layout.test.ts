@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,7 +61,18 @@ beforeAll(async () => {
 
   const script = `
     const { build, Platform, Arch } = require('electron-builder');
+    const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper');
+    const fs = require('fs');
     const config = require('./electron-builder.config.cjs');
+    const ourHook = require('./build/after-pack.cjs').default;
+    // Our afterPack hook, then what the deb/AppImage targets would install (they need tools downloaded at build
+    // time): the desktop entry and the shared-mime-info XML.
+    config.afterPack = async (context) => {
+      await ourHook(context);
+      const helper = new LinuxTargetHelper(context.packager);
+      fs.writeFileSync(${JSON.stringify(join(out, 'desktop-entry.txt'))}, await helper.computeDesktopEntry(context.packager.platformSpecificBuildOptions));
+      fs.copyFileSync(await helper.mimeTypeFiles, ${JSON.stringify(join(out, 'mime.xml'))});
+    };
     build({
       projectDir: process.cwd(),
       targets: Platform.LINUX.createTarget('dir', Arch.x64),
@@ -113,6 +124,20 @@ describe('packaged app (electron-builder --dir, stub Electron)', () => {
     expect(statSync(asarPath()).size).toBeLessThan(ASAR_BUDGET_BYTES);
     const bundles = ['main.cjs', 'preload.cjs'].reduce((sum, f) => sum + statSync(join(project, 'dist', 'electron', f)).size, 0);
     expect(bundles).toBeLessThan(BUNDLES_BUDGET_BYTES);
+  });
+
+  it('would install a Chinese desktop entry that opens .ysgk files, and their MIME type', () => {
+    const entry = readFileSync(join(out, 'desktop-entry.txt'), 'utf8');
+    expect(entry).toMatch(/^Name=预算公开编制助手$/m);
+    expect(entry).toMatch(/^Name\[zh_CN\]=预算公开编制助手$/m);
+    expect(entry).toMatch(/^Exec=.*budget-disclosure.* %U$/m);
+    expect(entry).toMatch(/^MimeType=application\/x-ysgk;$/m);
+    expect(entry).toMatch(/^Categories=Office;$/m);
+    expect(entry).toMatch(/^StartupWMClass=budget-disclosure$/m);
+    const mime = readFileSync(join(out, 'mime.xml'), 'utf8');
+    expect(mime).toContain('<mime-type type="application/x-ysgk">');
+    expect(mime).toContain('<glob pattern="*.ysgk"/>');
+    expect(mime).toContain('<comment>预算公开文档</comment>');
   });
 
   it('ran the fuses hook, which skipped the stub binary and said why', () => {
