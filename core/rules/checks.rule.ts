@@ -25,6 +25,18 @@ const classification = (t: TableIndex): 'functional' | 'economic' =>
   t.def.rows.kind === 'coded' ? t.def.rows.classification : 'functional';
 const CLASS_WORD = { functional: '功能分类', economic: '经济分类' } as const;
 
+function fixedRowsWithCodes(table: TableIndex): boolean {
+  const m = table.def.rows;
+  const rows = m.kind === 'fixed' ? m.rows : m.kind === 'sideBySide' ? [...m.sides[0], ...m.sides[1]] : [];
+  return rows.some((r) => r.code !== undefined);
+}
+
+/** The name part of a fixed row's printed label "207 文化旅游体育与传媒支出". */
+function fixedName(table: TableIndex, row: RowData): string | undefined {
+  const label = table.labels.get(row.id);
+  return label === undefined || row.code === undefined ? undefined : label.replace(new RegExp(`^${row.code}\\s*`), '');
+}
+
 /** Digits only, a level's length, and the classification's first digit (功能 2xx, 经济 3xx/5xx). */
 function validShape(code: string, levels: readonly number[], firstDigits: string): boolean {
   if (!levels.includes(code.length) || !firstDigits.includes(code[0])) return false;
@@ -82,16 +94,20 @@ const CHECKS: Record<string, CheckSpec> = {
     },
   },
   knownNames: {
-    applies: (t) => t.def.rows.kind === 'coded',
+    // Coded tables, and fixed lists that print codes (表1/表4 支出 by 类): a stale name in a bureau's template is
+    // the same inspection fault as one typed by the officer.
+    applies: (t) => t.def.rows.kind === 'coded' || fixedRowsWithCodes(t),
     check(table, i, ctx) {
       const row = table.rows[i];
-      if (row.code === undefined || !row.name) return undefined;
+      const name = row.name ?? fixedName(table, row);
+      if (row.code === undefined || !name) return undefined;
       const cls = classification(table);
       const expected = expectedName(ctx, cls, row.code);
-      if (expected === undefined || expected === row.name || normalizeName(expected) === normalizeName(row.name)) return undefined;
-      const warning = codeBookOf(ctx).nameWarning(cls, row.code, row.name, ctx.doc.meta.year);
+      if (expected === undefined || expected === name || normalizeName(expected) === normalizeName(name)) return undefined;
+      const warning = codeBookOf(ctx).nameWarning(cls, row.code, name, ctx.doc.meta.year);
       if (warning === undefined) return undefined;
-      const nameCol = table.def.columns.find((c) => c.kind === 'name')?.id ?? 'name';
+      const names = table.def.columns.filter((c) => c.kind === 'name');
+      const nameCol = (names.find((c) => c.side === 1 && row.name === undefined) ?? names[0])?.id ?? 'name';
       return { message: `${table.def.no} ${row.code}：${warning}`, cells: [{ table: table.def.id, row: row.id, col: nameCol }] };
     },
   },

@@ -141,6 +141,15 @@ describe('within tables (表内)', () => {
     expect(name.cells).toEqual([{ table: 't3', row: '2101501', col: 'name' }]);
   });
 
+  it('a stale 类 name in the fixed 支出 list of a set is a 提示 (文化体育与传媒 → 文化旅游体育与传媒)', () => {
+    const stale = structuredClone(SET);
+    const t1 = stale.tables.find((t) => t.id === 't1')!;
+    if (t1.rows.kind === 'sideBySide') t1.rows.sides[1].find((r) => r.id === 'c207')!.label = '207 文化体育与传媒支出';
+    const findings = createRuleEngine(stale, reference2024()).findings().filter((f) => f.rule === 'codes-name');
+    expect(findings.map((f) => [f.severity, f.cells[0]])).toEqual([['warning', { table: 't1', row: 'c207', col: 'outLabel' }]]);
+    expect(findings[0].message).toContain('文化旅游体育与传媒支出');
+  });
+
   it('negative amounts are 提示', () => {
     const findings = findingsAfter((doc) => set(doc, 't10', 'abroad', 'soe', '-1.00'));
     const [f] = byRule(findings, 'amounts-negative');
