@@ -63,20 +63,31 @@ async function plainExceljs(doc: BudgetDocument): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/** A budget system's workbook has no hidden data sheet of ours: the importer must recognise everything itself. */
+async function withoutDataSheet(bytes: Uint8Array): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const data = wb.worksheets.find((w) => w.state === 'veryHidden');
+  if (data) wb.removeWorksheet(data.id);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 async function main(): Promise<void> {
   const sample = createSampleDocument();
   const sampleExport = await time(() => exportXlsx(sample, template));
   const big = bigDocument(20, 20, 24);
   const bigRows = big.tables.t3.rows.length;
-  const bigExport = await time(() => exportXlsx(big, template), 2);
-  const bigFormulas = await time(() => exportXlsx(big, template, { formulas: true }), 1);
-  const plain = await time(() => plainExceljs(big), 2);
+  // Warm both paths up first so the ratio compares steady-state timings, best of three each.
+  await plainExceljs(big);
+  const bigExport = await time(() => exportXlsx(big, template), 3);
+  const plain = await time(() => plainExceljs(big), 3);
+  const bigFormulas = await time(() => exportXlsx(big, template, { formulas: true }), 2);
 
   // 5,000 rows as a budget system exports them (our export is laid out the same way), read without our data sheet.
   const mid = bigDocument(10, 20, 24);
   mid.tables.t3.rows = mid.tables.t3.rows.slice(0, 5000).concat(mid.tables.t3.rows.filter((r) => r.id === 'total'));
-  const midBytes = await exportXlsx(mid, template);
-  const imported = await time(() => importXlsx(midBytes, { templateId: template.id }), 2);
+  const midBytes = await withoutDataSheet(await exportXlsx(mid, template));
+  const imported = await time(() => importXlsx(midBytes), 2);
   const importedRows = imported.value.ok ? imported.value.document.tables.t3.rows.length : 0;
 
   console.log(
@@ -91,6 +102,7 @@ async function main(): Promise<void> {
       exportToPlainRatio: Math.round((bigExport.ms / plain.ms) * 100) / 100,
       import5000RowsMs: imported.ms,
       import5000RowsRead: importedRows,
+      import5000RowsTemplateDetected: imported.value.ok ? imported.value.report.templateId : null,
       importGoalMs: 2000,
       importWithinGoal: imported.ms <= 2000,
     }),

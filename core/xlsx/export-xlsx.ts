@@ -213,10 +213,10 @@ function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: Tabl
 function formulaBuilder(doc: BudgetDocument, table: TableDef, rowOf: Map<string, number>): FormulaFor {
   const rows = doc.tables[table.id]?.rows ?? [];
   const values = new Map(rows.map((r) => [r.id, r.values]));
-  const blocks = tableBlocks(table, rows);
+  const blocks = tableBlocks(table, rows).map((b) => ({ ...b, rowSet: new Set(b.rows), colSet: new Set(b.cols) }));
   const colIndex = new Map(table.columns.map((c, i) => [c.id, i + 1]));
   return (rowId, colId, value) => {
-    const block = blocks.find((b) => b.rows.includes(rowId) && b.cols.includes(colId));
+    const block = blocks.find((b) => b.rowSet.has(rowId) && b.colSet.has(colId));
     if (!block) return undefined;
     let refs: string[] | undefined;
     let sum = 0;
