@@ -318,7 +318,7 @@ function codeOf(
     const part = (c: number | undefined, width: number) => {
       if (c === undefined) return '';
       const cell = cellAt(grid, r, c);
-      const t = digits(cell.text);
+      const t = /^\*+$/.test(cell.text.trim()) ? '' : digits(cell.text); // "**" marks "not applicable" in some releases
       return t && /^\d+$/.test(t) && t.length < width ? t.padStart(width, '0') : t;
     };
     const lei = part(codes.lei, levels[0]);
