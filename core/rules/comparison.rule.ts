@@ -9,7 +9,7 @@ import {
   type Ref, type Term,
 } from './selectors';
 import type { TableIndex } from './table-index';
-import { amount, formatAmount } from '../amount/amount';
+import { formatAmount, parseAmount } from '../amount/amount';
 
 /**
  * A comparison rule (left op right, both sides linear sums of cells, aggregates and numbers) compiled for one
@@ -83,7 +83,11 @@ class ComparisonRule implements CompiledRule {
   }
 
   private resolveTerm(t: TermAst, ctx: EvalContext): Term {
-    if (t.kind === 'number') return { kind: 'number', sign: t.sign, value: amount(t.text) };
+    if (t.kind === 'number') {
+      const parsed = parseAmount(t.text);
+      if (!parsed.ok) throw new CompileError(parsed.message);
+      return { kind: 'number', sign: t.sign, value: parsed.value };
+    }
     const ref = this.resolveRef(t.ref, ctx, t.kind === 'sum');
     const relative = ref.sels.some((s) => s.kind === 'children' || s.kind === 'under');
     if (relative && ref.sels.length > 1) throw new CompileError('children / under 不能与其他行选择混用');

@@ -40,6 +40,7 @@ describe('rule language parser', () => {
         { id: 'bad-syntax', name: '语法错误', severity: 'error', scope: '表内', expr: 'a[*].total = = 1' },
         { id: 'bad-column', name: '列不存在', severity: 'error', scope: '表内', expr: 'a[*].total = a[*].project' },
         { id: 'bad-table', name: '表不存在', severity: 'error', scope: '表间', expr: 'a[*].total = z[*].total' },
+        { id: 'bad-number', name: '数字', severity: 'error', scope: '表内', expr: 'a[*].total = 1.234' },
         { id: 'ok', name: '正常', severity: 'error', scope: '表内', expr: 'a[*].total = a[*].basic' },
       ],
     });
@@ -47,9 +48,10 @@ describe('rule language parser', () => {
       expect.stringMatching(/^审核公式“语法错误”（bad-syntax）：第 \d+ 个字符处语法错误/),
       '审核公式“列不存在”（bad-column）：a没有金额列“project”',
       '审核公式“表不存在”（bad-table）：表“z”不存在',
+      '审核公式“数字”（bad-number）：“1.234”超过两位小数，金额最多保留两位小数',
     ]);
     const findings = createRuleEngine(set, docFor('broken-rules')).findings();
-    expect(findings.map((f) => f.rule)).toEqual(['bad-syntax', 'bad-column', 'bad-table']);
+    expect(findings.map((f) => f.rule)).toEqual(['bad-syntax', 'bad-column', 'bad-table', 'bad-number']);
     expect(findings[1].message).toBe('审核公式“列不存在”无法执行：a没有金额列“project”');
   });
 });
