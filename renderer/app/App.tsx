@@ -24,6 +24,8 @@ import { useDocument } from './use-document';
 import { useFileActions } from './use-file-actions';
 import { useGridEdits } from './use-grid-edits';
 import { useShortcuts } from './use-shortcuts';
+import { useTransferActions } from './use-transfer-actions';
+import { ReportDialog } from './ReportDialog';
 
 type DialogKind = 'settings' | 'picker' | 'new' | null;
 
@@ -34,6 +36,9 @@ export function App({ appHost }: { appHost: AppHost }) {
   const { notice, notify } = useNotice();
   const files = useFileActions(host, controls, notify);
   const edits = useGridEdits(session, notify);
+  const [report, setReport] = useState<{ title: string; text: string } | null>(null);
+  const onReport = useCallback((title: string, text: string) => setReport({ title, text }), []);
+  const transfer = useTransferActions(host, controls, files, notify, onReport);
   const gridRef = useRef<GridHandle | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogKind>(null);
@@ -116,10 +121,14 @@ export function App({ appHost }: { appHost: AppHost }) {
         return void gridRef.current?.paste().catch(() => notify('无法读取剪贴板，请使用 Ctrl+V', 'error'));
       case 'settings': return setDialog('settings');
       case 'exportExcel': return void files.exportExcel().catch((e: unknown) => notify(`导出失败：${String(e)}`, 'error'));
+      case 'importExcel': return void transfer.importExcel().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));
+      case 'exportWord': return void transfer.exportWord().catch((e: unknown) => notify(`导出失败：${String(e)}`, 'error'));
+      case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));
+      case 'loadTemplate': return void transfer.loadTemplate().catch((e: unknown) => notify(`加载失败：${String(e)}`, 'error'));
       case 'about': return notify('预算公开编制助手：填写部门/单位预算公开表格，实时审核各表数字的一致性。');
       default: return notify('此功能尚未就绪', 'error');
     }
-  }, [session, files, notify]);
+  }, [session, files, transfer, notify]);
 
   useEffect(() => host.onMenuCommand(onMenu), [host, onMenu]);
   useShortcuts(dispatchMenu, true);
@@ -170,13 +179,15 @@ export function App({ appHost }: { appHost: AppHost }) {
         dirty={dirty}
         fileName={file.name}
         hostKind={hostKind}
+        derivations={derivations()}
+        onDerive={derive}
       />
       <div className="bd-main">
         <Outline items={items} counts={counts} selectedId={selected?.id ?? null} onSelect={onSelectItem} />
         <div className="bd-center">
           {table ? (
             <TablePane
-              key={table.id}
+              key={`${table.id}:${controls.state.loadId}`}
               session={session}
               table={table}
               version={version}
@@ -230,6 +241,7 @@ export function App({ appHost }: { appHost: AppHost }) {
           }}
         />
       ) : null}
+      {report ? <ReportDialog title={report.title} text={report.text} onClose={() => setReport(null)} /> : null}
       {dialog === 'new' ? (
         <NewDocumentDialog
           sets={templateSets()}

@@ -9,6 +9,8 @@ export interface ToolbarProps {
   dirty: boolean;
   fileName: string;
   hostKind: 'electron' | 'web' | null;
+  derivations: readonly { id: string; label: string }[];
+  onDerive: (id: string) => void;
 }
 
 type Button = { command: MenuCommand; label: string; title: string };
@@ -44,6 +46,20 @@ export function Toolbar(props: ToolbarProps) {
         </button>
       </div>
       <div className="bd-toolbar-group">
+        <select
+          className="bd-derive-menu"
+          aria-label="从来源表生成"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) props.onDerive(e.target.value);
+            e.target.value = '';
+          }}
+        >
+          <option value="">生成…</option>
+          {props.derivations.map((d) => (
+            <option key={d.id} value={d.id}>{d.label}</option>
+          ))}
+        </select>
         <button type="button" data-command="settings" onClick={() => onCommand('settings')} title="单位名称、编制部门、年度、部门/单位">
           文档设置
         </button>

@@ -1,7 +1,8 @@
 import { CodeBook } from '../../core/codes';
 import { createDocument, type NewDocumentMeta } from '../../core/document/create';
-import { FORMAT_NAME, FORMAT_VERSION, type BudgetDocument } from '../../core/document/document';
-import { createSampleMeta, createSampleTables } from '../../core/sample/sample-tables';
+import type { BudgetDocument } from '../../core/document/document';
+import { parseDocument, serializeDocumentBytes } from '../../core/file';
+import { createSampleDocument } from '../../core/sample/sample-inputs';
 import { createRuleEngine } from '../../core/rules/engine';
 import { DocumentSession } from '../../core/session/session';
 import { builtinTemplateSets, getBuiltinTemplateSet } from '../../core/template/registry';
@@ -19,49 +20,48 @@ export function sharedCodeBook(): CodeBook {
   return codeBook;
 }
 
-export function templateFor(doc: BudgetDocument): TemplateSet | undefined {
-  return getBuiltinTemplateSet(doc.meta.templateId);
-}
-
-export function templateSets(): TemplateSet[] {
-  return builtinTemplateSets();
-}
-
 export function createSession(doc: BudgetDocument, template: TemplateSet): DocumentSession {
   const book = sharedCodeBook();
   return new DocumentSession({ template, doc, ruleEngineFactory: (t, d) => createRuleEngine(t, d, { codeBook: book }) });
 }
 
-/** The built-in sample (若羌县医疗保障局 2024). Until core's createSampleDocument lands, assembled from its tables. */
+/** The built-in sample: 若羌县医疗保障局 2024 部门预算, tables and text inputs. */
 export function sampleDocument(): BudgetDocument {
-  return { format: FORMAT_NAME, version: FORMAT_VERSION, meta: createSampleMeta(), tables: createSampleTables(), inputs: {}, priorYear: {} };
+  return createSampleDocument();
 }
 
 export function newDocument(template: TemplateSet, meta: NewDocumentMeta = {}): BudgetDocument {
   return createDocument(template, meta);
 }
 
+/** Template sets loaded from a bureau's file during this run, found by documents that name them. */
+const loadedSets = new Map<string, TemplateSet>();
+
+export function registerTemplateSet(set: TemplateSet): void {
+  loadedSets.set(set.id, set);
+}
+
+export function templateFor(doc: BudgetDocument): TemplateSet | undefined {
+  return resolveTemplate(doc.meta.templateId);
+}
+
+function resolveTemplate(id: string): TemplateSet | undefined {
+  return loadedSets.get(id) ?? getBuiltinTemplateSet(id);
+}
+
+export function templateSets(): TemplateSet[] {
+  return [...builtinTemplateSets(), ...loadedSets.values()];
+}
+
 export type OpenResult = { ok: true; doc: BudgetDocument; template: TemplateSet } | { ok: false; message: string };
 
-/** Document file bytes → document. Adapter until core/file's parser lands: JSON with the format name checked. */
+/** Document file bytes → document, validated by core (schema, template, every row and column). */
 export function parseDocumentBytes(bytes: Uint8Array): OpenResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return { ok: false, message: '文件不是有效的预算公开文档（无法读取 JSON 内容）' };
-  }
-  const doc = data as BudgetDocument;
-  if (!doc || doc.format !== FORMAT_NAME || typeof doc.meta !== 'object' || typeof doc.tables !== 'object') {
-    return { ok: false, message: '文件不是预算公开文档（缺少格式标识）' };
-  }
-  const template = templateFor(doc);
-  if (!template) return { ok: false, message: `找不到文档使用的模板“${doc.meta.templateId}”` };
-  return { ok: true, doc, template };
+  return parseDocument(bytes, { resolveTemplate });
 }
 
 export function serializeDocument(doc: BudgetDocument): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`);
+  return serializeDocumentBytes(doc);
 }
 
 /** Which table each "generate from source" fill writes, so the table pane can offer it where it applies. */

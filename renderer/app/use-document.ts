@@ -20,19 +20,23 @@ export interface DocumentState {
   lastChanges: ChangeSet | null;
   findings: readonly Finding[];
   dirty: boolean;
+  /** Increments per opened document: views keyed by it start fresh (scroll, focus, selection). */
+  loadId: number;
 }
 
 export interface DocumentControls {
   state: DocumentState;
   load(doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty?: boolean): SessionPort;
   setFile(file: FileInfo): void;
+  /** Re-read findings after a change outside the history (a newly imported code list). */
+  refresh(): void;
 }
 
 const UNTITLED: FileInfo = { path: null, name: '未命名.ysgk' };
 
 export function useDocument(): DocumentControls {
   const [state, setState] = useState<DocumentState>({
-    session: null, file: UNTITLED, version: 0, lastChanges: null, findings: [], dirty: false,
+    session: null, file: UNTITLED, version: 0, lastChanges: null, findings: [], dirty: false, loadId: 0,
   });
   // A recovered document is dirty although its history is empty: remember that until the next save.
   const [forcedDirty, setForcedDirty] = useState(false);
@@ -40,7 +44,7 @@ export function useDocument(): DocumentControls {
   const load = useCallback((doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty = false) => {
     const session = createSession(doc, template);
     setForcedDirty(dirty);
-    setState({ session, file, version: 0, lastChanges: null, findings: session.findings(), dirty });
+    setState((s) => ({ session, file, version: 0, lastChanges: null, findings: session.findings(), dirty, loadId: s.loadId + 1 }));
     return session;
   }, []);
 
@@ -60,5 +64,9 @@ export function useDocument(): DocumentControls {
   }, [session]);
 
   const setFile = useCallback((file: FileInfo) => setState((s) => ({ ...s, file })), []);
-  return { state: { ...state, dirty: state.dirty || forcedDirty }, load, setFile };
+  const refresh = useCallback(
+    () => setState((s) => (s.session ? { ...s, version: s.version + 1, findings: s.session.findings() } : s)),
+    [],
+  );
+  return { state: { ...state, dirty: state.dirty || forcedDirty }, load, setFile, refresh };
 }

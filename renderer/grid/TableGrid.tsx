@@ -182,6 +182,7 @@ export function TableGrid(props: TableGridProps) {
         onCellEditingStopped={() => window.setTimeout(() => imeRef.current?.place(), 0)}
         onGridReady={(e: GridReadyEvent<GridRow>) => (apiRef.current = e.api)}
         autoSizeStrategy={FIT_WIDTH}
+        onFirstDataRendered={() => performance.mark(`bd-grid-rendered:${table.id}`)}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus

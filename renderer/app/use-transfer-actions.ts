@@ -1,0 +1,112 @@
+import { useCallback, useRef } from 'react';
+import type { Classification } from '../../core/codes';
+import { parseCodeCsv } from '../../core/codes';
+import type { Host } from '../../core/ipc/contract';
+import { parseTemplateSetJson } from '../../core/template/validate-set';
+import { registerTemplateSet, sharedCodeBook, templateFor } from './core-adapter';
+import type { DocumentControls } from './use-document';
+import type { FileActions } from './use-file-actions';
+import type { Notify } from './use-grid-edits';
+
+export interface TransferActions {
+  importExcel(): Promise<void>;
+  exportWord(): Promise<void>;
+  importCodes(): Promise<void>;
+  loadTemplate(): Promise<void>;
+}
+
+const stripExt = (name: string) => name.replace(/\.[^.]+$/, '');
+
+/**
+ * 导入 Excel / 导出 Word / 导入科目表 / 加载模板集. The heavy builders (exceljs, docx) are loaded on first use so that
+ * opening the app stays fast. Every imported thing is validated by core and reported in Chinese.
+ */
+export function useTransferActions(host: Host, controls: DocumentControls, files: FileActions, notify: Notify, onReport: (title: string, text: string) => void): TransferActions {
+  const ref = useRef(controls);
+  ref.current = controls;
+
+  const importExcel = useCallback(async () => {
+    if (!(await files.confirmDiscard())) return;
+    const file = await host.openFile('xlsx');
+    if (!file) return;
+    notify(`正在导入“${file.name}”…`);
+    const { importXlsx, formatImportReport, reportCounts } = await import('../../core/xlsx');
+    const meta = ref.current.state.session?.doc.meta;
+    const result = await importXlsx(file.bytes, { meta: meta ? { unitName: meta.unitName, compiler: meta.compiler, year: meta.year } : undefined });
+    if (!result.ok) {
+      notify(`无法导入“${file.name}”：${result.message}`, 'error');
+      if (result.report) onReport('导入报告', formatImportReport(result.report));
+      return;
+    }
+    const template = templateFor(result.document);
+    if (!template) return notify(`找不到模板“${result.document.meta.templateId}”`, 'error');
+    ref.current.load(result.document, template, { path: null, name: `${stripExt(file.name)}.ysgk` }, true);
+    const counts = reportCounts(result.report);
+    const titles = Object.fromEntries(template.tables.map((t) => [t.id, `${t.no}`]));
+    onReport('导入报告', formatImportReport(result.report, titles));
+    notify(`已导入“${file.name}”：${counts.errors} 个问题、${counts.warnings} 个提示，请查看导入报告`, counts.errors ? 'error' : 'info');
+  }, [host, files, notify, onReport]);
+
+  const exportWord = useCallback(async () => {
+    const { session, file } = ref.current.state;
+    if (!session) return;
+    const errors = session.findings().filter((f) => f.severity === 'error').length;
+    if (errors > 0) {
+      const go = await host.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
+      if (!go) return;
+    }
+    notify('正在生成 Word 文档…');
+    const { exportDocx } = await import('../../core/docx/export-docx');
+    const bytes = await exportDocx(session.doc, session.template);
+    const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}.docx`, bytes, kind: 'docx' });
+    if (saved) notify(`已导出“${saved.name}”`);
+  }, [host, notify]);
+
+  const importCodes = useCallback(async () => {
+    const session = ref.current.state.session;
+    const file = await host.openFile('csv');
+    if (!file || !session) return;
+    const year = session.doc.meta.year;
+    let entries: { code: string; name: string }[] = [];
+    let errors: string[] = [];
+    const isXlsx = /\.xlsx$/i.test(file.name);
+    const text = isXlsx ? '' : new TextDecoder('utf-8').decode(file.bytes);
+    const classification = guessClassification(text);
+    if (isXlsx) {
+      const { importCodeListXlsx } = await import('../../core/xlsx/import-code-list');
+      const r = await importCodeListXlsx(file.bytes, { classification, year });
+      entries = r.entries;
+      errors = r.errors;
+    } else {
+      const r = parseCodeCsv(text, { classification, year });
+      entries = r.entries;
+      errors = r.errors;
+    }
+    const book = sharedCodeBook();
+    for (const e of entries) book.learn(classification, e.code, e.name, year);
+    session.engine.checkAll();
+    ref.current.refresh();
+    if (errors.length) onReport('科目表导入', [`已导入 ${entries.length} 个科目；以下行未导入：`, ...errors].join('\n'));
+    notify(`已导入 ${entries.length} 个${year}年${classification === 'economic' ? '经济' : '功能'}分类科目`, errors.length ? 'error' : 'info');
+  }, [host, notify, onReport]);
+
+  const loadTemplate = useCallback(async () => {
+    const file = await host.openFile('template');
+    if (!file) return;
+    const result = parseTemplateSetJson(new TextDecoder('utf-8').decode(file.bytes));
+    if (!result.ok) {
+      onReport('模板集无效', result.errors.join('\n'));
+      return notify(`模板集“${file.name}”无效`, 'error');
+    }
+    registerTemplateSet(result.set);
+    notify(`已加载模板集“${result.set.name}”，可在“新建”中选用`);
+  }, [host, notify, onReport]);
+
+  return { importExcel, exportWord, importCodes, loadTemplate };
+}
+
+/** Economic lists hold only 3xx codes of 3 or 5 digits; anything else (or an Excel file) is read as functional. */
+function guessClassification(csv: string): Classification {
+  const codes = csv.split(/\r?\n/).map((l) => l.split(/[,，\t]/)[0]?.trim() ?? '').filter((c) => /^\d+$/.test(c));
+  return codes.length > 0 && codes.every((c) => c.startsWith('3') && (c.length === 3 || c.length === 5)) ? 'economic' : 'functional';
+}
