@@ -23,6 +23,7 @@ export function compileComparison(def: RuleDef, order: number, ast: ComparisonAs
   const star = terms.find((t) => t.kind !== 'number' && t.ref.column === '*');
   if (!star || star.kind === 'number') return [new ComparisonRule(def, order, ast, ctx, '')];
   const table = tableOf(star.ref.table, ctx);
+  if (table.amountCols.length === 0) throw new CompileError(`${table.def.no}没有金额列，不能用 .*`);
   return table.amountCols.map((col) => {
     const fill = (t: TermAst): TermAst => (t.kind === 'number' || t.ref.column !== '*' ? t : { ...t, ref: { ...t.ref, column: col } });
     return new ComparisonRule(def, order, { ...ast, left: ast.left.map(fill), right: ast.right.map(fill) }, ctx, col);
