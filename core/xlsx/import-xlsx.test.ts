@@ -303,6 +303,18 @@ describe('import of workbooks laid out like the published tables', () => {
     expect(rowsOf(r, 't7')[1]).toEqual({ id: 'p1', code: '2101501', name: '医保信息化项目', values: { total: 149, e302: 149 } });
   });
 
+  it('reports a title found without a header below it (a 目录 line) when the table is nowhere else', async () => {
+    const bytes = await workbookBytes([
+      { sheet: '目录', top: [['目录'], ['一、部门收支总体情况表'], ['三、部门支出总体情况表']], header: [], body: [] },
+      expenditureTable2024([['208', null, null, '社会保障和就业支出', 1, 1, null]], { sheet: '表3' }),
+    ]);
+    const r = ok(await importXlsx(bytes));
+    expect(r.report.tables.map((t) => [t.table, t.sheet])).toEqual([['t3', '表3']]);
+    const warning = r.report.issues.find((i) => i.table === 't1' && i.severity === 'warning');
+    expect(warning).toMatchObject({ sheet: '目录', cell: 'A2' });
+    expect(warning?.message).toContain('没有可识别的表头');
+  });
+
   it('fails with a clear message when no table title is found', async () => {
     const r = await importXlsx(await workbookBytes([{ top: [['随便什么表']], header: [['a', 'b']], body: [[1, 2]] }]));
     expect(r.ok).toBe(false);

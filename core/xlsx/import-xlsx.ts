@@ -57,7 +57,7 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   }
   if (!set) return { ok: false, message: noTablesMessage() };
 
-  const { located, notFound } = locateAll(sheets, set);
+  const { located, notFound, headerless } = locateAll(sheets, set);
   if (located.length === 0) return { ok: false, message: noTablesMessage() };
 
   const entityKind = payload?.meta.entityKind ?? located.find((l) => l.title.entityKind)?.title.entityKind ?? set.entityKind;
@@ -83,6 +83,10 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
       ok: false,
       message: `工作簿中有 ${noResult.length} 个金额单元格是公式但没有保存计算结果（例如工作表“${first.sheet}”的 ${first.cell}），无法得知其数值。请在 Excel 或 WPS 中打开该文件并保存一次，再重新导入。`,
     };
+  }
+
+  for (const [tableId, hit] of headerless) {
+    issues.push({ severity: 'warning', table: tableId, sheet: sheets[hit.sheet].name, cell: address(hit.row, hit.col), message: `找到表名“${hit.text}”，但其下没有可识别的表头，该表未导入` });
   }
 
   // Unit: the flag wins; otherwise what the sheets say.

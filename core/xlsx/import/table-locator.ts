@@ -231,11 +231,13 @@ function isNumberOnlyRow(grid: SheetGrid, r: number): boolean {
  * Places every table of the set: the first title hit whose region has a recognisable header wins (a 目录 sheet
  * lists titles too). A table's region ends at the next title of any table on the same sheet.
  */
-export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: LocatedTable[]; notFound: TableDef[] } {
+export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: LocatedTable[]; notFound: TableDef[]; headerless: Map<string, TitleHit> } {
   const hits = findTitles(sheets, set);
   const allHits = [...hits.values()].flat();
   const located: LocatedTable[] = [];
   const notFound: TableDef[] = [];
+  /** Tables whose title was seen but with no recognisable header below it (reported, not guessed). */
+  const headerless = new Map<string, TitleHit>();
   for (const table of set.tables) {
     let found: LocatedTable | undefined;
     for (const hit of hits.get(table.id) ?? []) {
@@ -247,9 +249,13 @@ export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: Loc
       if (found) break;
     }
     if (found) located.push(found);
-    else notFound.push(table);
+    else {
+      notFound.push(table);
+      const first = hits.get(table.id)?.[0];
+      if (first) headerless.set(table.id, first);
+    }
   }
-  return { located, notFound };
+  return { located, notFound, headerless };
 }
 
 /**
