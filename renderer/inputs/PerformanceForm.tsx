@@ -15,7 +15,7 @@ function IndicatorsEditor({ indicators, project, onCommit }: { indicators: Indic
   const cols = project ? [...BASE, ...PROJECT_EXTRA] : BASE;
   const set = (i: number, patch: Partial<Indicator>) => onCommit(indicators.map((x, k) => (k === i ? { ...x, ...patch } : x)));
   return (
-    <table className="bd-in-table">
+    <table className="bd-in-table bd-in-ind">
       <thead><tr>{cols.map(([, h]) => <th key={h}>{h}</th>)}<th>权重</th><th /></tr></thead>
       <tbody>
         {indicators.map((ind, i) => (
