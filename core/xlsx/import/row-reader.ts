@@ -43,9 +43,9 @@ export function readTable(grid: SheetGrid, loc: LocatedTable, options: ReadOptio
 
   const amountCols = table.columns.filter((c) => c.kind === 'amount' && loc.columns.has(c.id));
   const textCols = table.columns.filter((c) => c.kind === 'text' && loc.columns.has(c.id));
-  const readAmounts = (r: number, side?: 0 | 1): Record<string, number> | undefined => {
+  // A cell that cannot be read is reported and left out; the rest of its row is still imported.
+  const readAmounts = (r: number, side?: 0 | 1): Record<string, number> => {
     const values: Record<string, number> = {};
-    let bad = false;
     for (const col of amountCols) {
       if (side !== undefined && (col.side ?? 0) !== side) continue;
       const c = loc.columns.get(col.id) as number;
@@ -54,11 +54,10 @@ export function readTable(grid: SheetGrid, loc: LocatedTable, options: ReadOptio
       if (v.ok) {
         if (v.value !== 0) values[col.id] = v.value;
       } else {
-        bad = true;
         issue('error', `${v.message}（“${col.header.join('/')}”列），该单元格未导入`, r, c);
       }
     }
-    return bad && Object.keys(values).length === 0 ? undefined : values;
+    return values;
   };
   const readTexts = (r: number): Record<string, string> | undefined => {
     const texts: Record<string, string> = {};
@@ -103,7 +102,7 @@ export function readTable(grid: SheetGrid, loc: LocatedTable, options: ReadOptio
       if (!code) {
         if (isTotalLabel(name) && !totalSeen) {
           totalSeen = true;
-          const values = readAmounts(r) ?? {};
+          const values = readAmounts(r);
           const total: RowData = { id: 'total', values };
           rows.push(total);
           byId.set('total', total);
@@ -120,7 +119,6 @@ export function readTable(grid: SheetGrid, loc: LocatedTable, options: ReadOptio
       lastLei = code.slice(0, levels[0]);
       if (code.length >= (levels[1] ?? 99)) lastKuan = code.slice(0, levels[1]);
       const values = readAmounts(r);
-      if (!values) continue;
       if (model.kind === 'projects') {
         if (code.length < levels[levels.length - 1] && !/项目/.test(name)) {
           issue('info', `跳过科目汇总行“${code} ${name}”`, r);
@@ -187,15 +185,15 @@ export function readTable(grid: SheetGrid, loc: LocatedTable, options: ReadOptio
       position++;
       if (!def) {
         const values = readAmounts(r, side);
-        if (label || (values && Object.keys(values).length > 0)) {
-          issue(values && Object.keys(values).length > 0 ? 'error' : 'info', `无法对应到本表的项目：“${label || firstText(grid, r)}”，该行${side === undefined ? '' : side === 0 ? '左侧' : '右侧'}未导入`, r);
+        if (label || Object.keys(values).length > 0) {
+          issue(Object.keys(values).length > 0 ? 'error' : 'info', `无法对应到本表的项目：“${label || firstText(grid, r)}”，该行${side === undefined ? '' : side === 0 ? '左侧' : '右侧'}未导入`, r);
         }
         continue;
       }
       taken.add(def.id);
       const values = readAmounts(r, side);
       const row = byId.get(def.id);
-      if (row && values) {
+      if (row) {
         Object.assign(row.values, values);
         filled.add(row.id);
       }
