@@ -156,6 +156,16 @@ describe('HostService', () => {
     expect(await service.takeRecovery()).toBeNull();
   });
 
+  it('after a clean exit, an autosave still in flight leaves no recovery copy behind', async () => {
+    const { service } = await setup();
+    await service.writeRecovery(enc('before'));
+    const late = service.writeRecovery(enc('late'));
+    service.endRecovery();
+    await late;
+    await service.writeRecovery(enc('later still'));
+    expect(await service.takeRecovery()).toBeNull();
+  });
+
   it('asks yes/no questions with the given label and 取消', async () => {
     const { service, deps } = await setup();
     deps.showMessageBox.mockResolvedValueOnce(0).mockResolvedValueOnce(1);

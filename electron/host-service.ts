@@ -36,6 +36,8 @@ export class HostService implements HostApi {
   private startupPath: string | null;
   private lastFolder: string;
   private title = '';
+  /** Set once the user has closed the document for good: late autosaves must not resurrect a recovery copy. */
+  private recoveryEnded = false;
 
   constructor(private readonly deps: HostServiceDeps) {
     this.startupPath = deps.startupPath;
@@ -107,7 +109,16 @@ export class HostService implements HostApi {
   }
 
   async writeRecovery(bytes: Uint8Array): Promise<void> {
+    if (this.recoveryEnded) return;
     await this.deps.recovery.write(bytes, this.title);
+    // An autosave that was already on its way when the window closed (the close prompt blurs the window).
+    if (this.recoveryEnded) this.deps.recovery.clearSync();
+  }
+
+  /** Clean exit (saved, or 不保存 chosen): remove the recovery copy now and ignore autosaves still in flight. */
+  endRecovery(): void {
+    this.recoveryEnded = true;
+    this.deps.recovery.clearSync();
   }
 
   async takeRecovery(): Promise<OpenedFile | null> {

@@ -86,7 +86,7 @@ async function start(): Promise<void> {
     ask: () => askToSave(win),
     requestSave: () => send('save'),
     close: () => win.close(),
-    onCleanExit: () => recovery.clearSync(),
+    onCleanExit: () => (service ? service.endRecovery() : recovery.clearSync()),
   });
   win.on('close', (event) => {
     if (guard.onCloseRequested()) event.preventDefault();

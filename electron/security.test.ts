@@ -107,3 +107,17 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(null)).toBe(false);
   });
 });
+
+describe('main-process source', () => {
+  it('never opens external URLs, injects code into the page, or weakens isolation', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const sources = readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
+    expect(sources.length).toBeGreaterThan(10);
+    for (const file of sources) {
+      // Comments may name the dangerous APIs (to explain why they are not used); code may not.
+      const code = readFileSync(join(__dirname, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      expect(code, file).not.toMatch(/openExternal|executeJavaScript|insertCSS|nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|allowRunningInsecureContent:\s*true|enableBlinkFeatures|\beval\(|new Function/);
+    }
+  });
+});
