@@ -144,7 +144,8 @@ function expectedName(ctx: EvalContext, cls: 'functional' | 'economic', code: st
   const key = cls === 'functional' ? code : `e${code}`;
   let name = cache.get(key);
   if (name === undefined && !cache.has(key)) {
-    name = codeBookOf(ctx).name(cls, code, ctx.doc.meta.year);
+    const book = codeBookOf(ctx);
+    name = book.has(cls, code) ? book.name(cls, code, ctx.doc.meta.year) : undefined;
     cache.set(key, name);
   }
   return name;
