@@ -16,6 +16,8 @@ export interface ExportXlsxOptions {
   formulas?: boolean;
   /** Override the template's blank-zero display. */
   blankZero?: boolean;
+  /** Called after each sheet and before the workbook is packed, for a progress bar on large documents. */
+  onProgress?: (done: number, total: number, stage: string) => void;
 }
 
 const FONT = '宋体';
@@ -36,8 +38,13 @@ export async function exportXlsx(doc: BudgetDocument, template: TemplateSet, opt
   wb.creator = '预算公开编制助手';
   wb.title = `${doc.meta.unitName}${doc.meta.year}年${doc.meta.entityKind}预算公开表`;
   const used = new Set<string>();
-  for (const table of template.tables) writeTableSheet(wb, doc, template, table, options, used);
+  const total = template.tables.length + 1;
+  template.tables.forEach((table, i) => {
+    writeTableSheet(wb, doc, template, table, options, used);
+    options.onProgress?.(i + 1, total, `${table.no} ${tableTitle(table, doc.meta.entityKind)}`);
+  });
   writeDataSheet(wb, doc);
+  options.onProgress?.(total, total, '正在生成文件');
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

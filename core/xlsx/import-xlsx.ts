@@ -29,6 +29,8 @@ export interface ImportXlsxOptions {
   /** Document details not in the workbook (unit name, year …). */
   meta?: NewDocumentMeta;
   limits?: typeof INPUT_LIMITS;
+  /** Called after loading and after each table read, for a progress bar on large workbooks. */
+  onProgress?: (done: number, total: number, stage: string) => void;
 }
 
 export type ImportXlsxResult =
@@ -36,6 +38,7 @@ export type ImportXlsxResult =
   | { ok: false; message: string; report?: ImportReport };
 
 export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions = {}): Promise<ImportXlsxResult> {
+  options.onProgress?.(0, 1, '正在读取工作簿');
   const loaded = await loadWorkbook(bytes, options.limits ?? INPUT_LIMITS);
   if (!loaded.ok) return loaded;
   const { sheets, workbook } = loaded;
@@ -72,6 +75,7 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
       tables[loc.table.id] = { rows: result.rows };
       issues.push(...result.issues, ...columnIssues(grid, loc));
       infos.push(tableInfo(grid, loc, result.read, tableTitle(loc.table, entityKind)));
+      options.onProgress?.(infos.length, located.length, infos[infos.length - 1].title);
     }
     return { issues, tables, infos };
   };

@@ -30,9 +30,15 @@ describe('export → import round trip', () => {
     expect(result.document).toEqual(doc);
   });
 
-  it('gives back the identical document with formulas on', async () => {
+  it('gives back the identical document with formulas on, reporting progress both ways', async () => {
     const doc = createSampleDocument();
-    const result = await importXlsx(await exportXlsx(doc, set2024(), { formulas: true }));
+    const steps: string[] = [];
+    const bytes = await exportXlsx(doc, set2024(), { formulas: true, onProgress: (done, total, stage) => steps.push(`${done}/${total} ${stage}`) });
+    expect(steps).toHaveLength(12);
+    expect(steps[0]).toBe('1/12 表1 部门收支总体情况表');
+    const seen: number[] = [];
+    const result = await importXlsx(bytes, { onProgress: (done) => seen.push(done) });
+    expect(seen.at(-1)).toBe(11);
     if (!result.ok) throw new Error(result.message);
     expect(result.document).toEqual(doc);
   });
