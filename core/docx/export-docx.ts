@@ -6,6 +6,7 @@ import type { BudgetDocument } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
 import { renderOutline, type RenderedNode } from '../text/generate';
 import type { Block } from '../text/blocks';
+import { chineseDate } from '../text/pattern';
 import { createContext } from '../text/context';
 import { PageFlow, bodyLines } from './layout';
 import { buildDataTable, buildGrid, tableParagraphStyles } from './tables';
@@ -30,11 +31,7 @@ interface TocEntry {
   page: number;
 }
 
-/** "2024-02-18" → "2024年2月18日". */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
+export { chineseDate };
 
 function pageFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
   return new Footer({

@@ -4,7 +4,7 @@ import { fillPlaceholders } from '../template/header-layout';
 import { getGlossaryOverride, getOverride, getText } from '../inputs/accessors';
 import { para, type Block } from './blocks';
 import { createContext, type TextContext } from './context';
-import { chineseNumeral } from './pattern';
+import { chineseDate, chineseNumeral } from './pattern';
 import { dutiesText, organizationText } from './generators/overview';
 import { expenditureText, fiscalText, incomeText, summaryText } from './generators/budget';
 import { basicText, gpbItemsText, gpbScaleText, gpbStructureText } from './generators/gpb';
@@ -64,6 +64,9 @@ function glossaryBlocks(ctx: TextContext, id: string): Block[] {
 
 function nodeBlocks(ctx: TextContext, node: OutlineNode): Block[] {
   if (node.kind === 'glossary') return glossaryBlocks(ctx, node.id);
+  if (node.kind === 'closing') {
+    return [para(`${node.id}.unit`, ctx.doc.meta.unitName, false), para(`${node.id}.date`, chineseDate(ctx.doc.meta.date), false)];
+  }
   if (node.generator) {
     const gen = GENERATORS[node.generator];
     return gen ? gen(ctx, node.id) : [para(`${node.id}.unknown`, ctx.s('generator.unknown', { 名称: node.generator }))];

@@ -31,3 +31,9 @@ export function chineseNumeral(n: number): string {
 export function trimEndPunct(text: string): string {
   return text.trim().replace(/[。；;，,.、\s]+$/u, '');
 }
+
+/** "2024-02-18" → "2024年2月18日" (the closing line). */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

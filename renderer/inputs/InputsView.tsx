@@ -32,6 +32,7 @@ const FIGURE_GENERATORS = new Set(['income', 'expenditure', 'gpb.scale', 'gpb.it
 /** The form of one outline node: what the officer writes for the sentences of that node. */
 function NodeForm({ session, node }: { session: SessionPort; node: OutlineNode }): ReactNode {
   if (node.kind === 'glossary') return <GlossaryForm session={session} />;
+  if (node.kind === 'closing') return <p className="bd-muted">落款的单位名称和日期取自“文档设置”。</p>;
   const g = node.generator ?? '';
   if (g === 'overview.duties') return <DutiesForm session={session} />;
   if (g === 'overview.organization') return <OrganizationForm session={session} />;
