@@ -16,6 +16,17 @@ describe('fileFromArgv', () => {
     expect(fileFromArgv(['/x/app', 'docs/b.ysgk'], { isPackaged: true, cwd: '/home/u' })).toBe(resolve('/home/u', 'docs/b.ysgk'));
   });
 
+  it('accepts file:// URLs from Linux file managers, decoding Chinese names', () => {
+    const url = 'file:///home/u/%E9%A2%84%E7%AE%97%202024.ysgk';
+    expect(fileFromArgv(['/opt/app/budget-disclosure', url], { isPackaged: true, cwd: '/' })).toBe('/home/u/预算 2024.ysgk');
+  });
+
+  it('ignores remote URLs and file URLs of other hosts', () => {
+    for (const arg of ['http://evil.example/a.ysgk', 'smb://server/share/a.ysgk', 'file://server/share/a.ysgk']) {
+      expect(fileFromArgv(['/x/app', arg], { isPackaged: true, cwd: '/' }), arg).toBeNull();
+    }
+  });
+
   it('ignores other files and bare launches', () => {
     expect(fileFromArgv(['/x/app'], { isPackaged: true, cwd: '/' })).toBeNull();
     expect(fileFromArgv(['/x/app', '/tmp/evil.exe', '/tmp/x.html'], { isPackaged: true, cwd: '/' })).toBeNull();
