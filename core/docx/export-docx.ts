@@ -173,7 +173,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
           new TextRun({ children: [new Tab(), String(e.page)], font: font('仿宋_GB2312'), size: SIZE.sanhao }),
         ],
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
-        indent: e.depth === 0 ? undefined : { left: 640 },
+        indent: e.depth === 0 ? { left: 640, hanging: 640 } : { left: 1280, hanging: 640 },
         spacing: exactLine(),
       }));
     }
