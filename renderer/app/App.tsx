@@ -14,7 +14,7 @@ import { FindingsPanel } from './FindingsPanel';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { Outline } from './Outline';
 import { countFindings, outlineItems, type OutlineItem } from './outline-model';
-import { SectionPane } from './SectionPane';
+import { preloadInputsView, SectionPane } from './SectionPane';
 import { SettingsDialog } from './SettingsDialog';
 import { StatusBar, useNotice } from './StatusBar';
 import { TablePane } from './TablePane';
@@ -47,7 +47,7 @@ export function App({ appHost }: { appHost: AppHost }) {
 
   useEffect(() => {
     void host.kind().then(setHostKind);
-    void files.startup();
+    void files.startup().then(() => window.setTimeout(preloadInputsView, 500));
   }, []);
   useEffect(() => host.onOpenFile((f) => void files.confirmDiscard().then((ok) => ok && files.openFile(f))), [host, files]);
   useAutosave(host, controls.state);

@@ -67,8 +67,8 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
     const file = await host.openFile('csv');
     if (!file || !session) return;
     const year = session.doc.meta.year;
-    let entries: { code: string; name: string }[] = [];
-    let errors: string[] = [];
+    let entries: { code: string; name: string }[];
+    let errors: string[];
     const isXlsx = /\.xlsx$/i.test(file.name);
     const text = isXlsx ? '' : new TextDecoder('utf-8').decode(file.bytes);
     const classification = guessClassification(text);
