@@ -105,17 +105,9 @@ class ComparisonRule implements CompiledRule {
     return { table, col, colId: table.amountCols[col], sels, literal, every, signature };
   }
 
-  instantiate(_ctx: EvalContext): void {
-    const keys = this.domain();
+  instantiate(ctx: EvalContext): void {
+    const { keys, rowsIn } = this.bind(ctx);
     const n = keys.length;
-    // Row of each instance in each binding table (-1 = missing, reads as 0): known for the table the key came from,
-    // one map lookup for the others.
-    const rowsIn: Int32Array[] = [];
-    for (const table of this.bindingTables) {
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = DOMAIN_TABLE.data[i] === table.tableNo ? DOMAIN_ROW.data[i] : (table.byKey.get(keys[i]) ?? -1);
-      rowsIn.push(out);
-    }
     const fixed = new Map<Term, number[]>();
     for (const t of [...this.left, ...this.right]) {
       if (!t.ref) continue;
@@ -167,6 +159,26 @@ class ComparisonRule implements CompiledRule {
   }
 
   /** The instances' keys: the union of the keys of every row-binding reference, first reference's rows first. */
+  /** The row binding, shared with the other rules binding the same rows since the row lists were last read. */
+  private bind(ctx: EvalContext): { keys: string[]; rowsIn: Int32Array[] } {
+    const id = this.binding.map((b) => b.signature).join(';');
+    const cached = ctx.bindings.get(id);
+    if (cached) return cached;
+    const keys = this.domain();
+    const n = keys.length;
+    // Row of each instance in each binding table (-1 = missing, reads as 0): known for the table the key came from,
+    // one map lookup for the others.
+    const rowsIn: Int32Array[] = [];
+    for (const table of this.bindingTables) {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = DOMAIN_TABLE.data[i] === table.tableNo ? DOMAIN_ROW.data[i] : (table.byKey.get(keys[i]) ?? -1);
+      rowsIn.push(out);
+    }
+    const binding = { keys, rowsIn };
+    ctx.bindings.set(id, binding);
+    return binding;
+  }
+
   /**
    * The instances' keys: the union of the keys of every row-binding reference, first reference's rows first.
    * DOMAIN_TABLE / DOMAIN_ROW receive where each key was found, to spare the lookup.

@@ -16,6 +16,11 @@ export interface EvalContext {
   tables: TableIndex[];
   tableNo: Map<string, number>;
   options: EngineOptions;
+  /**
+   * Row bindings shared by rules that bind the same rows (a `.*` rule's columns, t3[*] in several rules): keys and
+   * the row of each key per bound table. Cleared whenever a row list is re-read.
+   */
+  bindings: Map<string, { keys: string[]; rowsIn: Int32Array[] }>;
 }
 
 /** A read is encoded as one int: table number in the high byte, mirror slot (row × stride + column) below. */

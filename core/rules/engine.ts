@@ -44,7 +44,7 @@ interface Slot {
 function makeContext(template: TemplateSet, doc: BudgetDocument, options: EngineOptions): EvalContext {
   const tables = template.tables.map((def, i) => new TableIndex(i, def));
   const tableNo = new Map(template.tables.map((t, i) => [t.id, i]));
-  return { doc, template, tables, tableNo, options };
+  return { doc, template, tables, tableNo, options, bindings: new Map() };
 }
 
 function compileAll(template: TemplateSet, ctx: EvalContext): CompiledRule[] {
@@ -94,6 +94,7 @@ class Engine implements RuleEngine {
 
   checkAll(): readonly Finding[] {
     for (const t of this.ctx.tables) t.rebuild(this.ctx.doc);
+    this.ctx.bindings.clear();
     resetNameCache(this.ctx);
     this.results = this.rules.map((_r, i) => this.instantiate(i));
     this.depsReady = false;
@@ -114,6 +115,7 @@ class Engine implements RuleEngine {
     }
     if (changedTables.size > 0) {
       for (const no of changedTables) ctx.tables[no].rebuild(ctx.doc);
+      ctx.bindings.clear();
       for (let r = 0; r < this.rules.length; r++) {
         if (this.rules[r].tables.some((t) => changedTables.has(t))) this.results[r] = this.instantiate(r);
       }
