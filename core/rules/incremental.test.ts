@@ -155,6 +155,9 @@ describe('incremental rule checking', () => {
           const full = createRuleEngine(SET, cloneDocument(doc)).findings();
           expect(engine.findings()).toEqual(full);
         }
+        // The same engine's own full check agrees too (and resets its incremental state).
+        const incremental = engine.findings();
+        expect(engine.checkAll()).toEqual(incremental);
       }),
       { numRuns: Number(process.env.RULES_PROPERTY_RUNS ?? 150) },
     );
