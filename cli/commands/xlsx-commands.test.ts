@@ -52,7 +52,7 @@ describe('import / export subcommands', () => {
     expect(doc.ok && doc.doc.meta.unitName).toBe('某某县测试局');
     expect(doc.ok && doc.doc.tables.t3.rows.find((x) => x.id === 'total')?.values).toEqual({ total: 301, basic: 301 });
     expect(r.out).toContain('舍位平衡调整 2 处');
-    expect(r.out).toContain('10045.00 元 → 1.01 万元');
+    expect(r.out).toContain('“2080505 机关事业单位基本养老保险缴费支出”的“合计”：10045.00 元 → 1.01 万元');
   });
 
   it('exits 2 with a Chinese message on unusable input and writes nothing', () => {

@@ -7,12 +7,12 @@ import { INPUT_LIMITS } from './input-guard';
 import { loadWorkbook, address, cellAt, type SheetGrid } from './import/sheet-reader';
 import { locateAll, setScore, type LocatedTable } from './import/table-locator';
 import { readTable } from './import/row-reader';
-import type { ImportIssue, ImportReport, TableImportInfo } from './import/import-report';
+import type { ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo } from './import/import-report';
 import { readDataSheet, type DataSheetPayload } from './data-sheet';
-import { balanceToWan } from './rounding/rounding-balance';
+import { balanceToWan, type RoundingAdjustment } from './rounding/rounding-balance';
 import { columnLetter } from './sheet-names';
 
-export type { ImportIssue, ImportReport, TableImportInfo } from './import/import-report';
+export type { ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo } from './import/import-report';
 export { formatImportReport, reportCounts } from './import/import-report';
 
 /**
@@ -122,7 +122,7 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   if (yuan || precise) {
     const balanced = balanceToWan(tables, set);
     Object.assign(tables, balanced.tables);
-    rounding = { adjustments: balanced.adjustments, unbalanced: balanced.unbalanced };
+    rounding = { adjustments: balanced.adjustments.map((a) => labelled(a, set, tables)), unbalanced: balanced.unbalanced };
   }
   for (const def of set.tables) doc.tables[def.id] = tables[def.id] ?? { rows: initialRows(def) };
   if (payload && payload.meta.templateId === set.id) restoreFromPayload(doc, payload);
@@ -138,6 +138,20 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     ...(rounding ? { rounding } : {}),
   };
   return { ok: true, document: doc, report };
+}
+
+function labelled(a: RoundingAdjustment, set: TemplateSet, tables: Record<string, TableData>): LabelledAdjustment {
+  const def = set.tables.find((t) => t.id === a.table);
+  const row = tables[a.table]?.rows.find((r) => r.id === a.row);
+  const model = def?.rows;
+  const fixed =
+    model?.kind === 'fixed' ? model.rows : model?.kind === 'sideBySide' ? [...model.sides[0], ...model.sides[1], ...model.totals] : [];
+  const rowLabel =
+    a.row === 'total' && (model?.kind === 'coded' || model?.kind === 'projects')
+      ? model.total.label
+      : (fixed.find((f) => f.id === a.row)?.label ?? [row?.code, row?.name].filter(Boolean).join(' ')) || a.row;
+  const col = def?.columns.find((c) => c.id === a.col);
+  return { ...a, rowLabel, colLabel: col ? col.header[col.header.length - 1] : a.col };
 }
 
 function noTablesMessage(): string {

@@ -15,6 +15,12 @@ export interface ImportIssue {
   cell?: string;
 }
 
+/** An adjustment with the row and column as printed ("2080505 机关事业单位基本养老保险缴费支出", "基本支出"). */
+export interface LabelledAdjustment extends RoundingAdjustment {
+  rowLabel: string;
+  colLabel: string;
+}
+
 export interface TableImportInfo {
   table: string;
   /** "表3 部门支出总体情况表" as the template prints it. */
@@ -42,7 +48,7 @@ export interface ImportReport {
   notFound: { table: string; title: string }[];
   issues: ImportIssue[];
   /** 元 → 万元 only. */
-  rounding?: { adjustments: RoundingAdjustment[]; unbalanced: UnbalancedGroup[] };
+  rounding?: { adjustments: LabelledAdjustment[]; unbalanced: UnbalancedGroup[] };
 }
 
 export function reportCounts(report: ImportReport): { errors: number; warnings: number } {
@@ -83,7 +89,7 @@ export function formatImportReport(report: ImportReport, titles: Record<string, 
     const { adjustments, unbalanced } = report.rounding;
     lines.push('', `舍位平衡调整 ${adjustments.length} 处（元换算为万元后，为使合计相符而调整的尾差）：`);
     for (const a of adjustments) {
-      lines.push(`  ${name(a.table)} 行“${a.row}” 列“${a.col}”：${formatAmount(a.fen)} 元 → ${formatAmount(a.adjusted)} 万元（四舍五入为 ${formatAmount(a.rounded)}）`);
+      lines.push(`  ${name(a.table)}“${a.rowLabel}”的“${a.colLabel}”：${formatAmount(a.fen)} 元 → ${formatAmount(a.adjusted)} 万元（四舍五入为 ${formatAmount(a.rounded)}）`);
     }
     for (const u of unbalanced) lines.push(`  ${name(u.table)}：${u.description}`);
   }
