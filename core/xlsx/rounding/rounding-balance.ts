@@ -133,6 +133,7 @@ function balanceBlock(
       const parts = block.colChildren.get(pc) as string[];
       const target = value.get(key(r, pc)) ?? roundHalfAway(get(r, pc));
       const alloc = rowConsistent(r, pc, parts) ? allocate1D(parts.map((c) => get(r, c)), target, pref) : undefined;
+      if (!alloc && rowConsistent(r, pc, parts)) warnOnce(`b${r}${pc}`, `“${rowName(r)}”行的“${colName(pc)}”各组成列无法平衡到合计，已按四舍五入，请核对尾差`);
       if (!alloc && !rowConsistent(r, pc, parts)) warnOnce(`r${r}${pc}`, `“${rowName(r)}”行的“${colName(pc)}”不等于各组成列之和，未做舍位平衡`);
       parts.forEach((c, i) => put(r, c, alloc ? alloc[i] : roundHalfAway(get(r, c))));
     }
@@ -150,6 +151,7 @@ function balanceBlock(
       const ok = colConsistent(p, kids, c);
       const alloc = ok ? allocate1D(kids.map((k) => get(k, c)), value.get(key(p, c)) as number, pref) : undefined;
       if (!ok) warnOnce(`c${p}${c}`, `“${rowName(p)}”的“${colName(c)}”不等于其下各行之和，未做舍位平衡`);
+      if (ok && !alloc) warnOnce(`a${p}${c}`, `“${rowName(p)}”的“${colName(c)}”其下各行无法平衡到合计，已按四舍五入，请核对尾差`);
       kids.forEach((k, i) => put(k, c, alloc ? alloc[i] : roundHalfAway(get(k, c))));
     }
     // Part columns: a matrix with row margins (each child's column parent) and column margins (the parent's parts).
@@ -176,6 +178,7 @@ function balanceBlock(
       }
       if (!colsOk) for (const c of parts) if (!colConsistent(p, kids, c)) warnOnce(`c${p}${c}`, `“${rowName(p)}”的“${colName(c)}”不等于其下各行之和，未做舍位平衡`);
       if (!rowsOk) for (const k of kids) if (!rowConsistent(k, pc, parts)) warnOnce(`r${k}${pc}`, `“${rowName(k)}”行的“${colName(pc)}”不等于各组成列之和，未做舍位平衡`);
+      if (!matrix && rowsOk && colsOk) warnOnce(`m${p}${pc}`, `“${rowName(p)}”之下各行的“${colName(pc)}”各组成列无法同时满足行、列合计，已按四舍五入，请核对尾差`);
       kids.forEach((k, i) => parts.forEach((c, j) => put(k, c, matrix ? matrix[i][j] : roundHalfAway(get(k, c)))));
     }
   }
