@@ -106,7 +106,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
   const partHeading = (n: RenderedNode, first: boolean) => {
     if (!first) flow.breakPage();
     add(partTitle(n.title, !first));
-    flow.placeKeep(800 + 240);
+    flow.placeKeep(760 + 120);
     toc.push({ title: n.title, depth: 0, page: flow.page });
   };
 
@@ -127,7 +127,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
           startSection(landscape);
           if (first) {
             add(partTitle(n.title, false));
-            flow.place(800 + 240);
+            flow.place(760 + 120);
             toc.push({ title: n.title, depth: 0, page: flow.page });
             first = false;
           }

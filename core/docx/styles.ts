@@ -69,7 +69,7 @@ export function partTitle(text: string, pageBreakBefore: boolean): Paragraph {
   return new Paragraph({
     children: [run(text, '方正小标宋简体', SIZE.erhao)],
     alignment: AlignmentType.CENTER,
-    spacing: { line: 800, lineRule: LineRuleType.EXACT, before: 0, after: 240 },
+    spacing: { line: 760, lineRule: LineRuleType.EXACT, before: 0, after: 120 },
     keepNext: true,
     pageBreakBefore,
   });

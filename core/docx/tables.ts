@@ -52,7 +52,7 @@ export function tableMetrics(hints: readonly number[], textWidth: number, minUni
     if (spare < 0 && size !== sizes[sizes.length - 1]) continue;
     const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
     const widths = min.map((w, i) => w + Math.max(0, Math.floor((spare * weights[i]) / weightSum)));
-    return { size, widths, line: Math.round(size * 11) };
+    return { size, widths, line: Math.round(size * 12) };
   }
   throw new Error('unreachable');
 }
@@ -80,7 +80,7 @@ export function tableParagraphStyles() {
         run: { font: font('宋体'), size },
         paragraph: {
           alignment: align === 'L' ? AlignmentType.LEFT : align === 'R' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-          spacing: { line: Math.round(size * 11), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          spacing: { line: Math.round(size * 12), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         },
       });
     }
@@ -112,7 +112,7 @@ function compilerLine(set: TemplateSet, doc: BudgetDocument, def: TableDef, widt
     children: [run(`${set.display.compilerPrefix}${doc.meta.compiler || doc.meta.unitName}`, '宋体', SIZE.xiaosi),
       run('', '宋体', SIZE.xiaosi, { children: [new Tab(), `单位：${unit}`] })],
     tabStops: [{ type: TabStopType.RIGHT, position: width }],
-    spacing: exactLine(400),
+    spacing: exactLine(360),
   });
 }
 
@@ -135,10 +135,10 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
   const entity = doc.meta.entityKind ?? set.entityKind;
   const head: Paragraph[] = [
     new Paragraph({ children: [run(def.no, '黑体', SIZE.sanhao)], spacing: exactLine() }),
-    new Paragraph({ children: [run(tableTitle(def, entity), '方正小标宋简体', SIZE.erhao)], alignment: AlignmentType.CENTER, spacing: exactLine(720) }),
+    new Paragraph({ children: [run(tableTitle(def, entity), '方正小标宋简体', SIZE.erhao)], alignment: AlignmentType.CENTER, spacing: exactLine(640) }),
     compilerLine(set, doc, def, textWidth),
   ];
-  const headHeight = 560 + 720 + 400;
+  const headHeight = 560 + 640 + 360;
   const layout = headerLayout(def.columns);
   const headerRows: TableRow[] = [];
   const headerHeights: number[] = [];
@@ -218,7 +218,7 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
 export function buildGrid(title: string, subtitle: string | undefined, columns: readonly number[], rows: readonly TextGridCell[][]): BuiltTable {
   const m = tableMetrics(columns.map((c) => c * 2), TEXT_WIDTH);
   const size = SIZE.wuhao;
-  const line = Math.round(size * 11);
+  const line = Math.round(size * 12);
   const widths = m.widths;
   const heights: number[] = [];
   const pending: number[] = widths.map(() => 0); // rows still covered by a vertical merge, per column
