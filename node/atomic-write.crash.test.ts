@@ -51,7 +51,7 @@ function runAndKill(target: string, delayMs: number): Promise<void> {
 }
 
 describe('atomic write survives SIGKILL', () => {
-  it(`leaves the complete old or new document after ${KILLS} kills`, { timeout: 300_000 }, async () => {
+  it(`leaves the complete old or new document after ${KILLS} kills`, { timeout: 900_000 }, async () => {
     const target = join(dir, '预算公开.ysgk');
     writeFileSync(target, docs[0]!);
     const seen = new Set<number>();
