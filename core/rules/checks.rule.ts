@@ -5,7 +5,7 @@ import type { RuleDef } from '../template/template.schema';
 import { SLOT_BITS, type CompiledRule, type EvalContext } from './compiled';
 import { CompileError } from './selectors';
 import type { Finding } from './finding';
-import { rowKey, type TableIndex } from './table-index';
+import { isProjectRow, rowKey, type TableIndex } from './table-index';
 
 /**
  * Built-in checks written as `name(t3, t5)` or `name(*)` in a rule: code structure, parent present, duplicates,
@@ -59,7 +59,8 @@ const CHECKS: Record<string, CheckSpec> = {
       const row = table.rows[i];
       if (table.isTotal(row)) return undefined;
       const cls = classification(table);
-      const levels = table.def.rows.kind === 'projects' ? [table.levels[table.levels.length - 1]] : table.levels;
+      // A project hangs under a 项 code; 表7's 类/款/项 group rows may have any level.
+      const levels = isProjectRow(row) ? [table.levels[table.levels.length - 1]] : table.levels;
       const code = row.code;
       if (code !== undefined && validShape(code, levels, cls === 'functional' ? '2' : '35')) return undefined;
       const lengths = levels.join('、');

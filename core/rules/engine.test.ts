@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amount } from '../amount/amount';
 import type { BudgetDocument, RowData } from '../document/document';
+import { withDerived } from '../testing/builders';
 import { getBuiltinTemplateSet } from '../template/registry';
 import { createRuleEngine, ruleErrors } from './engine';
 import type { Finding } from './finding';
@@ -154,6 +155,23 @@ describe('within tables (表内)', () => {
     const findings = findingsAfter((doc) => set(doc, 't10', 'abroad', 'soe', '-1.00'));
     const [f] = byRule(findings, 'amounts-negative');
     expect(f).toMatchObject({ severity: 'warning', message: '表10 因公出国（境）费：国有资本经营预算 -1.00 为负数，请确认' });
+  });
+});
+
+describe('表7 with 科目 group rows', () => {
+  it('sums projects only (group rows are not counted twice) and checks each group row', () => {
+    const doc = reference2024();
+    const groups = ['210', '21012', '2101202', '21013', '2101399', '21015', '2101506'];
+    doc.tables.t7.rows.unshift(...groups.map((code) => ({ id: code, code, values: {} })));
+    withDerived(doc);
+    expect(createRuleEngine(SET, doc).findings().map((f) => f.rule)).toEqual(['econ-func-30110']);
+    set(doc, 't7', '2101399', 'total', '30.00');
+    const findings = createRuleEngine(SET, doc).findings();
+    expect(byRule(findings, 't7-groups').map((f) => f.message)).toEqual([
+      '表7 21013：金额 32.00 ≠ 下级科目金额之和 30.00，相差 2.00',
+      '表7 2101399：金额 30.00 ≠ 下级科目金额之和 32.00，相差 2.00',
+    ]);
+    expect(byRule(findings, 't7-total')).toEqual([]);
   });
 });
 
