@@ -106,12 +106,14 @@ export function App({ appHost }: { appHost: AppHost }) {
       case 'save': return void files.save(false);
       case 'saveAs': return void files.save(true);
       case 'undo': {
+        const label = session!.undoLabel();
         const r = session!.undo();
-        return r.ok ? undefined : notify(r.message);
+        return notify(r.ok ? `已撤销：${label ?? ''}` : r.message);
       }
       case 'redo': {
+        const label = session!.redoLabel();
         const r = session!.redo();
-        return r.ok ? undefined : notify(r.message);
+        return notify(r.ok ? `已重做：${label ?? ''}` : r.message);
       }
       case 'copy':
         if (activeIsField()) return void document.execCommand('copy');
@@ -249,7 +251,7 @@ export function App({ appHost }: { appHost: AppHost }) {
           onCreate={(set) => {
             setDialog(null);
             setSelectedId(null);
-            void files.createNew(set);
+            void files.createNew(set).then((created) => created && setDialog('settings'));
           }}
         />
       ) : null}

@@ -20,7 +20,6 @@ const FILE_BUTTONS: Button[] = [
   { command: 'open', label: '打开', title: '打开文档 (Ctrl+O)' },
   { command: 'save', label: '保存', title: '保存 (Ctrl+S)' },
   { command: 'saveAs', label: '另存为', title: '另存为' },
-  { command: 'importExcel', label: '导入', title: '从 Excel 导入表格' },
   { command: 'exportExcel', label: '导出 Excel', title: '导出为 Excel 工作簿' },
   { command: 'exportWord', label: '导出 Word', title: '导出为 Word 文档' },
 ];
@@ -38,6 +37,23 @@ export function Toolbar(props: ToolbarProps) {
         ))}
       </div>
       <div className="bd-toolbar-group">
+        <select
+          className="bd-menu-select"
+          aria-label="导入"
+          value=""
+          data-menu="import"
+          onChange={(e) => {
+            if (e.target.value) onCommand(e.target.value as MenuCommand);
+            e.target.value = '';
+          }}
+        >
+          <option value="">导入…</option>
+          <option value="importExcel">Excel 工作簿（预算系统导出的表格）</option>
+          <option value="importCodes">科目表（当年科目编码 CSV/Excel）</option>
+          <option value="loadTemplate">模板集（财政局下发的模板文件）</option>
+        </select>
+      </div>
+      <div className="bd-toolbar-group">
         <button type="button" data-command="undo" disabled={!props.canUndo} title={props.undoLabel ? `撤销：${props.undoLabel} (Ctrl+Z)` : '撤销 (Ctrl+Z)'} onClick={() => onCommand('undo')}>
           撤销
         </button>
@@ -47,7 +63,7 @@ export function Toolbar(props: ToolbarProps) {
       </div>
       <div className="bd-toolbar-group">
         <select
-          className="bd-derive-menu"
+          className="bd-menu-select"
           aria-label="从来源表生成"
           value=""
           onChange={(e) => {

@@ -9,7 +9,7 @@ export interface FileActions {
   openFile(file: OpenedFile, options?: { recovered?: boolean }): boolean;
   open(): Promise<void>;
   save(saveAs?: boolean): Promise<boolean>;
-  createNew(template: TemplateSet): Promise<void>;
+  createNew(template: TemplateSet): Promise<boolean>;
   exportExcel(): Promise<void>;
   startup(): Promise<void>;
   /** Asks before the open document's unsaved changes would be lost. */
@@ -66,11 +66,12 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
   }, [host, notify]);
 
   const createNew = useCallback(async (template: TemplateSet) => {
-    if (!(await confirmDiscard())) return;
+    if (!(await confirmDiscard())) return false;
     const year = new Date().getFullYear();
     const doc = newDocument(template, { year });
     ref.current.load(doc, template, { path: null, name: '未命名.ysgk' });
-    notify(`已新建文档（${template.name}）`);
+    notify(`已新建文档（${template.name}），请填写单位名称等基本信息`);
+    return true;
   }, [confirmDiscard, notify]);
 
   const exportExcel = useCallback(async () => {

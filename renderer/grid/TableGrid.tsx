@@ -10,7 +10,7 @@ import type { TableDef, TemplateSet } from '../../core/template/template.schema'
 import { buildColumnDefs, cellView } from './columns';
 import type { GridContext } from './grid-context';
 import type { GridEdits, GridHandle } from './grid-edits';
-import { buildGridRows, columnSide, indexRows, type GridRow } from './grid-rows';
+import { buildGridRows, COLUMN_NUMBER_ROW, columnSide, indexRows, type GridRow } from './grid-rows';
 import { gridTheme } from './grid-theme';
 import { createImeProxy, type ImeProxy } from './ime-proxy';
 import type { Selection } from './selection';
@@ -130,7 +130,7 @@ export function TableGrid(props: TableGridProps) {
   }, [deps, focusCell, handleRef]);
 
   const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => {
-    if (e.rowIndex === null || e.column === null || typeof e.column === 'string') return;
+    if (e.rowIndex === null || e.column === null || typeof e.column === 'string' || e.rowPinned) return;
     const pos = { rowIndex: e.rowIndex, colId: e.column.getColId() };
     const prev = selectionRef.current;
     if (shiftRef.current && prev) setSelection({ anchor: prev.anchor, focus: pos });
@@ -176,6 +176,7 @@ export function TableGrid(props: TableGridProps) {
         defaultColDef={defaultColDef}
         context={ctx}
         getRowId={getRowId}
+        pinnedTopRowData={template.display.columnNumberRow ? PINNED_NUMBERS : undefined}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
@@ -193,12 +194,13 @@ export function TableGrid(props: TableGridProps) {
         tooltipInteraction={false}
         animateRows={false}
         rowBuffer={12}
-        getRowClass={(p) => (p.data?.isTotal ? 'bd-row-total' : undefined)}
+        getRowClass={(p) => (p.data?.numbers ? 'bd-row-numbers' : p.data?.isTotal ? 'bd-row-total' : undefined)}
       />
     </div>
   );
 }
 
+const PINNED_NUMBERS = [COLUMN_NUMBER_ROW];
 const FIT_WIDTH = { type: 'fitGridWidth' } as const;
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 

@@ -4,8 +4,9 @@ import { cellKey } from '../../core/document/document';
 import type { ColumnDef, TableDef } from '../../core/template/template.schema';
 import type { GridContext } from './grid-context';
 import { SeededTextEditor } from './text-editor';
-import { codePartFor } from '../../core/template/header-layout';
-import { cellRefOf, codeLevels, isComputedCell, rowLabel, type GridRow } from './grid-rows';
+import { codePartFor, columnNumbers } from '../../core/template/header-layout';
+import { isComputedCell } from '../../core/commands/cell-writer';
+import { cellRefOf, codeLevels, rowLabel, type GridRow } from './grid-rows';
 
 /** One Chinese character ≈ 14 px at the grid's font size, plus padding. */
 const CHAR_PX = 14;
@@ -20,12 +21,14 @@ export interface CellView {
 }
 
 export function cellView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
+  if (row.numbers) return { text: columnNumbers(ctx.table)[ctx.table.columns.indexOf(col)] ?? '', editable: false, computed: false };
   const ref = cellRefOf(ctx.table, row, col);
   if (!ref) return { text: '', editable: false, computed: false };
   const data = ctx.rowsById.get(ref.row);
   switch (col.kind) {
     case 'amount': {
-      const computed = isComputedCell(ctx.table, data, ref.row, col);
+      // Which cells are computed is core's decision (column formulas, sum rows), the same one the commands use.
+      const computed = isComputedCell(ctx.doc, ctx.template, ref);
       const blankZero = ctx.template.display.blankZero;
       return { text: formatAmount(data?.values[col.id] ?? 0, { blankZero }), editable: !computed, computed };
     }

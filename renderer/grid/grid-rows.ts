@@ -17,7 +17,11 @@ export interface GridRow {
   level: number;
   /** The 合计 / 总计 line, shown bold. */
   isTotal: boolean;
+  /** The 2021-style column-number row under the header ("1 2 3 …"), pinned at the top. */
+  numbers?: boolean;
 }
+
+export const COLUMN_NUMBER_ROW: GridRow = { key: '__numbers', rowIds: [null, null], level: 0, isTotal: false, numbers: true };
 
 /** Which side a column belongs to (0 for ordinary tables). */
 export function columnSide(col: ColumnDef): 0 | 1 {
@@ -71,23 +75,6 @@ export function codeLevels(table: TableDef): readonly number[] {
   const m = table.rows;
   if (m.kind === 'coded' || m.kind === 'projects') return m.levels;
   return [3, 5, 7];
-}
-
-/**
- * Computed (read-only) cells: a column formula, a fixed row with a formula, 类/款 rows of a table with subtotals,
- * and every 合计 row. Name and code columns of coded rows are derived from the code and edited through the picker.
- */
-export function isComputedCell(table: TableDef, rowData: RowData | undefined, rowId: string, col: ColumnDef): boolean {
-  if (col.kind !== 'amount') return false;
-  if (col.formula) return true;
-  if (rowId === 'total') return true;
-  const model = table.rows;
-  if (model.kind === 'fixed' || model.kind === 'sideBySide') return Boolean(fixedRowDef(table, rowId)?.formula);
-  if (model.kind === 'coded') {
-    const code = rowData?.code;
-    return model.subtotals && code !== undefined && code.length < model.levels[model.levels.length - 1];
-  }
-  return false;
 }
 
 /** The label printed in a name/label column. */
