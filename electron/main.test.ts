@@ -169,9 +169,18 @@ describe('main process wiring', () => {
     await vi.waitFor(() => expect(win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE)?.[1]).toMatchObject({ path, name: '第二次.ysgk' }));
   });
 
+  it('prefers the file the second instance sends as additionalData', async () => {
+    const { electron, win } = await boot();
+    const path = join(state.userData, '附加数据.ysgk');
+    writeFileSync(path, '{}');
+    electron.app.emit('second-instance', {}, ['/opt/app/budget-disclosure', '--reordered-switch'], '/', { file: path });
+    await vi.waitFor(() => expect(win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE)?.[1]).toMatchObject({ name: '附加数据.ysgk' }));
+  });
+
   it('quits at once when another instance already runs', async () => {
     const { electron } = await boot(false);
     expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledWith({ file: null });
     expect(state.windows).toHaveLength(0);
   });
 });

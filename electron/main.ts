@@ -31,12 +31,14 @@ let mainWindow: BrowserWindow | null = null;
 let service: HostService | null = null;
 let pendingPath: string | null = fileFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() });
 
-if (!app.requestSingleInstanceLock()) {
-  // A second launch (double-click on another .ysgk): the running instance receives our argv and opens the file.
+// A second launch (double-click on another .ysgk) hands its file to the running instance and quits. The path also
+// travels as additionalData because Windows may reorder or add switches to the argv the first instance sees.
+if (!app.requestSingleInstanceLock({ file: pendingPath })) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv, cwd) => {
-    const path = fileFromArgv(argv, { isPackaged: app.isPackaged, cwd });
+  app.on('second-instance', (_event, argv, cwd, additionalData) => {
+    const sent = (additionalData as { file?: unknown } | null)?.file;
+    const path = typeof sent === 'string' && sent.length > 0 ? sent : fileFromArgv(argv, { isPackaged: app.isPackaged, cwd });
     focusWindow();
     if (path) openInWindow(path);
   });
