@@ -74,4 +74,22 @@ describe('cross-table findings while typing', () => {
     await expect(page.locator('.ag-cell-inline-editing').count()).resolves.toBe(0);
     await page.close();
   });
+
+  it('"从来源表生成" fills 表1 from 表3 in one undoable step and the cross-table finding goes', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r = await rowIndexOf(page, '2101101');
+    await page.click(cell(r, 'basic'));
+    await page.keyboard.type('17.55');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(finding);
+    await openTable(page, 't1');
+    await page.click('[data-derive="overview"]');
+    await page.waitForSelector(finding, { state: 'detached' });
+    await page.waitForSelector('.bd-grid .ag-cell[col-id="outAmount"]:text-is("744.69")');
+    await screenshot(page, 'derive-overview');
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector(finding);
+    await page.close();
+  });
 });

@@ -143,4 +143,20 @@ describe('Chinese IME typing into a project name (AG Grid 12805)', () => {
     await screenshot(page, 'ime-plain-typing');
     await page.close();
   });
+
+  it('F2 and double-click open the editor on a text cell with the old text kept', async () => {
+    const { page, p1, p2 } = await setup();
+    const before = (await page.locator(cell(p1, 'name')).textContent()) ?? '';
+    await page.click(cell(p1, 'name'));
+    await page.keyboard.press('F2');
+    await page.waitForSelector('.ag-cell-inline-editing');
+    await page.keyboard.type('X');
+    await page.keyboard.press('Enter');
+    await expectCellText(page, p1, 'name', `${before}X`);
+    await page.dblclick(cell(p2, 'name'));
+    await page.waitForSelector('.ag-cell-inline-editing');
+    await page.keyboard.press('Escape');
+    expect(await editing(page)).toBe(0);
+    await page.close();
+  });
 });
