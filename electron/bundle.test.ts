@@ -58,6 +58,7 @@ describe('main bundle', () => {
       }
       const fake = { app, BrowserWindow, Menu: { buildFromTemplate: (t) => t, setApplicationMenu: () => log.push({ menu: true }) },
         dialog: {}, ipcMain: { handle: (c) => log.push({ ipc: c }) },
+        screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1920, height: 1040 } }) },
         protocol: { registerSchemesAsPrivileged: () => {}, handle: (s) => log.push({ protocol: s }) },
         session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onBeforeRequest() {} } } } };
       const load = Module._load;

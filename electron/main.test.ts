@@ -67,6 +67,7 @@ vi.mock('electron', async () => {
       showErrorBox: vi.fn(),
     },
     ipcMain: { handle: vi.fn() },
+    screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1366, height: 728 } }) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: {
       defaultSession: {
@@ -120,6 +121,7 @@ describe('main process wiring', () => {
     expect(state.windows).toHaveLength(1);
     expect(win!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String(win!.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
+    expect(win!.options).toMatchObject({ width: 1366, height: 728 }); // a 1366×768 screen minus the taskbar
     expect(win!.webContents.loaded).toEqual(['app://bundle/index.html']);
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();

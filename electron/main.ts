@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IPC_EVENT_MENU, IPC_EVENT_OPEN_FILE, type MenuCommand } from '../core/ipc/contract';
@@ -66,18 +66,24 @@ async function start(): Promise<void> {
   await recent.load();
   const recovery = new RecoveryStore(join(userData, 'recovery'));
 
+  // Agency PCs often have 1366×768 screens: fill the work area there, a comfortable window on larger screens.
+  const area = screen.getPrimaryDisplay().workAreaSize;
+  const small = area.width <= 1440 || area.height <= 800;
   const win = new BrowserWindow({
-    width: 1366,
-    height: 768,
-    minWidth: 1024,
-    minHeight: 600,
+    width: Math.min(1440, area.width),
+    height: Math.min(900, area.height),
+    minWidth: Math.min(1024, area.width),
+    minHeight: Math.min(600, area.height),
     show: false,
     title: APP_TITLE,
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(PRELOAD),
   });
   mainWindow = win;
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (small) win.maximize();
+    win.show();
+  });
   win.on('page-title-updated', (event) => event.preventDefault());
   win.on('closed', () => {
     mainWindow = null;
