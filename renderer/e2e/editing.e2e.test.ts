@@ -53,6 +53,13 @@ describe('spreadsheet editing', () => {
     await waitForCount(page, '.bd-grid .ag-cell.bd-selected', 6);
     expect(await copy(page)).toBe('1000.00\t2.00\r\n3.50\t\r\n4.00\t5.25\r\n');
 
+    // Shift+arrows extend the same rectangle from the keyboard.
+    await page.click(cell(r0, 'basic'));
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitForCount(page, '.bd-grid .ag-cell.bd-selected', 4);
+    expect(await copy(page)).toBe('1000.00\t2.00\r\n3.50\t\r\n');
+
     // One undo restores the whole paste.
     await page.keyboard.press('Control+z');
     await expectCellText(page, r0, 'basic', '0.86');
