@@ -20,6 +20,11 @@ vi.mock('electron', async () => {
       this.loaded.push(url);
     }
     toggleDevTools() {}
+    crashed = 0;
+    forcefullyCrashRenderer() {
+      this.crashed += 1;
+      this.emit('render-process-gone', {}, { reason: 'killed' });
+    }
   }
   class FakeWindow extends EventEmitter {
     webContents = new FakeWebContents();
@@ -177,6 +182,15 @@ describe('main process wiring', () => {
     writeFileSync(path, '{}');
     electron.app.emit('second-instance', {}, ['/opt/app/budget-disclosure', '--reordered-switch'], '/', { file: path });
     await vi.waitFor(() => expect(win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE)?.[1]).toMatchObject({ name: '附加数据.ysgk' }));
+  });
+
+  it('offers to restart a page that stopped responding, and reloads it without a second question', async () => {
+    const { electron, win } = await boot();
+    vi.mocked(electron.dialog.showMessageBox).mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    win!.emit('unresponsive');
+    await vi.waitFor(() => expect(win!.webContents.loaded).toHaveLength(2));
+    expect(vi.mocked(electron.dialog.showMessageBox)).toHaveBeenCalledTimes(1);
+    expect((vi.mocked(electron.dialog.showMessageBox).mock.calls[0] as unknown[])[1]).toMatchObject({ buttons: ['继续等待', '重新加载'] });
   });
 
   it('quits at once when another instance already runs', async () => {

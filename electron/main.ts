@@ -142,9 +142,34 @@ async function start(): Promise<void> {
   registerHostHandlers(ipcMain, service, (message) => console.warn(message));
   rebuildMenu();
 
+  // A page stuck in a long computation (e.g. a pathological workbook) can be restarted; the autosaved copy survives.
+  let restartRequested = false;
+  win.on('unresponsive', () => {
+    void dialog
+      .showMessageBox(win, {
+        type: 'warning',
+        title: APP_TITLE,
+        message: '页面长时间没有响应。',
+        detail: '可以继续等待；或重新加载页面，重新加载后会提供最近一次自动保存的内容。',
+        buttons: ['继续等待', '重新加载'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      })
+      .then(({ response }) => {
+        if (response !== 1) return;
+        restartRequested = true;
+        win.webContents.forcefullyCrashRenderer();
+      });
+  });
   // A crashed page loses nothing that was autosaved: reload it and the renderer offers the recovery copy.
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;
+    if (restartRequested) {
+      restartRequested = false;
+      void win.loadURL(APP_ENTRY_URL);
+      return;
+    }
     void dialog
       .showMessageBox(win, { type: 'error', title: APP_TITLE, message: '页面意外退出，将重新加载。', detail: '最近一次自动保存的内容会在重新加载后提供恢复。', buttons: ['重新加载'], noLink: true })
       .then(() => win.loadURL(APP_ENTRY_URL));
