@@ -52,7 +52,7 @@ function generate(): BudgetDocument {
   const copy = (map: (r: RowData) => Record<string, number>) => t3.map((r) => ({ ...r, values: map(r) }));
   doc.tables.t3.rows.unshift(...t3);
   doc.tables.t5.rows.unshift(...copy((r) => ({ ...r.values })));
-  doc.tables.t2.rows.unshift(...copy((r) => (r.values.basic ? { gpb: r.values.basic } : {})));
+  doc.tables.t2.rows.unshift(...copy((r): Record<string, number> => (r.values.basic ? { gpb: r.values.basic } : {})));
   const ctx = { template };
   recomputeAll().apply(doc, ctx);
   for (const d of [generateOverview, generateFiscalOverview]) {
