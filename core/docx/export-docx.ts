@@ -16,6 +16,8 @@ import { BODY_STYLE, blankLine, bodyParagraph, exactLine, font, headingParagraph
 export interface ExportDocxOptions {
   /** Word document title (core properties). Defaults to the cover title. */
   title?: string;
+  /** Called with each paragraph id and the estimated page and filled height after it (pagination diagnostics). */
+  layoutTrace?: (id: string, page: number, used: number) => void;
 }
 
 type Child = Paragraph | Table;
@@ -46,6 +48,13 @@ function pageFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): 
   });
 }
 
+/** Lines that must follow a heading on its page: the first paragraph's first two (orphan control), or one. */
+function followingLines(n: RenderedNode): number {
+  const first = n.blocks[0];
+  if (first?.kind === 'para') return Math.min(2, bodyLines(first.text));
+  return 2;
+}
+
 /**
  * Builds the whole release as .docx bytes: cover, 目录 with computed page numbers, the parts of the set's outline
  * (tables on their own pages, wide ones landscape), 名词解释, closing unit name and date. Pure: no I/O, no clock.
@@ -73,14 +82,15 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
     if (!current) startSection(false);
     current!.children.push(...c);
   };
-  const para = (text: string) => {
+  const para = (text: string, id = '') => {
     add(bodyParagraph(text));
-    flow.lines(bodyLines(text));
+    flow.paragraph(bodyLines(text));
+    options.layoutTrace?.(id, flow.page, flow.filled);
   };
 
   const blocks = (list: readonly Block[]) => {
     for (const b of list) {
-      if (b.kind === 'para') para(b.text);
+      if (b.kind === 'para') para(b.text, b.id);
       else if (b.kind === 'heading') {
         add(headingParagraph(b.text, b.level));
         flow.placeKeep(LINE * bodyLines(b.text));
@@ -96,7 +106,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
   const content = (n: RenderedNode) => {
     if (n.depth >= 1 && n.title) {
       add(headingParagraph(n.title, Math.min(3, n.depth) as 1 | 2 | 3));
-      flow.placeKeep(LINE * bodyLines(n.title));
+      flow.placeKeep(LINE * bodyLines(n.title), LINE * followingLines(n));
       if (n.depth === 1) toc.push({ title: n.title, depth: 1, page: flow.page });
     }
     blocks(n.blocks);

@@ -9,6 +9,11 @@ export class PageFlow {
   /** Current page number (body numbering: the first body page is 1). */
   page = 1;
   private used = 0;
+
+  /** Height already filled on the current page (twips). */
+  get filled(): number {
+    return this.used;
+  }
   private height = TEXT_HEIGHT;
 
   /** Starts a new page; `landscape` switches the usable height for a landscape section. */
@@ -27,8 +32,8 @@ export class PageFlow {
     this.used += Math.min(height, this.height);
   }
 
-  /** Places a heading that must stay on the page of the first line after it (keepNext). */
-  placeKeep(height: number, next = LINE): void {
+  /** Places a heading that must stay with the first two lines after it (keepNext + orphan control). */
+  placeKeep(height: number, next = 2 * LINE): void {
     if (this.used > 0 && this.used + height + next > this.height) {
       this.page += 1;
       this.used = 0;
@@ -39,6 +44,25 @@ export class PageFlow {
   /** Places text lines one by one (a paragraph may break across pages). */
   lines(count: number, pitch = LINE): void {
     for (let i = 0; i < count; i++) this.place(pitch);
+  }
+
+  /**
+   * A paragraph of `count` body lines with widow/orphan control (Word's and Writer's default, set in the Body style):
+   * never one line alone at the bottom or the top of a page.
+   */
+  paragraph(count: number, pitch = LINE): void {
+    const room = Math.floor((this.height - this.used) / pitch + 1e-9);
+    if (count >= 2 && this.used > 0 && room < count) {
+      if (room <= 1) this.breakPage(); // orphan: the first line would stand alone
+      else if (count - room === 1 && count >= 3) {
+        // widow: move one more line over so two lines start the next page
+        this.used += (room - 1) * pitch;
+        this.page += 1;
+        this.used = 2 * pitch;
+        return;
+      } else if (count - room === 1) this.breakPage(); // a two-line paragraph stays together
+    }
+    this.lines(count, pitch);
   }
 
   /** A table whose header rows repeat on every page it spans. */
@@ -63,19 +87,38 @@ export class PageFlow {
   }
 }
 
+const HANGING = /[，。、；：！？）”’》]/;
+
+/** Advance of a Latin character in em of the body size (Times New Roman: digits 0.5, '.' 0.25, '(' 0.333 …). */
+function latinWidth(ch: string): number {
+  if (ch >= '0' && ch <= '9') return 0.5;
+  if (ch === '.' || ch === ',' || ch === ' ' || ch === ':' || ch === ';') return 0.25;
+  if (ch === '(' || ch === ')' || ch === '-' || ch === '[' || ch === ']') return 0.333;
+  if (ch === '%') return 0.833;
+  if (ch === '/') return 0.278;
+  if (ch >= 'A' && ch <= 'Z') return 0.667;
+  return 0.5;
+}
+
 /** Lines of a body paragraph at 三号 (16 pt = 320 twips per CJK character, 0.5 for Latin letters and digits). */
 export function bodyLines(text: string, firstIndentChars = 2, width = TEXT_WIDTH, charTwips = 320): number {
-  const perLine = Math.floor(width / charTwips);
+  // Writer and Word fill a line up to the exact width (27.6 characters of 三号 on A4 with these margins).
+  const perLine = width / charTwips;
   let lines = 1;
   let room = perLine - firstIndentChars;
   let prevLatin: boolean | undefined;
   for (const ch of text) {
     const latin = ch.charCodeAt(0) < 0x2e80;
-    // Word and LibreOffice put a quarter-em of space between Chinese and Latin text (autospace).
-    let w = latin ? 0.5 : 1;
-    if (prevLatin !== undefined && prevLatin !== latin && !/[，。；：、（）“”]/.test(ch)) w += 0.25;
+    // A little space between Chinese and Latin text (autospace); measured against LibreOffice's line breaks.
+    let w = latin ? latinWidth(ch) : 1;
+    if (prevLatin !== undefined && prevLatin !== latin && !/[，。；：、（）“”]/.test(ch)) w += 0.1;
     prevLatin = latin;
     if (w > room + 1e-9) {
+      // A closing punctuation mark may hang in the margin instead of starting a line (Word and Writer default).
+      if (HANGING.test(ch) && room > -1e-9) {
+        room -= w;
+        continue;
+      }
       lines += 1;
       room = perLine;
     }

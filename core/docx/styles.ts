@@ -43,7 +43,7 @@ export const BODY_STYLE = {
   id: 'Body',
   name: '正文（公文）',
   run: { font: font('仿宋_GB2312'), size: SIZE.sanhao },
-  paragraph: { spacing: exactLine(), indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED },
+  paragraph: { spacing: exactLine(), indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED, widowControl: true },
 };
 
 /** Body paragraph in the Body style: thousands of generated items stay small and fast to write. */
