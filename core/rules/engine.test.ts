@@ -29,7 +29,7 @@ function findingsAfter(change: (doc: BudgetDocument) => void): Finding[] {
   return createRuleEngine(SET, doc).findings().filter((f) => f.id !== 'econ-func-30110:30110');
 }
 
-function byRule(findings: Finding[], rule: string): Finding[] {
+function byRule(findings: readonly Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
 }
 
