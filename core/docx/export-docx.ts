@@ -48,11 +48,15 @@ function pageFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): 
   });
 }
 
-/** Lines that must follow a heading on its page: the first paragraph's first two (orphan control), or one. */
+/**
+ * Lines that must follow a heading on its page. Measured against Writer: a short first paragraph (up to four lines)
+ * goes with its heading whole; a longer one needs its first two lines there (orphan control).
+ */
 function followingLines(n: RenderedNode): number {
   const first = n.blocks[0];
-  if (first?.kind === 'para') return Math.min(2, bodyLines(first.text));
-  return 2;
+  if (first?.kind !== 'para') return 2;
+  const lines = bodyLines(first.text);
+  return lines <= 4 ? lines : 2;
 }
 
 /**
