@@ -10,11 +10,12 @@ export function useAutosave(host: Host, state: DocumentState): void {
   const ref = useRef(state);
   ref.current = state;
   useEffect(() => {
-    let lastWritten = -1;
+    let lastWritten = '';
     const write = () => {
-      const { session, dirty, version } = ref.current;
-      if (!session || !dirty || version === lastWritten) return;
-      lastWritten = version;
+      const { session, dirty, version, loadId } = ref.current;
+      const stamp = `${loadId}:${version}`;
+      if (!session || !dirty || stamp === lastWritten) return;
+      lastWritten = stamp;
       void host.writeRecovery(serializeDocument(session.doc)).catch(() => undefined);
     };
     const timer = window.setInterval(write, AUTOSAVE_MS);

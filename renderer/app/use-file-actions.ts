@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Host, OpenedFile } from '../../core/ipc/contract';
 import type { TemplateSet } from '../../core/template/template.schema';
 import { newDocument, parseDocumentBytes, sampleDocument, serializeDocument, templateFor } from './core-adapter';
@@ -106,5 +106,8 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     if (template) ref.current.load(doc, template, { path: null, name: '示例-若羌县医疗保障局2024年部门预算.ysgk' });
   }, [host, openFile]);
 
-  return { openFile, open, save, createNew, exportExcel, startup, confirmDiscard };
+  return useMemo(
+    () => ({ openFile, open, save, createNew, exportExcel, startup, confirmDiscard }),
+    [openFile, open, save, createNew, exportExcel, startup, confirmDiscard],
+  );
 }

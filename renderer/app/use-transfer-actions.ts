@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Classification } from '../../core/codes';
 import { parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
@@ -102,7 +102,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
     notify(`已加载模板集“${result.set.name}”，可在“新建”中选用`);
   }, [host, notify, onReport]);
 
-  return { importExcel, exportWord, importCodes, loadTemplate };
+  return useMemo(() => ({ importExcel, exportWord, importCodes, loadTemplate }), [importExcel, exportWord, importCodes, loadTemplate]);
 }
 
 /** Economic lists hold only 3xx codes of 3 or 5 digits; anything else (or an Excel file) is read as functional. */

@@ -127,6 +127,9 @@ export function TableGrid(props: TableGridProps) {
       selectedRowIds: () => selectedRowIds(apiRef.current, selectionRef.current),
       focusCell,
     };
+    return () => {
+      handleRef.current = null; // a text section or another table replaces this grid
+    };
   }, [deps, focusCell, handleRef]);
 
   const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => {
