@@ -68,6 +68,6 @@ export function projectPerformanceGrids(ctx: TextContext, id: string): Block[] {
         .map((h) => c(h, undefined, undefined, true)),
       ...indicatorRows(p.indicators, (i) => [c(i.value ?? ''), c(i.basis ?? ''), c(i.lastYear ?? ''), c(num(i.weight)), c(i.scoring ?? ''), c(i.evidence ?? '')]),
     ];
-    return { kind: 'grid' as const, id: `${id}.${n + 1}`, title: ctx.s('performance.project.title'), subtitle: ctx.s('performance.yearLine'), columns: [4, 4, 8, 4, 4, 4, 3, 5, 4], rows };
+    return { kind: 'grid' as const, id: `${id}.${n + 1}`, title: ctx.s('performance.project.title'), subtitle: ctx.s('performance.yearLine'), columns: [3, 3, 10, 4, 3, 4, 3, 5, 3], rows };
   });
 }
