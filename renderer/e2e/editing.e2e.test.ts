@@ -60,6 +60,17 @@ describe('spreadsheet editing', () => {
     await waitForCount(page, '.bd-grid .ag-cell.bd-selected', 4);
     expect(await copy(page)).toBe('1000.00\t2.00\r\n3.50\t\r\n');
 
+    // Cut copies and clears the block in one step; undo brings it back.
+    const cut = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('cut', { clipboardData: dt, bubbles: true, cancelable: true }));
+      return dt.getData('text/plain');
+    });
+    expect(cut).toBe('1000.00\t2.00\r\n3.50\t\r\n');
+    await expectCellText(page, r0, 'basic', '');
+    await page.keyboard.press('Control+z');
+    await expectCellText(page, r0, 'basic', '1000.00');
+
     // One undo restores the whole paste.
     await page.keyboard.press('Control+z');
     await expectCellText(page, r0, 'basic', '0.86');

@@ -33,7 +33,7 @@ function suppressKeyboardEvent(p: SuppressKeyboardEventParams<GridRow>): boolean
   const e = p.event;
   if (e.isComposing || e.keyCode === 229) return true;
   if (!p.editing && (e.key === 'Delete' || e.key === 'Backspace')) return true;
-  if ((e.ctrlKey || e.metaKey) && ['z', 'y', 'c', 'v', 'x', 's', 'o'].includes(e.key.toLowerCase())) return !p.editing || e.key.toLowerCase() === 's';
+  if ((e.ctrlKey || e.metaKey) && ['z', 'y', 'c', 'v', 'x', 's', 'o', 'n'].includes(e.key.toLowerCase())) return !p.editing || ['s', 'o', 'n'].includes(e.key.toLowerCase());
   return false;
 }
 

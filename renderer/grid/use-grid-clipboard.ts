@@ -158,6 +158,13 @@ export function useClipboardEvents(deps: ClipboardDeps): void {
       e.clipboardData.setData('text/plain', text);
       e.preventDefault();
     };
+    // Cut = copy, then clear the editable cells of the block as one undoable command.
+    const onCut = (e: ClipboardEvent) => {
+      if (!inGrid()) return;
+      onCopy(e);
+      const targets = clearEdits(deps);
+      if (targets.length) deps.edits.clear(targets);
+    };
     const onPaste = (e: ClipboardEvent) => {
       if (!inGrid()) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
@@ -166,7 +173,9 @@ export function useClipboardEvents(deps: ClipboardDeps): void {
     };
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
+    document.addEventListener('cut', onCut);
     return () => {
+      document.removeEventListener('cut', onCut);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };

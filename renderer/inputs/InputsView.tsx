@@ -9,6 +9,7 @@ import { ProjectsForm } from './ProjectsForm';
 import { AssetsForm, GlossaryForm, NotesForm, ProcurementForm } from './OtherForms';
 import { PerformanceForm } from './PerformanceForm';
 import { Preview } from './Preview';
+import { CarryOverButton } from './CarryOverButton';
 import './inputs.css';
 
 /** Re-renders on every change of the session (commands, undo, redo), so the preview follows the tables live. */
@@ -26,6 +27,9 @@ function findNode(nodes: readonly OutlineNode[], id: string): OutlineNode | unde
   }
   return undefined;
 }
+
+/** Sections whose inputs 从上年文件导入 fills: 概况 and every figure with a change from last year. */
+const CARRY_OVER_SECTIONS = new Set(['overview.duties', 'overview.organization', 'income', 'expenditure', 'gpb.scale', 'gpb.items', 'sangong', 'other.operating']);
 
 const FIGURE_GENERATORS = new Set(['income', 'expenditure', 'gpb.scale', 'gpb.items', 'sangong', 'other.operating']);
 
@@ -69,6 +73,7 @@ export function InputsView({ session, sectionId }: InputsViewProps) {
   return (
     <div className="bd-inputs" data-section={sectionId}>
       <div className="bd-inputs-form">
+        {CARRY_OVER_SECTIONS.has(node.generator ?? '') ? <CarryOverButton session={session} /> : null}
         <NodeForm session={session} node={node} />
       </div>
       <div className="bd-inputs-preview" aria-label="预览">

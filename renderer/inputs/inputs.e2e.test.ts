@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, startHarness, type Harness } from '../e2e/harness';
+import { createSampleDocument } from '../../core/sample/sample-inputs';
+import { serializeDocumentBytes } from '../../core/file/serialize';
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,6 +40,21 @@ describe('文字 sections in the app', () => {
     await page.click('[data-outline-id="s12-4"]');
     await page.waitForSelector('.bd-inputs[data-section="s12-4"] .bd-pv-grid');
     await screenshot(page, 'inputs-performance');
+    await page.close();
+  });
+
+  it('从上年文件导入 takes last year’s figures as 上年预算数', async () => {
+    const page = await openApp(h);
+    await page.click('[data-outline-id="s5-3"]');
+    await page.waitForSelector('.bd-inputs[data-section="s5-3"]');
+    const last = createSampleDocument();
+    last.meta.year = 2023;
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('.bd-in-carry button');
+    await (await chooser).setFiles({ name: '2023年部门预算.ysgk', mimeType: 'application/json', buffer: Buffer.from(serializeDocumentBytes(last)) });
+    const para = '.bd-inputs-preview [data-paragraph="s5-3.2080505"] p';
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('与上年持平'), para, { timeout: 10_000 });
+    expect(await page.textContent('.bd-in-carry')).toContain('已从“2023年部门预算.ysgk”导入上年预算数');
     await page.close();
   });
 });
