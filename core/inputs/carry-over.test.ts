@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carryOverFromLastYear } from './carry-over';
+import { carryOverCommand, carryOverFromLastYear } from './carry-over';
+import { DocumentSession } from '../session/session';
 import { canonicalInput, getProjectInput, getStaff, validateInputs } from './accessors';
 import { INPUT, PRIOR, reasonKey } from './keys';
 import { sampleDoc, sampleSet } from '../text/sample-doc.testutil';
@@ -37,6 +38,22 @@ describe('从上年文件导入', () => {
     expect(getProjectInput(next, p1.id, p1.name).basis).toContain('新人社发');
     const texts = allParagraphs(renderOutline(next, sampleSet())).map((p) => p.block.text);
     expect(texts.find((t) => t.includes('(05项)') && t.includes('39.14'))).toContain('与上年持平');
+  });
+
+  it('applies as one undoable command that keeps what the officer already wrote', () => {
+    const doc = sampleDoc();
+    doc.meta.year = 2025;
+    doc.inputs = { [INPUT.duties]: ['本年新写的职能'] };
+    doc.priorYear = { 'item.9999999': 5 };
+    const before = JSON.parse(JSON.stringify(doc));
+    const session = new DocumentSession({ template: sampleSet(), doc });
+    const r = session.execute(carryOverCommand(doc, carry));
+    expect(r.ok).toBe(true);
+    expect(doc.inputs[INPUT.duties]).toEqual(['本年新写的职能']);
+    expect(doc.inputs['usage.class.210']).toBe(last.inputs['usage.class.210']);
+    expect(doc.priorYear).toEqual(carry.priorYear);
+    session.undo();
+    expect(doc).toEqual(before);
   });
 
   it('canonical form drops empty values', () => {

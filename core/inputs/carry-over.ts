@@ -1,6 +1,9 @@
 import type { Amount } from '../amount/amount';
 import type { BudgetDocument, JsonValue } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
+import type { Command } from '../commands/command';
+import { composite } from '../commands/composite.command';
+import { setInput, setPriorYear } from '../commands/document-fields.command';
 import { createContext, codeLevel } from '../text/context';
 import { incomeSources } from '../text/generators/budget';
 import { sangongValue } from '../text/generators/funds';
@@ -65,4 +68,16 @@ export function carryOverFromLastYear(last: BudgetDocument, lastTemplate: Templa
   const assets = getAssets(last);
   if (assets) put(INPUT.assets, { ...assets, asOf: undefined, plannedVehicleFunds: undefined, plannedEquipment50: undefined, plannedEquipment100: undefined });
   return { inputs, priorYear: priorYearFrom(last, lastTemplate) };
+}
+
+/**
+ * The carry-over as one undoable command: last year's figures replace this year's priorYear; carried inputs fill
+ * only the keys this document does not have yet, so nothing the officer already wrote is overwritten.
+ */
+export function carryOverCommand(doc: BudgetDocument, carry: CarryOver): Command {
+  const parts: Command[] = [];
+  for (const key of Object.keys(doc.priorYear)) if (!(key in carry.priorYear)) parts.push(setPriorYear(key, 0));
+  for (const [key, value] of Object.entries(carry.priorYear)) parts.push(setPriorYear(key, value));
+  for (const [key, value] of Object.entries(carry.inputs)) if (doc.inputs[key] === undefined) parts.push(setInput(key, value));
+  return composite('从上年文件导入', parts);
 }
