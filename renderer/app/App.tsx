@@ -100,11 +100,17 @@ export function App({ appHost }: { appHost: AppHost }) {
       const a = document.activeElement as HTMLElement | null;
       return !!a && (a.tagName === 'TEXTAREA' || (a.tagName === 'INPUT' && !a.classList.contains('bd-ime-proxy')));
     };
+    // Commit a cell edit in progress first: the file must hold what the officer sees. The grid reports the
+    // committed value through an event, so the file action waits one task.
+    const afterEdit = (action: () => Promise<unknown>) => {
+      gridRef.current?.stopEditing();
+      window.setTimeout(() => void action().catch((e: unknown) => notify(`操作失败：${String(e)}`, 'error')), 0);
+    };
     switch (command) {
       case 'new': return setDialog('new');
       case 'open': return void files.open();
-      case 'save': return void files.save(false);
-      case 'saveAs': return void files.save(true);
+      case 'save': return afterEdit(() => files.save(false));
+      case 'saveAs': return afterEdit(() => files.save(true));
       case 'undo': {
         const label = session!.undoLabel();
         const r = session!.undo();
@@ -122,9 +128,9 @@ export function App({ appHost }: { appHost: AppHost }) {
         if (activeIsField()) return void document.execCommand('paste');
         return void gridRef.current?.paste().catch(() => notify('无法读取剪贴板，请使用 Ctrl+V', 'error'));
       case 'settings': return setDialog('settings');
-      case 'exportExcel': return void files.exportExcel().catch((e: unknown) => notify(`导出失败：${String(e)}`, 'error'));
+      case 'exportExcel': return afterEdit(() => files.exportExcel());
       case 'importExcel': return void transfer.importExcel().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));
-      case 'exportWord': return void transfer.exportWord().catch((e: unknown) => notify(`导出失败：${String(e)}`, 'error'));
+      case 'exportWord': return afterEdit(() => transfer.exportWord());
       case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));
       case 'loadTemplate': return void transfer.loadTemplate().catch((e: unknown) => notify(`加载失败：${String(e)}`, 'error'));
       case 'about': return notify('预算公开编制助手：填写部门/单位预算公开表格，实时审核各表数字的一致性。');

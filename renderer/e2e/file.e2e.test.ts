@@ -87,4 +87,18 @@ describe('files through the web host', () => {
     await expect(page.locator('.bd-file-name').textContent()).resolves.toContain('●');
     await page.close();
   });
+
+  it('Ctrl+S during an edit saves the value being typed', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r = await rowIndexOf(page, '2101103');
+    await page.click(cell(r, 'basic'));
+    await page.keyboard.type('6.66');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const row = saved.tables.t3.rows.find((x: { id: string }) => x.id === '2101103');
+    expect(row.values.basic).toBe(666);
+    await expectCellText(page, r, 'basic', '6.66');
+    await page.close();
+  });
 });

@@ -126,6 +126,7 @@ export function TableGrid(props: TableGridProps) {
       pasteText: (text) => applyPasteText(deps, text),
       selectedRowIds: () => selectedRowIds(apiRef.current, selectionRef.current),
       focusCell,
+      stopEditing: () => apiRef.current?.stopEditing(false),
     };
     return () => {
       handleRef.current = null; // a text section or another table replaces this grid

@@ -25,4 +25,6 @@ export interface GridHandle {
   /** Document row ids of the rows the selection covers (side 0 for ordinary tables). */
   selectedRowIds(): string[];
   focusCell(ref: CellRef, flash: boolean): void;
+  /** Ends an edit in progress, committing it (before save/export, so the file holds what the officer sees). */
+  stopEditing(): void;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { InputsViewProps } from '../inputs-contract';
 import type { OutlineNode } from '../../core/template/template.schema';
-import { findRendered, renderOutline } from '../../core/text/generate';
+import { effectiveOutline, findRendered, renderOutline } from '../../core/text/generate';
 import type { SessionPort } from '../app/session-port';
 import { FiguresForm, UsageForm } from './FiguresForm';
 import { DutiesForm, OrganizationForm } from './OverviewForm';
@@ -65,7 +65,7 @@ function NodeForm({ session, node }: { session: SessionPort; node: OutlineNode }
 /** 文字部分: the form of the outline node on the left, the generated text as it will print on the right. */
 export function InputsView({ session, sectionId }: InputsViewProps) {
   const version = useSessionVersion(session);
-  const node = findNode(session.template.outline, sectionId);
+  const node = findNode(effectiveOutline(session.template), sectionId);
   // version changes whenever the document does (the document itself is mutated in place).
   const rendered = useMemo(() => (version >= 0 ? findRendered(renderOutline(session.doc, session.template), sectionId) : undefined),
     [session, sectionId, version]);
