@@ -6,6 +6,7 @@ import {
   validateInputs,
 } from '../inputs/accessors';
 import { isTableEmpty, type TextContext } from '../text/context';
+import { effectiveOutline } from '../text/generate';
 import { projectRows } from '../text/generators/projects';
 import { textFinding } from './finding-factory';
 
@@ -45,9 +46,9 @@ export function checkRequiredParts(ctx: TextContext): Finding[] {
     if (missing.length) req(`project.${row.id}`, `项目“${row.name ?? row.id}”未填写${missing.join('、')}`, INPUT.projects);
   }
   let hasSangong = false;
-  walk(ctx.template.outline, (n) => { if (n.generator === 'sangong') hasSangong = true; });
+  walk(effectiveOutline(ctx.template), (n) => { if (n.generator === 'sangong') hasSangong = true; });
   const sg = ctx.table('sangong');
-  if (sg && !hasSangong && ctx.template.outline.length > 0) {
+  if (sg && !hasSangong) {
     out.push(textFinding(REQUIRED, REQUIRED_NAME, 'error', 'sangong', '文档结构中缺少“三公”经费情况说明'));
   }
   if (Object.keys(doc.priorYear).length === 0) {
@@ -62,9 +63,8 @@ export function checkRequiredParts(ctx: TextContext): Finding[] {
 /** Every table of the set must be in the document's outline and data; a table listed in the 目录 must exist. */
 export function checkOutlineTables(ctx: TextContext): Finding[] {
   const out: Finding[] = [];
-  if (ctx.template.outline.length === 0) return out;
   const listed = new Set<string>();
-  walk(ctx.template.outline, (n) => {
+  walk(effectiveOutline(ctx.template), (n) => {
     if (n.kind !== 'table' || !n.table) return;
     listed.add(n.table);
     if (!ctx.doc.tables[n.table]) {

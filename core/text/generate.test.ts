@@ -59,6 +59,16 @@ describe('generated text of the sample equals the reference release where the re
   });
 });
 
+describe('a set without an outline', () => {
+  it('gets the built-in structure with its own tables', () => {
+    const set = { ...sampleSet(), outline: [] };
+    const nodes = renderOutline(sampleDoc(), set);
+    expect(nodes.map((n) => n.node.kind)).toEqual(['cover', 'toc', 'part', 'tables', 'part', 'glossary', 'closing']);
+    expect(nodes[3].children).toHaveLength(11);
+    expect(findRendered(nodes, 's2')?.blocks.length).toBeGreaterThan(2);
+  });
+});
+
 describe('change wording', () => {
   const ctx = createContext(sampleDoc(), sampleSet());
   it.each([

@@ -5,6 +5,7 @@ import { getGlossaryOverride, getOverride, getText } from '../inputs/accessors';
 import { para, type Block } from './blocks';
 import { createContext, type TextContext } from './context';
 import { chineseDate, chineseNumeral } from './pattern';
+import builtinOutline from '../../templates/xj-dept-2024-11/outline.json';
 import { dutiesText, organizationText } from './generators/overview';
 import { expenditureText, fiscalText, incomeText, summaryText } from './generators/budget';
 import { basicText, gpbItemsText, gpbScaleText, gpbStructureText } from './generators/gpb';
@@ -86,6 +87,19 @@ function applyOverrides(doc: BudgetDocument, blocks: Block[]): Block[] {
   });
 }
 
+/**
+ * The set's outline, or — for a bureau's set that has none — the built-in 2024 structure with this set's own tables
+ * in 第二部分, so that such a set still exports a complete document.
+ */
+export function effectiveOutline(template: TemplateSet): OutlineNode[] {
+  if (template.outline.length > 0) return template.outline;
+  const cn = (n: number) => chineseNumeral(n);
+  return (builtinOutline as OutlineNode[]).map((node) => (node.kind !== 'tables' ? node : {
+    ...node,
+    children: template.tables.map((t, i) => ({ id: `table-${t.id}`, title: `${cn(i + 1)}、${t.title}`, kind: 'table' as const, table: t.id })),
+  }));
+}
+
 /** Renders the set's outline for a document: titles filled, every generated section's blocks. Pure. */
 export function renderOutline(doc: BudgetDocument, template: TemplateSet): RenderedNode[] {
   const ctx = createContext(doc, template);
@@ -97,7 +111,7 @@ export function renderOutline(doc: BudgetDocument, template: TemplateSet): Rende
       blocks: applyOverrides(doc, nodeBlocks(ctx, node)),
       children: walk(node.children ?? [], depth + 1),
     }));
-  return walk(template.outline, 0);
+  return walk(effectiveOutline(template), 0);
 }
 
 /** Finds a rendered node by outline id (the preview pane shows one section). */
