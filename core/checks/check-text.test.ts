@@ -128,6 +128,17 @@ describe('text checks', () => {
     expect(rulesOf(sampleDoc(), { ...set, tables })).toEqual(['text.empty-note']);
   });
 
+  it('the reference release’s own faults, typed over the generated text, are found', () => {
+    const doc = sampleDoc();
+    doc.inputs[overrideKey('s5-3.2080501')] = '1. 社会保障和就业支出(208类)行政事业单位养老支出(05款)行政单位离退休(01项):2024年预算数为0.86万元,比上年预算增加0.86万元,增长100%,主要原因是:退休人员发放绩效奖金。';
+    doc.inputs[overrideKey('s5-3.2101506')] = '10. 卫生健康支出(210类)医疗保障管理事务(15款)医疗保障经办事务(06项): 2024年预算数为3万元, 比上年预算减少0万元, 下降0%, 主要原因是: 上级拨款与去年持平。';
+    doc.inputs[INPUT.otherNotes] = ['若羌县医疗保障局编制数编制数14人。'];
+    const f = checkDocumentText(doc, sampleSet());
+    expect(f.filter((x) => x.rule === 'text.figure-mismatch').map((x) => x.id)).toEqual(['text.figure-mismatch:s5-3.2080501', 'text.figure-mismatch:s5-3.2101506']);
+    expect(f.find((x) => x.rule === 'text.figure-mismatch')?.message).toContain('100%');
+    expect(f.find((x) => x.rule === 'text.repeated-words')?.message).toContain('编制数编制数');
+  });
+
   it('no last-year figures at all', () => {
     const doc = sampleDoc();
     doc.priorYear = {};

@@ -5,7 +5,7 @@ import { createContext } from '../text/context';
 import { renderOutline } from '../text/generate';
 import { checkReasons, checkUsage } from './reasons.check';
 import { checkEmptyNotes, checkOutlineTables, checkRequiredParts } from './completeness.check';
-import { checkOverrides, checkProcurement, checkProjects, checkUnits } from './figures.check';
+import { checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, checkUnits } from './figures.check';
 
 /** Every string the officer typed (or imported), with the input key it lives under ("projects#2.allocation"). */
 export function typedTexts(doc: BudgetDocument): { key: string; text: string }[] {
@@ -36,5 +36,6 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
     ...checkOverrides(renderOutline(doc, template)),
     ...checkEmptyNotes(ctx, typed),
     ...checkUnits(ctx, typed),
+    ...checkRepeatedWords(typed),
   ];
 }

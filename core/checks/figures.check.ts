@@ -160,3 +160,15 @@ export function checkUnits(ctx: TextContext, typed: readonly { key: string; text
   }
   return out;
 }
+
+/** "编制数编制数": a phrase of three or more characters typed twice in a row (a known inspection fault). */
+export function checkRepeatedWords(typed: readonly { key: string; text: string }[]): Finding[] {
+  const out: Finding[] = [];
+  for (const { key, text } of typed) {
+    const m = /([\u4e00-\u9fff]{3,8})\1/u.exec(text);
+    if (m) {
+      out.push(textFinding('text.repeated-words', '文字重复', 'warning', key, `文字中“${m[0]}”重复了“${m[1]}”`, { input: key.split('#')[0] }));
+    }
+  }
+  return out;
+}
