@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('export and import in the browser', () => {
+  it('exports Excel and Word (core builders loaded on demand), and imports the workbook back with the same figures', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r = await rowIndexOf(page, '2101103');
+    await page.click(cell(r, 'basic'));
+    await page.keyboard.type('3.33');
+    await page.keyboard.press('Enter');
+    await expectCellText(page, r, 'basic', '3.33');
+
+    // The edit creates 错误 (表1/表2 disagree): exporting asks first; the harness accepts the question.
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportExcel"]')]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const xlsxPath = await xlsx.path();
+    expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
+
+    const [docx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportWord"]')]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
+
+    // 导入 → Excel 工作簿: our own export comes back exactly, as a new unsaved document.
+    const page2 = await openApp(h);
+    const [chooser] = await Promise.all([page2.waitForEvent('filechooser'), page2.selectOption('[data-menu="import"]', 'importExcel')]);
+    await chooser.setFiles({ name: '导出.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(xlsxPath) });
+    await page2.waitForSelector('[data-testid="report-dialog"]', { timeout: 60_000 });
+    await screenshot(page2, 'import-report');
+    await page2.click('[data-testid="report-dialog"] button.is-primary');
+    await openTable(page2, 't3');
+    await expectCellText(page2, await rowIndexOf(page2, '2101103'), 'basic', '3.33');
+    await expect(page2.locator('.bd-file-name').textContent()).resolves.toContain('●');
+    await page.close();
+    await page2.close();
+  });
+});
