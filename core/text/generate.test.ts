@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { amount } from '../amount/amount';
 import { allParagraphs, findRendered, renderOutline } from './generate';
 import { changeOf, changePhrase, createContext, shares } from './context';
@@ -91,6 +92,14 @@ describe('shares', () => {
     for (const parts of [[1, 1, 1], [79950, 2500], [5957, 73469, 3024], [1, 2, 3, 4, 5, 6, 7], [33, 33, 34]]) {
       expect(shares(parts).reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(10000);
     }
+  });
+  it('of any positive parts sum to exactly 100.00% and each is within 0.01% of its exact share', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 1e9 }), { minLength: 1, maxLength: 40 }), (parts) => {
+      const s = shares(parts).map((x) => x ?? 0);
+      const whole = parts.reduce((a, b) => a + b, 0);
+      expect(s.reduce((a, b) => a + b, 0)).toBe(10000);
+      parts.forEach((p, i) => expect(Math.abs(s[i] - (p * 10000) / whole)).toBeLessThan(1));
+    }));
   });
   it('of the sample income sources are 96.97% and 3.03%', () => {
     const t = texts();
