@@ -110,13 +110,32 @@ class Runner {
     this.spawn();
   }
 
+  private ready!: Promise<void>;
+
   private spawn(): void {
-    this.worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: 1536 } });
-    this.worker.unref();
+    const worker = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: 1536 } });
+    worker.unref();
+    this.worker = worker;
+    this.ready = new Promise((resolveReady, rejectReady) => {
+      const onMessage = (m: { ready?: boolean }) => {
+        if (!m.ready) return;
+        worker.off('message', onMessage);
+        worker.off('error', rejectReady);
+        resolveReady();
+      };
+      worker.on('message', onMessage);
+      worker.once('error', rejectReady);
+    });
   }
 
-  run(target: TargetName, bytes: Uint8Array, timeoutMs: number): Promise<{ outcome?: Outcome; crash?: string; hang?: true; oom?: string }> {
+  async run(target: TargetName, bytes: Uint8Array, timeoutMs: number): Promise<{ outcome?: Outcome; crash?: string; hang?: true; oom?: string }> {
     const id = (this.nextId += 1);
+    try {
+      await this.ready;
+    } catch (error) {
+      this.spawn();
+      return { crash: `工作线程无法启动：${String(error)}` };
+    }
     return new Promise((done) => {
       const worker = this.worker;
       const finish = (result: { outcome?: Outcome; crash?: string; hang?: true; oom?: string }, restart: boolean) => {
