@@ -80,6 +80,14 @@ export function CodePicker({ table, doc, onInsert, onClose }: CodePickerProps) {
           setChosen(null);
         }}
         onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            // Arrow keys walk the list from the search box, like a combo box.
+            e.preventDefault();
+            const i = matches.findIndex((m) => m.code === chosen);
+            const next = e.key === 'ArrowDown' ? Math.min(matches.length - 1, i + 1) : Math.max(0, i - 1);
+            if (matches[next]) setChosen(matches[next].code);
+            return;
+          }
           if (e.key === 'Enter') {
             e.preventDefault();
             if (!code && matches.length > 0) choose(matches[0].code);
@@ -95,6 +103,7 @@ export function CodePicker({ table, doc, onInsert, onClose }: CodePickerProps) {
             role="option"
             aria-selected={m.code === code}
             className={m.code === code ? 'is-selected' : ''}
+            ref={m.code === chosen ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
             data-code={m.code}
             onClick={() => choose(m.code)}
             onDoubleClick={() => !isProjects && onInsert(m.code, m.name)}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Finding } from '../../core/rules/finding';
 import type { TemplateSet } from '../../core/template/template.schema';
 
@@ -15,12 +15,30 @@ const MAX_SHOWN = 500;
 /** All 错误 and 提示 with their messages; click opens the cell, 修正 applies the suggested value (undoable). */
 export function FindingsPanel({ template, findings, onOpen, onFix }: FindingsPanelProps) {
   const [filter, setFilter] = useState<Filter>('all');
+  const [height, setHeight] = useState(190);
+  const drag = useRef<{ y: number; h: number } | null>(null);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const shown = findings.filter((f) => filter === 'all' || f.severity === filter);
   const tableNo = new Map(template.tables.map((t) => [t.id, t.no]));
   return (
-    <section className="bd-findings" aria-label="审核结果">
+    <section className="bd-findings" aria-label="审核结果" style={{ height }}>
+      <div
+        className="bd-splitter"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label="拖动调整审核结果高度"
+        onPointerDown={(e) => {
+          drag.current = { y: e.clientY, h: height };
+          e.currentTarget.setPointerCapture(e.pointerId);
+        }}
+        onPointerMove={(e) => {
+          if (!drag.current) return;
+          const max = Math.round(window.innerHeight * 0.6);
+          setHeight(Math.min(max, Math.max(72, drag.current.h + drag.current.y - e.clientY)));
+        }}
+        onPointerUp={() => (drag.current = null)}
+      />
       <div className="bd-findings-head">
         <strong>审核结果</strong>
         <span className="bd-findings-count" data-testid="findings-count">

@@ -158,4 +158,17 @@ describe('spreadsheet editing', () => {
     await screenshot(page, 'projects-t7');
     await page.close();
   });
+
+  it('works the picker from the keyboard: type, arrow down, Enter', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    await page.click('[data-action="insert-row"]');
+    await page.keyboard.type('一般行政');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('.bd-picker-list li.is-selected[data-code="2101502"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="code-picker"]', { state: 'detached' });
+    await expectCellText(page, await rowIndexOf(page, '2101502'), 'name', '一般行政管理事务');
+    await page.close();
+  });
 });
