@@ -131,7 +131,7 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
     return Math.max(u, Math.min(textUnits(leaf), col.kind === 'amount' ? 4 : 2));
   });
   // Spare width goes mostly to names, where long 科目/项目 names would otherwise wrap.
-  const m = tableMetrics(def.columns.map((c) => c.width ?? 8), textWidth, minUnits, def.columns.map((c) => (c.width ?? 8) * (c.kind === 'name' ? 3 : 1)));
+  const m = tableMetrics(def.columns.map((c) => c.width ?? 8), textWidth, minUnits, def.columns.map((c) => (c.width ?? 8) * (c.kind === 'name' && def.columns.length > 6 ? 3 : 1)));
   const entity = doc.meta.entityKind ?? set.entityKind;
   const head: Paragraph[] = [
     new Paragraph({ children: [run(def.no, '黑体', SIZE.sanhao)], spacing: exactLine() }),
