@@ -212,7 +212,7 @@ export async function exportDocx(doc: BudgetDocument, template: TemplateSet, opt
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
-        document: { run: { font: font('仿宋_GB2312'), size: SIZE.sanhao }, paragraph: { spacing: { line: LINE } } },
+        document: { run: { font: font('仿宋_GB2312'), size: SIZE.sanhao } },
       },
       paragraphStyles: [BODY_STYLE, ...tableParagraphStyles()],
     },
