@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serializeDocument } from '../../core/file';
 import { createSampleDocument } from '../../core/sample/sample-inputs';
 import { cell, expectCellText, openTable, rowIndexOf, startHarness, type Harness } from './harness';
@@ -8,6 +8,9 @@ import { cell, expectCellText, openTable, rowIndexOf, startHarness, type Harness
  * The Electron path: a fake `window.host` (what the preload exposes) is installed before the app loads, so the
  * renderer must take it instead of the web host, drive the title through setDocumentState and obey MenuCommands.
  */
+// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

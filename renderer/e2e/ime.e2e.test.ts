@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
 
 /**
@@ -8,6 +8,9 @@ import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, start
  * a plain key press (what a real IME does there); once it is editable each letter is a 'Process' key (229) plus
  * imeSetComposition, and insertText commits the chosen characters.
  */
+// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

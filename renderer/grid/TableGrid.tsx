@@ -49,7 +49,7 @@ export function TableGrid(props: TableGridProps) {
 
   // One mutable context object per table: column callbacks read the current document and findings through it.
   const ctx = useMemo<GridContext>(
-    () => ({ template, table, doc, rowsById: indexRows(doc, table.id), findingsByCell, selected: new Set(), flashKey: null }),
+    () => ({ template, table, doc, rowsById: indexRows(doc, table.id), findingsByCell, selected: new Set(), flashKey: null, viewCache: new Map() }),
     [template, table, doc],
   );
   const [rowData, setRowData] = useState<GridRow[]>(() => buildGridRows(table, doc));
@@ -61,6 +61,7 @@ export function TableGrid(props: TableGridProps) {
   useEffect(() => {
     ctx.rowsById = indexRows(doc, table.id);
     ctx.findingsByCell = findingsByCell;
+    ctx.viewCache.clear();
     if (lastChanges && (lastChanges.tables.includes(table.id) || lastChanges.meta)) {
       setRowData((old) => reuseRows(old, buildGridRows(table, doc)));
     }

@@ -21,6 +21,16 @@ export interface CellView {
 }
 
 export function cellView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
+  const key = `${row.key}\u0001${col.id}`;
+  let view = ctx.viewCache.get(key);
+  if (!view) {
+    view = computeView(ctx, row, col);
+    ctx.viewCache.set(key, view);
+  }
+  return view;
+}
+
+function computeView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
   if (row.numbers) return { text: columnNumbers(ctx.table)[ctx.table.columns.indexOf(col)] ?? '', editable: false, computed: false };
   const ref = cellRefOf(ctx.table, row, col);
   if (!ref) return { text: '', editable: false, computed: false };

@@ -18,4 +18,9 @@ export interface GridContext {
   selected: Set<string>;
   /** Cell that flashes after a finding was clicked. */
   flashKey: string | null;
+  /**
+   * What each rendered cell shows, computed once per document version: value, editability and every class rule
+   * read it, and scrolling 5,000 rows asks for it many times per frame. Cleared after every change.
+   */
+  viewCache: Map<string, { text: string; editable: boolean; computed: boolean }>;
 }

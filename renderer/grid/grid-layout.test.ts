@@ -17,7 +17,7 @@ const shape = (defs: Def[]): unknown[] => defs.map((d) => ('children' in d ? [d.
 
 function context(doc = createSampleDocument(), tableId = 't3', template = set2024): GridContext {
   const t = template.tables.find((x) => x.id === tableId)!;
-  return { template, table: t, doc, rowsById: indexRows(doc, tableId), findingsByCell: new Map(), selected: new Set(), flashKey: null };
+  return { template, table: t, doc, rowsById: indexRows(doc, tableId), findingsByCell: new Map(), selected: new Set(), flashKey: null, viewCache: new Map() };
 }
 
 /** The groups of the column tree as (header row, first column, span, label), the way core's headerLayout lists them. */
