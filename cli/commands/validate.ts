@@ -1,4 +1,4 @@
-import { createRuleEngine } from '../../core/rules/engine';
+import { checkDocument } from '../../core/checks/check-document';
 import type { CliCommand } from '../registry';
 import { readDocument } from '../io';
 import { toPrintedFindings } from '../../core/rules/printed';
@@ -20,14 +20,14 @@ export const command: CliCommand = {
       io.err(r.message);
       return 2;
     }
-    const findings = createRuleEngine(r.template, r.doc).checkAll();
+    const findings = checkDocument(r.doc, r.template);
     const printed = toPrintedFindings(findings, r.template, r.doc);
     const errors = printed.filter((f) => f.severity === 'error').length;
     if (args.options.json) {
       io.out(JSON.stringify({ findings: printed }, null, 2));
     } else {
       for (const f of printed) {
-        const where = f.cells[0] ? `${f.cells[0].table} ${f.cells[0].row} ${f.cells[0].column}：` : '';
+        const where = f.cells[0] ? `${f.cells[0].table} ${f.cells[0].row} ${f.cells[0].column}：` : '【文字】';
         io.out(`[${f.severity === 'error' ? '错误' : '提示'}] ${where}${f.message}`);
       }
       const warnings = printed.length - errors;

@@ -45,3 +45,19 @@ describe('session + rule engine', () => {
     }), { numRuns: 25 });
   });
 });
+
+describe('session + text checks', () => {
+  it('merges the text findings after the table findings and re-runs them when an input changes', async () => {
+    const { checkDocumentText } = await import('../checks/check-text');
+    const { setInput } = await import('../commands/document-fields.command');
+    const doc = createSampleDocument();
+    const session = new DocumentSession({ template, doc, ruleEngineFactory: createRuleEngine, textChecks: checkDocumentText });
+    expect(session.findings().filter((f) => f.scope === '文字')).toEqual([]);
+    session.execute(setInput('overview.duties', []));
+    const text = session.findings().filter((f) => f.scope === '文字');
+    expect(text.length).toBeGreaterThan(0);
+    expect(text[0].input).toBeDefined();
+    session.undo();
+    expect(session.findings().filter((f) => f.scope === '文字')).toEqual([]);
+  });
+});

@@ -7,6 +7,10 @@ import type { CellRef } from '../document/document';
 import type { Finding } from '../rules/finding';
 import type { RuleEngine, RuleEngineFactory } from '../rules/engine.types';
 import type { TemplateSet } from '../template/template.schema';
+import { sortFindings } from '../rules/finding-order';
+
+/** Text checks over every figure cost ~2 ms on a normal document but far more on a 10,000-row one. */
+const SYNC_TEXT_CHECK_ROWS = 3000;
 
 export type SessionEventKind = 'execute' | 'undo' | 'redo' | 'saved';
 
@@ -26,6 +30,8 @@ export interface SessionOptions {
   doc: BudgetDocument;
   /** The rule engine; omitted → no findings (tests, tools). */
   ruleEngineFactory?: RuleEngineFactory;
+  /** The text and completeness checks (core/checks/check-text.ts); omitted → none. */
+  textChecks?: (doc: BudgetDocument, template: TemplateSet) => Finding[];
   historyLimit?: number;
 }
 
@@ -45,6 +51,10 @@ export class DocumentSession {
   private versionNo = 0;
   private savedState: number;
   private listeners = new Set<(event: SessionEvent) => void>();
+  private readonly textChecks?: (doc: BudgetDocument, template: TemplateSet) => Finding[];
+  private textFindings: Finding[] = [];
+  private textStale = false;
+  private merged: { engine: readonly Finding[]; text: Finding[]; all: readonly Finding[] } | null = null;
 
   constructor(options: SessionOptions) {
     this.template = options.template;
@@ -54,6 +64,8 @@ export class DocumentSession {
     this.savedState = this.history.stateId();
     this.engine = options.ruleEngineFactory ? options.ruleEngineFactory(options.template, options.doc) : NO_ENGINE;
     this.engine.checkAll();
+    this.textChecks = options.textChecks;
+    this.refreshTextFindings();
   }
 
   get version(): number {
@@ -64,8 +76,29 @@ export class DocumentSession {
     return this.history.stateId() !== this.savedState;
   }
 
+  /**
+   * Table findings (incremental) followed by the text findings. On a large document a plain cell edit leaves the
+   * text findings stale until refreshTextFindings() — the editor calls it when typing pauses.
+   */
   findings(): readonly Finding[] {
-    return this.engine.findings();
+    const engine = this.engine.findings();
+    if (this.textFindings.length === 0) return engine;
+    if (!this.merged || this.merged.engine !== engine || this.merged.text !== this.textFindings) {
+      this.merged = { engine, text: this.textFindings, all: sortFindings([...engine, ...this.textFindings]) };
+    }
+    return this.merged.all;
+  }
+
+  get textFindingsStale(): boolean {
+    return this.textStale;
+  }
+
+  /** Re-run the text checks now if an edit left them stale; true when they were re-run. */
+  refreshTextFindings(): boolean {
+    if (!this.textChecks) return false;
+    this.textFindings = this.textChecks(this.doc, this.template);
+    this.textStale = false;
+    return true;
   }
 
   execute(cmd: Command): ExecuteResult {
@@ -127,8 +160,18 @@ export class DocumentSession {
     if (!done) return { ok: false, message: kind === 'undo' ? '没有可撤销的操作' : '没有可重做的操作' };
     this.versionNo += 1;
     this.engine.update(done.changes);
+    this.updateTextFindings(done.changes);
     this.emit({ kind, label: done.label, changes: done.changes, version: this.versionNo, dirty: this.dirty });
     return { ok: true, changes: done.changes };
+  }
+
+  private updateTextFindings(changes: ChangeSet): void {
+    if (!this.textChecks) return;
+    const onlyCells = changes.inputs.length === 0 && changes.priorYear.length === 0 && !changes.meta && changes.tables.length === 0;
+    let rows = 0;
+    for (const t of Object.values(this.doc.tables)) rows += t.rows.length;
+    if (onlyCells && rows > SYNC_TEXT_CHECK_ROWS) this.textStale = true;
+    else this.refreshTextFindings();
   }
 
   private emit(event: SessionEvent): void {
