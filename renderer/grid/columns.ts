@@ -18,6 +18,8 @@ export interface CellView {
   text: string;
   editable: boolean;
   computed: boolean;
+  /** Worst finding on the cell (for the outline colour), or null. */
+  severity?: 'error' | 'warning' | null;
 }
 
 export function cellView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
@@ -25,6 +27,9 @@ export function cellView(ctx: GridContext, row: GridRow, col: ColumnDef): CellVi
   let view = ctx.viewCache.get(key);
   if (!view) {
     view = computeView(ctx, row, col);
+    const ref = cellRefOf(ctx.table, row, col);
+    const findings = ref ? ctx.findingsByCell.get(cellKey(ref)) : undefined;
+    view.severity = !findings?.length ? null : findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
     ctx.viewCache.set(key, view);
   }
   return view;
@@ -93,17 +98,11 @@ function staticClasses(p: Params, col: ColumnDef): string[] {
   return classes;
 }
 
-function findingSeverity(p: Params, col: ColumnDef): 'error' | 'warning' | null {
-  const ref = p.data ? cellRefOf(p.context.table, p.data, col) : null;
-  const findings = ref ? p.context.findingsByCell.get(cellKey(ref)) : undefined;
-  if (!findings?.length) return null;
-  return findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
-}
-
 function isKey(p: Params, col: ColumnDef, pick: (ctx: GridContext) => string | null | Set<string>): boolean {
+  const target = pick(p.context);
+  if (target === null || (target instanceof Set && target.size === 0)) return false; // the usual case: nothing to mark
   const ref = p.data ? cellRefOf(p.context.table, p.data, col) : null;
   if (!ref) return false;
-  const target = pick(p.context);
   const key = cellKey(ref);
   return target instanceof Set ? target.has(key) : target === key;
 }
@@ -117,8 +116,8 @@ function classRules(col: ColumnDef): Record<string, (p: CellClassParams<GridRow>
       const v = view(p as Params);
       return v !== null && !v.computed && !v.editable;
     },
-    'bd-cell-error': (p) => findingSeverity(p as Params, col) === 'error',
-    'bd-cell-warning': (p) => findingSeverity(p as Params, col) === 'warning',
+    'bd-cell-error': (p) => view(p as Params)?.severity === 'error',
+    'bd-cell-warning': (p) => view(p as Params)?.severity === 'warning',
     'bd-selected': (p) => isKey(p as Params, col, (c) => c.selected),
     'bd-flash': (p) => isKey(p as Params, col, (c) => c.flashKey),
   };

@@ -1,6 +1,7 @@
 import type { BudgetDocument, RowData } from '../../core/document/document';
 import type { Finding } from '../../core/rules/finding';
 import type { TableDef, TemplateSet } from '../../core/template/template.schema';
+import type { CellView } from './columns';
 
 /**
  * Mutable state the column definitions read through AG Grid's `context`, so that an edit refreshes cells without
@@ -22,5 +23,5 @@ export interface GridContext {
    * What each rendered cell shows, computed once per document version: value, editability and every class rule
    * read it, and scrolling 5,000 rows asks for it many times per frame. Cleared after every change.
    */
-  viewCache: Map<string, { text: string; editable: boolean; computed: boolean }>;
+  viewCache: Map<string, CellView>;
 }

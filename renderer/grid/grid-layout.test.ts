@@ -66,7 +66,7 @@ describe('printed rows', () => {
     // A line beyond the shorter list has no row on that side: its cells are blank and not editable.
     const ctx = context(doc, 't1');
     const short = rows.find((r) => r.rowIds[0] === null);
-    if (short) expect(cellView(ctx, short, table('t1').columns[1])).toEqual({ text: '', editable: false, computed: false });
+    if (short) expect(cellView(ctx, short, table('t1').columns[1])).toMatchObject({ text: '', editable: false, computed: false });
   });
 
   it('shows codes split per level, names indented by level, computed sums read-only', () => {
@@ -78,7 +78,7 @@ describe('printed rows', () => {
     expect(['lei', 'kuan', 'xiang'].map((c) => cellView(ctx, leaf, col(c)).text)).toEqual(['210', '11', '01']);
     expect(cellView(ctx, cls, col('xiang')).text).toBe('');
     expect(leaf.level).toBe(2);
-    expect(cellView(ctx, leaf, col('basic'))).toEqual({ text: '7.55', editable: true, computed: false });
+    expect(cellView(ctx, leaf, col('basic'))).toMatchObject({ text: '7.55', editable: true, computed: false });
     expect(cellView(ctx, leaf, col('total')).computed).toBe(true);
     expect(cellView(ctx, cls, col('basic')).computed).toBe(true);
     expect(cellView(ctx, leaf, col('project')).text).toBe(''); // 2024 prints zero blank
@@ -89,7 +89,7 @@ describe('printed rows', () => {
     const doc = createDocument(set2021, { year: 2021 });
     const ctx = context(doc, 't8', set2021);
     const [row] = buildGridRows(ctx.table, doc);
-    expect(cellView(ctx, row, ctx.table.columns[1])).toEqual({ text: '0.00', editable: true, computed: false });
+    expect(cellView(ctx, row, ctx.table.columns[1])).toMatchObject({ text: '0.00', editable: true, computed: false });
     expect(ctx.table.columns.map((c) => cellView(ctx, COLUMN_NUMBER_ROW, c).text)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });
