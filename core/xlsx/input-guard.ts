@@ -2,7 +2,7 @@
  * Checks the bytes of a supposed .xlsx before exceljs sees them, so that hostile or unusable files fail fast with a
  * Chinese message instead of exhausting memory or hanging: not a zip, an encrypted (password-protected) OLE
  * container or an old .xls, a zip bomb, a sheet too large to be a budget table. Only the zip's central directory is
- * read (no decompression).
+ * read (no decompression); the merged ranges inside the sheets are checked next by `merge-guard.ts`.
  */
 
 export const INPUT_LIMITS = {
@@ -17,6 +17,14 @@ export const INPUT_LIMITS = {
   maxEntries: 5_000,
   /** Cells read from one sheet (checked after loading). */
   maxCellsPerSheet: 1_000_000,
+  /**
+   * Merged ranges, checked in the sheet XML before exceljs loads it (`merge-guard.ts`): exceljs creates every
+   * covered cell (1 million merged cells take ~3 s and ~270 MB) and compares each merge with all earlier ones
+   * (5 000 merges ~1 s, 10 000 ~13 s). A budget table merges a title, header cells and a few notes.
+   */
+  maxCellsPerMerge: 10_000,
+  maxMergedCellsPerSheet: 200_000,
+  maxMergesPerSheet: 5_000,
 };
 
 export type GuardResult = { ok: true } | { ok: false; message: string };

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { checkXlsxBytes, INPUT_LIMITS } from '../input-guard';
+import { checkWorksheetMerges } from '../merge-guard';
 
 /**
  * Loads a workbook (after the byte guard) and turns every visible sheet into a plain grid of cells, so the table
@@ -31,13 +32,14 @@ const EMPTY: SheetCell = { text: '' };
 export async function loadWorkbook(bytes: Uint8Array, limits = INPUT_LIMITS): Promise<LoadResult> {
   const guard = checkXlsxBytes(bytes, limits);
   if (!guard.ok) return guard;
+  const merges = await checkWorksheetMerges(bytes, limits);
+  if (!merges.ok) return merges;
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings want a Node Buffer; it accepts any ArrayBuffer view at run time.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `无法读取该 Excel 工作簿，文件可能已损坏或不是标准的 .xlsx 格式。（${detail.slice(0, 120)}）` };
+    return { ok: false, message: loadFailureMessage(error) };
   }
   const sheets: SheetGrid[] = [];
   for (const ws of workbook.worksheets) {
@@ -50,6 +52,24 @@ export async function loadWorkbook(bytes: Uint8Array, limits = INPUT_LIMITS): Pr
   }
   return { ok: true, workbook, sheets };
 }
+
+/**
+ * The user sees Chinese only: the library's English error is translated into what is wrong with the file where it
+ * is recognisable, and otherwise left out (it helps no finance officer).
+ */
+export function loadFailureMessage(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const reason = LOAD_FAILURES.find(([pattern]) => pattern.test(detail))?.[1];
+  return `无法读取该 Excel 工作簿${reason ? `：${reason}` : ''}。文件可能已损坏或不是标准的 .xlsx 格式，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。`;
+}
+
+const LOAD_FAILURES: [RegExp, string][] = [
+  [/merge/i, '工作表中有相互重叠的合并单元格'],
+  [/column letter|out of bounds|invalid address/i, '工作表中有超出 Excel 范围的单元格地址'],
+  [/richText|sharedString/i, '工作表引用了不存在的文字内容（共享字符串表不完整）'],
+  [/zip|signature|central directory|end of data|crc32|compress|inflate/i, '压缩包内容已损坏'],
+  [/^\d+:\d+|xml|tag|entity|root|doctype|attribute|unexpected|unclosed|text data/i, '工作表的内部 XML 内容不完整或格式错误'],
+];
 
 function cellOf(cell: ExcelJS.Cell): SheetCell {
   const v = cell.value;
