@@ -3,7 +3,7 @@ import { applyFix } from '../../core/commands/apply-fix.command';
 import type { Command } from '../../core/commands/command';
 import { setMeta } from '../../core/commands/document-fields.command';
 import { deleteRows, insertRow } from '../../core/commands/rows.command';
-import { cellKey } from '../../core/document/document';
+import { cellKey, type CellRef } from '../../core/document/document';
 import type { MenuCommand } from '../../core/ipc/contract';
 import type { Finding } from '../../core/rules/finding';
 import type { GridHandle } from '../grid/grid-edits';
@@ -43,7 +43,8 @@ export function App({ appHost }: { appHost: AppHost }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [hostKind, setHostKind] = useState<'electron' | 'web' | null>(null);
-  const pendingFocus = useRef<Finding | null>(null);
+  // A finding clicked in another table: that table's grid focuses the cell once its rows are rendered.
+  const [pendingFocus, setPendingFocus] = useState<CellRef | null>(null);
 
   useEffect(() => {
     void host.kind().then(setHostKind);
@@ -150,25 +151,11 @@ export function App({ appHost }: { appHost: AppHost }) {
     }
     const item = items.find((i) => i.tableId === cell.table);
     if (item && item.id !== selected?.id) {
-      pendingFocus.current = f;
+      setPendingFocus(cell);
       setSelectedId(item.id);
     } else gridRef.current?.focusCell(cell, true);
   }, [items, selected]);
 
-  // After switching tables, focus the finding's cell once the new grid is ready.
-  useEffect(() => {
-    const f = pendingFocus.current;
-    if (!f) return;
-    let tries = 0;
-    const tick = () => {
-      const handle = gridRef.current;
-      if (handle && f.cells[0]) {
-        handle.focusCell(f.cells[0], true);
-        pendingFocus.current = null;
-      } else if (tries++ < 20) window.setTimeout(tick, 50);
-    };
-    window.setTimeout(tick, 60);
-  }, [selected?.id]);
 
   const onSelectItem = (item: OutlineItem) => setSelectedId(item.id);
 
@@ -203,6 +190,8 @@ export function App({ appHost }: { appHost: AppHost }) {
               findingsByCell={findingsByCell}
               edits={edits}
               gridRef={gridRef}
+              initialFocus={pendingFocus?.table === table.id ? pendingFocus : null}
+              onInitialFocusDone={() => setPendingFocus(null)}
               derivations={derivations()
                 .filter((d) => d.role === table.role)
                 .map((d) => ({ id: d.id, label: '从来源表生成', title: d.label }))}

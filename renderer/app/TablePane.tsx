@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { ChangeSet } from '../../core/commands/command';
+import type { CellRef } from '../../core/document/document';
 import type { Finding } from '../../core/rules/finding';
 import { tableEmptyNote, tableTitle } from '../../core/template/header-layout';
 import type { TableDef } from '../../core/template/template.schema';
@@ -25,6 +26,8 @@ export interface TablePaneProps {
   onDerive: (id: string) => void;
   onInsertRow: () => void;
   onDeleteRows: () => void;
+  initialFocus: CellRef | null;
+  onInitialFocusDone: () => void;
 }
 
 /** One table as printed: number and title, the 编制部门 / 单位 line, the grid, and the empty-table note. */
@@ -73,6 +76,8 @@ export function TablePane(props: TablePaneProps) {
         findingsByCell={props.findingsByCell}
         edits={props.edits}
         handleRef={props.gridRef}
+        initialFocus={props.initialFocus}
+        onInitialFocusDone={props.onInitialFocusDone}
       />
       {note ? <p className="bd-empty-note">注：{note}</p> : null}
     </section>

@@ -3,6 +3,7 @@ import { createDocument, type NewDocumentMeta } from '../../core/document/create
 import type { BudgetDocument } from '../../core/document/document';
 import { parseDocument, serializeDocumentBytes } from '../../core/file';
 import { createSampleDocument } from '../../core/sample/sample-inputs';
+import { checkDocumentText } from '../../core/checks/check-text';
 import { createRuleEngine } from '../../core/rules/engine';
 import { DocumentSession } from '../../core/session/session';
 import { builtinTemplateSets, getBuiltinTemplateSet } from '../../core/template/registry';
@@ -22,7 +23,12 @@ export function sharedCodeBook(): CodeBook {
 
 export function createSession(doc: BudgetDocument, template: TemplateSet): DocumentSession {
   const book = sharedCodeBook();
-  return new DocumentSession({ template, doc, ruleEngineFactory: (t, d) => createRuleEngine(t, d, { codeBook: book }) });
+  return new DocumentSession({
+    template,
+    doc,
+    ruleEngineFactory: (t, d) => createRuleEngine(t, d, { codeBook: book }),
+    textChecks: checkDocumentText,
+  });
 }
 
 /** The built-in sample: 若羌县医疗保障局 2024 部门预算, tables and text inputs. */

@@ -51,7 +51,15 @@ export function useDocument(): DocumentControls {
   const session = state.session;
   useEffect(() => {
     if (!session) return;
-    return session.subscribe((event) => {
+    // On a large document a cell edit leaves the text checks stale; re-run them once typing pauses.
+    let textTimer = 0;
+    const unsubscribe = session.subscribe((event) => {
+      window.clearTimeout(textTimer);
+      if (session.textFindingsStale) {
+        textTimer = window.setTimeout(() => {
+          if (session.refreshTextFindings()) setState((s) => (s.session === session ? { ...s, findings: session.findings() } : s));
+        }, 600);
+      }
       if (event.kind === 'saved') setForcedDirty(false);
       setState((s) => ({
         ...s,
@@ -61,6 +69,10 @@ export function useDocument(): DocumentControls {
         dirty: event.kind === 'saved' ? false : event.dirty,
       }));
     });
+    return () => {
+      window.clearTimeout(textTimer);
+      unsubscribe();
+    };
   }, [session]);
 
   const setFile = useCallback((file: FileInfo) => setState((s) => ({ ...s, file })), []);

@@ -26,6 +26,9 @@ export interface TableGridProps {
   findingsByCell: Map<string, Finding[]>;
   edits: GridEdits;
   handleRef: RefObject<GridHandle | null>;
+  /** A cell to focus (and flash) as soon as the rows are rendered: a finding clicked while another table was open. */
+  initialFocus?: CellRef | null;
+  onInitialFocusDone?: () => void;
 }
 
 /** Keys the grid itself must not act on: composing IME keys (Enter picks a candidate) and our own shortcuts. */
@@ -40,7 +43,8 @@ function suppressKeyboardEvent(p: SuppressKeyboardEventParams<GridRow>): boolean
 const defaultColDef: ColDef<GridRow> = { suppressKeyboardEvent, resizable: true };
 
 export function TableGrid(props: TableGridProps) {
-  const { template, doc, table, version, lastChanges, findingsByCell, edits, handleRef } = props;
+  const { template, doc, table, version, lastChanges, findingsByCell, edits, handleRef, initialFocus, onInitialFocusDone } = props;
+  const [rendered, setRendered] = useState(false);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rootRef = useRef<HTMLDivElement | null>(null);
   const selectionRef = useRef<Selection | null>(null);
@@ -134,6 +138,12 @@ export function TableGrid(props: TableGridProps) {
     };
   }, [deps, focusCell, handleRef]);
 
+  useEffect(() => {
+    if (!rendered || !initialFocus) return;
+    focusCell(initialFocus, true);
+    onInitialFocusDone?.();
+  }, [rendered, initialFocus, focusCell, onInitialFocusDone]);
+
   const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => {
     if (e.rowIndex === null || e.column === null || typeof e.column === 'string' || e.rowPinned) return;
     const pos = { rowIndex: e.rowIndex, colId: e.column.getColId() };
@@ -188,7 +198,10 @@ export function TableGrid(props: TableGridProps) {
         onCellEditingStopped={() => window.setTimeout(() => imeRef.current?.place(), 0)}
         onGridReady={(e: GridReadyEvent<GridRow>) => (apiRef.current = e.api)}
         autoSizeStrategy={FIT_WIDTH}
-        onFirstDataRendered={() => performance.mark(`bd-grid-rendered:${table.id}`)}
+        onFirstDataRendered={() => {
+          performance.mark(`bd-grid-rendered:${table.id}`);
+          setRendered(true);
+        }}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
