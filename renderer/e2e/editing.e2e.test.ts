@@ -1,17 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cell, openApp, openTable, rowIndexOf, screenshot, expectCellText, startHarness, waitForCount, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { cell, openApp, openTable, rowIndexOf, screenshot, expectCellText, useHarness, waitForCount, focusCell } from './harness';
 
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** What Ctrl+V delivers: a paste event carrying the clipboard's text, dispatched where focus is. */
 async function paste(page: Page, text: string): Promise<void> {
@@ -83,9 +74,7 @@ describe('spreadsheet editing', () => {
 
   it('refuses a paste with a letter anywhere and changes nothing', async () => {
     const page = await openApp(h);
-    await openTable(page, 't3');
-    const r0 = await rowIndexOf(page, '2080501');
-    await page.click(cell(r0, 'basic'));
+    const r0 = await focusCell(page, 't3', '2080501', 'basic');
     await paste(page, '1\t2\r\nx\t4\r\n');
     await page.waitForSelector('.bd-status-msg.is-error');
     await expectCellText(page, r0, 'basic', '0.86');
@@ -94,9 +83,7 @@ describe('spreadsheet editing', () => {
 
   it('Delete clears the focused cell; arrows and Enter move like a spreadsheet', async () => {
     const page = await openApp(h);
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101103');
-    await page.click(cell(r, 'basic'));
+    const r = await focusCell(page, 't3', '2101103', 'basic');
     await page.keyboard.press('Delete');
     await expectCellText(page, r, 'basic', '');
     await page.keyboard.press('Control+z');

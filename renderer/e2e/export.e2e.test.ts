@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { expectCellText, openApp, openTable, rowIndexOf, screenshot, useHarness, focusCell } from './harness';
 
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('export and import in the browser', () => {
   it('exports Excel and Word (core builders loaded on demand), and imports the workbook back with the same figures', async () => {
     const page = await openApp(h);
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101103');
-    await page.click(cell(r, 'basic'));
+    const r = await focusCell(page, 't3', '2101103', 'basic');
     await page.keyboard.type('3.33');
     await page.keyboard.press('Enter');
     await expectCellText(page, r, 'basic', '3.33');

@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { expectCellText, openApp, openTable, rowIndexOf, screenshot, useHarness, focusCell } from './harness';
 
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** 保存 in the web host is a download: returns the saved bytes and the file name. */
 async function saveThroughToolbar(page: Page, command: 'save' | 'saveAs' = 'save'): Promise<{ name: string; path: string; text: string }> {
@@ -30,9 +21,7 @@ describe('files through the web host', () => {
   it('saves, reopens and saves again to an identical document', async () => {
     const page = await openApp(h);
     // Change a figure, a project name (Chinese) and the 编制部门 line, so the round trip carries real edits.
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101103');
-    await page.click(cell(r, 'basic'));
+    await focusCell(page, 't3', '2101103', 'basic');
     await page.keyboard.type('4.2');
     await page.keyboard.press('Enter');
     await page.click('[data-command="settings"]');
@@ -74,9 +63,7 @@ describe('files through the web host', () => {
 
   it('autosaves a recovery copy on blur and offers it at the next start', async () => {
     const page = await openApp(h);
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101103');
-    await page.click(cell(r, 'basic'));
+    const r = await focusCell(page, 't3', '2101103', 'basic');
     await page.keyboard.type('8');
     await page.keyboard.press('Enter');
     await expectCellText(page, r, 'basic', '8.00');
@@ -93,9 +80,7 @@ describe('files through the web host', () => {
 
   it('Ctrl+S during an edit saves the value being typed', async () => {
     const page = await openApp(h);
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101103');
-    await page.click(cell(r, 'basic'));
+    const r = await focusCell(page, 't3', '2101103', 'basic');
     await page.keyboard.type('6.66');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
     const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));

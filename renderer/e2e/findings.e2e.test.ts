@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, useHarness, focusCell } from './harness';
 
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const finding = '.bd-finding[data-rule="x-t1-t3-class"]';
 
@@ -18,9 +9,7 @@ describe('cross-table findings while typing', () => {
   it('shows 表1/表3 disagreement after an edit in 表3, focuses the cell on click, and fix/undo clear it', async () => {
     const page = await openApp(h);
     await expect(page.locator('.bd-finding-error').count()).resolves.toBe(0);
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101101');
-    await page.click(cell(r, 'basic'));
+    const r = await focusCell(page, 't3', '2101101', 'basic');
     await page.keyboard.type('17.55');
     await page.keyboard.press('Enter');
     await expectCellText(page, r, 'basic', '17.55');
@@ -80,9 +69,7 @@ describe('cross-table findings while typing', () => {
 
   it('"从来源表生成" fills 表1 from 表3 in one undoable step and the cross-table finding goes', async () => {
     const page = await openApp(h);
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101101');
-    await page.click(cell(r, 'basic'));
+    await focusCell(page, 't3', '2101101', 'basic');
     await page.keyboard.type('17.55');
     await page.keyboard.press('Enter');
     await page.waitForSelector(finding);

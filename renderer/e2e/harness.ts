@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, vi } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
@@ -39,6 +40,39 @@ export async function startHarness(): Promise<Harness> {
       await server.close();
     },
   };
+}
+
+/**
+ * Registers one Vite server + Chromium for the calling test file and the generous timeouts browser steps need on a
+ * busy 2-core machine (these are not timing assertions). The returned object is usable inside tests.
+ */
+export function useHarness(): Harness {
+  vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const started = (): Harness => {
+    if (!h) throw new Error('harness not started');
+    return h;
+  };
+  return {
+    get server() { return started().server; },
+    get browser() { return started().browser; },
+    get url() { return started().url; },
+    close: async () => started().close(),
+  };
+}
+
+/** Opens table tableId, clicks the cell of the row with rowKey (a code or row id) and column colId; returns its row index. */
+export async function focusCell(page: Page, tableId: string, rowKey: string, colId: string): Promise<number> {
+  await openTable(page, tableId);
+  const r = await rowIndexOf(page, rowKey);
+  await page.click(cell(r, colId));
+  return r;
 }
 
 /** Opens the app at 1366×768 on a fresh page (fresh localStorage) and waits until the first grid is interactive. */

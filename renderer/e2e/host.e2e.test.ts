@@ -1,23 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../core/file';
 import { createSampleDocument } from '../../core/sample/sample-inputs';
-import { cell, expectCellText, openTable, rowIndexOf, startHarness, type Harness } from './harness';
+import { expectCellText, useHarness, focusCell } from './harness';
 
 /**
  * The Electron path: a fake `window.host` (what the preload exposes) is installed before the app loads, so the
  * renderer must take it instead of the web host, drive the title through setDocumentState and obey MenuCommands.
  */
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 interface FakeOptions {
   startupFile?: string;
@@ -69,9 +60,7 @@ describe('running on the Electron host contract', () => {
   it('uses window.host: title and unsaved mark, menu undo/redo/save/settings', async () => {
     const page = await openWithFakeHost();
     await expect(page.locator('.bd-host-hint').count()).resolves.toBe(0);
-    await openTable(page, 't3');
-    const r = await rowIndexOf(page, '2101103');
-    await page.click(cell(r, 'basic'));
+    const r = await focusCell(page, 't3', '2101103', 'basic');
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
     await expectCellText(page, r, 'basic', '5.00');

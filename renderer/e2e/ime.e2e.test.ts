@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, useHarness } from './harness';
 
 /**
  * Chinese IME input into text cells, with the CDP recipe of shared/spec/AG-GRID-IME.md: CDP skips the system IME
@@ -8,16 +8,7 @@ import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, start
  * a plain key press (what a real IME does there); once it is editable each letter is a 'Process' key (229) plus
  * imeSetComposition, and insertText commits the chosen characters.
  */
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 async function focusIsEditable(page: Page): Promise<boolean> {
   return page.evaluate(() => {

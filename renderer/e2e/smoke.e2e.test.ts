@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openApp, screenshot, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, useHarness } from './harness';
 
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('the app in a browser', () => {
   it('opens the built-in sample with the outline, every table as printed, and a text section', async () => {

@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cell, expectCellText, openApp, screenshot, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { cell, expectCellText, openApp, screenshot, useHarness } from './harness';
 
-// Browser steps on a busy 2-core machine can be slow; these are not timing assertions.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
-
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('新建 with another template set', () => {
   it('creates a 2021 单位预算 document: settings first, 表一…表九, 0.00 shown, column-number row, 表八 one data row', async () => {
