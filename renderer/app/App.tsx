@@ -129,7 +129,7 @@ export function App({ appHost }: { appHost: AppHost }) {
         if (activeIsField()) return void document.execCommand('paste');
         return void gridRef.current?.paste().catch(() => notify('无法读取剪贴板，请使用 Ctrl+V', 'error'));
       case 'settings': return setDialog('settings');
-      case 'exportExcel': return afterEdit(() => files.exportExcel());
+      case 'exportExcel': return afterEdit(() => transfer.exportExcel());
       case 'importExcel': return void transfer.importExcel().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));
       case 'exportWord': return afterEdit(() => transfer.exportWord());
       case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));

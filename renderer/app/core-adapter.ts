@@ -89,3 +89,8 @@ export function derivations(): DerivationInfo[] {
 }
 
 export { derivationCommand };
+
+/** "示例.ysgk" → "示例": the base for suggested export and import names. */
+export function stripExt(name: string): string {
+  return name.replace(/\.[^.]+$/, '');
+}

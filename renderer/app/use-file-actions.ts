@@ -10,13 +10,11 @@ export interface FileActions {
   open(): Promise<void>;
   save(saveAs?: boolean): Promise<boolean>;
   createNew(template: TemplateSet): Promise<boolean>;
-  exportExcel(): Promise<void>;
   startup(): Promise<void>;
   /** Asks before the open document's unsaved changes would be lost. */
   confirmDiscard(): Promise<boolean>;
 }
 
-const stripExt = (name: string) => name.replace(/\.[^.]+$/, '');
 
 /** 新建/打开/保存/另存为/导出 and the startup sequence (recovery → file from the command line → built-in sample). */
 export function useFileActions(host: Host, controls: DocumentControls, notify: Notify): FileActions {
@@ -74,20 +72,6 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     return true;
   }, [confirmDiscard, notify]);
 
-  const exportExcel = useCallback(async () => {
-    const { session, file } = ref.current.state;
-    if (!session) return;
-    const errors = session.findings().filter((f) => f.severity === 'error').length;
-    if (errors > 0) {
-      const go = await host.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
-      if (!go) return;
-    }
-    const { exportXlsx } = await import('../../core/xlsx/export-xlsx');
-    const bytes = await exportXlsx(session.doc, session.template);
-    const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}.xlsx`, bytes, kind: 'xlsx' });
-    if (saved) notify(`已导出“${saved.name}”`);
-  }, [host, notify]);
-
   const startup = useCallback(async () => {
     const recovery = await host.takeRecovery().catch(() => null);
     if (recovery) {
@@ -107,7 +91,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
   }, [host, openFile]);
 
   return useMemo(
-    () => ({ openFile, open, save, createNew, exportExcel, startup, confirmDiscard }),
-    [openFile, open, save, createNew, exportExcel, startup, confirmDiscard],
+    () => ({ openFile, open, save, createNew, startup, confirmDiscard }),
+    [openFile, open, save, createNew, startup, confirmDiscard],
   );
 }

@@ -3,19 +3,20 @@ import type { Classification } from '../../core/codes';
 import { parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
 import { parseTemplateSetJson } from '../../core/template/validate-set';
-import { registerTemplateSet, sharedCodeBook, templateFor } from './core-adapter';
+import { countBySeverity } from '../../core/rules/finding-order';
+import { registerTemplateSet, sharedCodeBook, stripExt, templateFor } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import type { FileActions } from './use-file-actions';
 import type { Notify } from './use-grid-edits';
 
 export interface TransferActions {
   importExcel(): Promise<void>;
+  exportExcel(): Promise<void>;
   exportWord(): Promise<void>;
   importCodes(): Promise<void>;
   loadTemplate(): Promise<void>;
 }
 
-const stripExt = (name: string) => name.replace(/\.[^.]+$/, '');
 
 /**
  * 导入 Excel / 导出 Word / 导入科目表 / 加载模板集. The heavy builders (exceljs, docx) are loaded on first use so that
@@ -32,7 +33,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
     notify(`正在导入“${file.name}”…`);
     const { importXlsx, formatImportReport, reportCounts } = await import('../../core/xlsx');
     const meta = ref.current.state.session?.doc.meta;
-    const result = await importXlsx(file.bytes, { meta: meta ? { unitName: meta.unitName, compiler: meta.compiler, year: meta.year } : undefined });
+    const result = await importXlsx(file.bytes, { onProgress: progress(notify, `正在导入“${file.name}”`), meta: meta ? { unitName: meta.unitName, compiler: meta.compiler, year: meta.year } : undefined });
     if (!result.ok) {
       notify(`无法导入“${file.name}”：${result.message}`, 'error');
       if (result.report) onReport('导入报告', formatImportReport(result.report));
@@ -47,20 +48,30 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
     notify(`已导入“${file.name}”：${counts.errors} 个问题、${counts.warnings} 个提示，请查看导入报告`, counts.errors ? 'error' : 'info');
   }, [host, files, notify, onReport]);
 
-  const exportWord = useCallback(async () => {
+  /** Export with 错误 open asks first; the document itself is never marked. Large workbooks report progress. */
+  const exportAs = useCallback(async (kind: 'xlsx' | 'docx') => {
     const { session, file } = ref.current.state;
     if (!session) return;
-    const errors = session.findings().filter((f) => f.severity === 'error').length;
+    const { errors } = countBySeverity(session.findings());
     if (errors > 0) {
       const go = await host.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
       if (!go) return;
     }
-    notify('正在生成 Word 文档…');
-    const { exportDocx } = await import('../../core/docx/export-docx');
-    const bytes = await exportDocx(session.doc, session.template);
-    const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}.docx`, bytes, kind: 'docx' });
-    if (saved) notify(`已导出“${saved.name}”`);
+    let bytes: Uint8Array;
+    if (kind === 'xlsx') {
+      notify('正在生成 Excel 工作簿…');
+      const { exportXlsx } = await import('../../core/xlsx/export-xlsx');
+      bytes = await exportXlsx(session.doc, session.template, { onProgress: progress(notify, '正在生成 Excel') });
+    } else {
+      notify('正在生成 Word 文档…');
+      const { exportDocx } = await import('../../core/docx/export-docx');
+      bytes = await exportDocx(session.doc, session.template);
+    }
+    const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}.${kind}`, bytes, kind });
+    notify(saved ? `已导出“${saved.name}”` : '已取消导出');
   }, [host, notify]);
+  const exportExcel = useCallback(() => exportAs('xlsx'), [exportAs]);
+  const exportWord = useCallback(() => exportAs('docx'), [exportAs]);
 
   const importCodes = useCallback(async () => {
     const session = ref.current.state.session;
@@ -102,11 +113,16 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
     notify(`已加载模板集“${result.set.name}”，可在“新建”中选用`);
   }, [host, notify, onReport]);
 
-  return useMemo(() => ({ importExcel, exportWord, importCodes, loadTemplate }), [importExcel, exportWord, importCodes, loadTemplate]);
+  return useMemo(() => ({ importExcel, exportExcel, exportWord, importCodes, loadTemplate }), [importExcel, exportExcel, exportWord, importCodes, loadTemplate]);
 }
 
 /** Economic lists hold only 3xx codes of 3 or 5 digits; anything else (or an Excel file) is read as functional. */
 function guessClassification(csv: string): Classification {
   const codes = csv.split(/\r?\n/).map((l) => l.split(/[,，\t]/)[0]?.trim() ?? '').filter((c) => /^\d+$/.test(c));
   return codes.length > 0 && codes.every((c) => c.startsWith('3') && (c.length === 3 || c.length === 5)) ? 'economic' : 'functional';
+}
+
+/** Progress of a long import/export in the status line: "正在生成 Excel（3/11 表3 部门支出总体情况表）". */
+function progress(notify: Notify, what: string) {
+  return (done: number, total: number, stage: string) => notify(`${what}（${done}/${total} ${stage}）…`);
 }

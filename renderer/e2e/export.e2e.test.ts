@@ -13,13 +13,17 @@ describe('export and import in the browser', () => {
     await expectCellText(page, r, 'basic', '3.33');
 
     // The edit creates 错误 (表1/表2 disagree): exporting asks first; the harness accepts the question.
+    const asked: string[] = [];
+    page.on('dialog', (d) => asked.push(d.message()));
     const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportExcel"]')]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(asked.join('\n')).toMatch(/还有 \d+ 个错误，仍要导出吗/);
     const xlsxPath = await xlsx.path();
     expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
 
     const [docx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportWord"]')]);
     expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    expect(asked).toHaveLength(2);
     expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
 
     // 导入 → Excel 工作簿: our own export comes back exactly, as a new unsaved document.
