@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { Command } from '../core/commands/command';
 import type { BudgetDocument, RowData } from '../core/document/document';
@@ -31,7 +31,7 @@ const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 表3 with 5,000 项 rows under 10 类 × 20 款, mirrored into 表2 and 表5 so the document starts nearly clean. */
-function generate(): BudgetDocument {
+function generate(rows = ROWS): BudgetDocument {
   const doc = createDocument(template, { unitName: '基准测试局', compiler: '基准测试局', year: 2024 });
   const classes = ['201', '204', '205', '206', '207', '208', '210', '211', '212', '213'];
   const t3: RowData[] = [];
@@ -40,10 +40,10 @@ function generate(): BudgetDocument {
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 100000;
   for (const lei of classes) {
     t3.push({ id: lei, code: lei, name: `类${lei}`, values: {} });
-    for (let k = 1; k <= 20 && n < ROWS; k++) {
+    for (let k = 1; k <= 99 && n < rows; k++) {
       const kuan = lei + pad(k);
       t3.push({ id: kuan, code: kuan, name: `款${kuan}`, values: {} });
-      for (let x = 1; x <= 25 && n < ROWS; x++, n++) {
+      for (let x = 1; x <= 25 && n < rows; x++, n++) {
         const code = kuan + pad(x);
         t3.push({ id: code, code, name: `项目支出科目${code}`, values: { basic: 100 + rand() } });
       }
@@ -93,6 +93,56 @@ const SCROLL_SCRIPT = `(async () => {
   return { frames: frames.slice(1), rendered: document.querySelectorAll('.bd-grid .ag-row').length, scrolledPx: scroller.scrollTop };
 })()`;
 
+/**
+ * The 10,000-row document (issue: open, edit and save without the window freezing for more than a moment):
+ * open → grid rendered, a few edits' commit → findings updated, 保存 → download, and the longest main-thread
+ * task seen meanwhile (PerformanceObserver 'longtask').
+ */
+async function largeDocument(browser: Browser, url: string, path: string) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.addInitScript(LONGTASK_SCRIPT);
+  await page.goto(url);
+  await markTime(page, 'bd-grid-rendered:t1');
+  await page.click('[data-outline-id="table:t3"]');
+  await markTime(page, 'bd-grid-rendered:t3');
+  await page.evaluate(() => { performance.clearMarks(); (window as unknown as { __long: number[] }).__long.length = 0; });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-command="open"]')]);
+  await chooser.setFiles(path);
+  const openStart = await markTime(page, 'bd-open-start');
+  const openMs = (await markTime(page, 'bd-grid-rendered:t3')) - openStart;
+  const longDuringOpen = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
+  const cellSel = '.bd-grid .ag-row[row-id="2010101"] .ag-cell[col-id="basic"]';
+  const original = (await page.locator(cellSel).textContent()) ?? '0';
+  await page.click(cellSel);
+  const edits: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const before = await page.locator('[data-testid="findings-count"]').textContent();
+    const t0 = Date.now();
+    await page.keyboard.type(i % 2 === 0 ? String(Number(original) + 1) : original);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((b) => document.querySelector('[data-testid="findings-count"]')?.textContent !== b, before, { timeout: 30_000 }).catch(() => undefined);
+    edits.push(Date.now() - t0);
+    await page.keyboard.press('ArrowUp');
+  }
+  await page.evaluate(() => { (window as unknown as { __long: number[] }).__long.length = 0; });
+  const t0 = Date.now();
+  await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="saveAs"]')]);
+  const saveMs = Date.now() - t0;
+  const longDuringSave = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
+  await context.close();
+  return {
+    rows: 10_000, openToInteractiveMs: r1(openMs), longestTaskDuringOpenMs: r1(longDuringOpen),
+    editToFindingsMs: edits.slice(1), saveToDownloadMs: saveMs, longestTaskDuringSaveMs: r1(longDuringSave),
+  };
+}
+
+const LONGTASK_SCRIPT = `(() => {
+  window.__long = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+})()`;
+
 async function main(): Promise<void> {
   const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
   const work = mkdtempSync(join(tmpdir(), 'bd-ui-bench-'));
@@ -102,6 +152,8 @@ async function main(): Promise<void> {
   const url = server.resolvedUrls?.local[0] ?? '';
   const docPath = join(work, '基准-5000行.ysgk');
   writeFileSync(docPath, serializeDocumentBytes(generate()));
+  const bigPath = join(work, '基准-10000行.ysgk');
+  writeFileSync(bigPath, serializeDocumentBytes(generate(10_000)));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     // 1. Sample open → interactive (fresh page each time; the first run warms the browser's cache like a second start).
@@ -183,6 +235,7 @@ async function main(): Promise<void> {
       },
     }));
     await context.close();
+    console.log(JSON.stringify({ large10k: await largeDocument(browser, url, bigPath) }));
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
