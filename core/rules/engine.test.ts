@@ -231,3 +231,17 @@ describe('findings order and printed shape', () => {
     expect(t.cells[0]).toEqual({ table: '表3', row: '合计', column: '基本支出' });
   });
 });
+
+describe('表5 against 表2 一般公共预算 income (表5 = 表3 when all money is 一般公共预算)', () => {
+  it('is silent on the sample and names the 表5 cell when 表2 gpb moves to another source', async () => {
+    const { createSampleDocument } = await import('../sample/sample-inputs');
+    const set = getBuiltinTemplateSet('xj-dept-2024-11')!;
+    const doc = createSampleDocument();
+    expect(createRuleEngine(set, doc).checkAll().filter((f) => f.rule === 'x-t5-t2-gpb')).toEqual([]);
+    const row = doc.tables.t2.rows.find((r) => r.id === '2101501')!;
+    row.values.unitFunds = 1000;
+    row.values.gpb -= 1000;
+    const hit = createRuleEngine(set, doc).checkAll().filter((f) => f.rule === 'x-t5-t2-gpb');
+    expect(hit.map((f) => [f.severity, f.cells[0].table, f.cells[0].row])).toContainEqual(['warning', 't5', '2101501']);
+  });
+});
