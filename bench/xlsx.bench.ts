@@ -4,52 +4,15 @@
  * time to exceljs writing the same cells with no styling. Run: npx tsx bench/xlsx.bench.ts — prints one JSON line.
  */
 import ExcelJS from 'exceljs';
-import type { BudgetDocument, RowData } from '../core/document/document';
-import { createDocument } from '../core/document/create';
-import { deriveTable } from '../core/template/derive';
+import type { BudgetDocument } from '../core/document/document';
 import { getBuiltinTemplateSet } from '../core/template/registry';
+import { bigDocument, timeBest } from './support';
 import { createSampleDocument } from '../core/sample/sample-inputs';
 import { exportXlsx } from '../core/xlsx/export-xlsx';
 import { importXlsx } from '../core/xlsx/import-xlsx';
 import { printedGrid } from '../core/xlsx/printed-grid';
 
 const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
-const pad = (n: number): string => String(n).padStart(2, '0');
-let seed = 99;
-const randInt = (n: number): number => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
-
-function bigDocument(lei: number, kuan: number, xiang: number): BudgetDocument {
-  const doc = createDocument(template, { unitName: '基准测试局', compiler: '基准测试局', year: 2024 });
-  const rows: RowData[] = [];
-  for (let l = 0; l < lei; l++) {
-    const a = String(201 + l);
-    rows.push({ id: a, code: a, name: `类${a}`, values: {} });
-    for (let k = 1; k <= kuan; k++) {
-      const b = a + pad(k);
-      rows.push({ id: b, code: b, name: `款${b}`, values: {} });
-      for (let x = 1; x <= xiang; x++) {
-        const c = b + pad(x);
-        const values: Record<string, number> = { basic: 100 + randInt(1_000_000) };
-        if (randInt(2)) values.project = 1 + randInt(500_000);
-        rows.push({ id: c, code: c, name: `项目名称${c}`, values });
-      }
-    }
-  }
-  const t3 = template.tables.find((t) => t.id === 't3')!;
-  doc.tables.t3 = { rows: deriveTable(t3, [...rows, { id: 'total', values: {} }]) };
-  return doc;
-}
-
-async function time<T>(f: () => Promise<T>, runs = 3): Promise<{ ms: number; value: T }> {
-  let best = Infinity;
-  let value: T | undefined;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    value = await f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return { ms: Math.round(best), value: value as T };
-}
 
 /** The same cells as our export's body, written by exceljs without any styling, merges or print setup. */
 async function plainExceljs(doc: BudgetDocument): Promise<Uint8Array> {
@@ -74,20 +37,20 @@ async function withoutDataSheet(bytes: Uint8Array): Promise<Uint8Array> {
 
 async function main(): Promise<void> {
   const sample = createSampleDocument();
-  const sampleExport = await time(() => exportXlsx(sample, template));
-  const big = bigDocument(20, 20, 24);
+  const sampleExport = await timeBest(() => exportXlsx(sample, template));
+  const big = bigDocument(template, { lei: 20, kuan: 20, xiang: 24, seed: 99, tables: ['t3'] });
   const bigRows = big.tables.t3.rows.length;
   // Warm both paths up first so the ratio compares steady-state timings, best of three each.
   await plainExceljs(big);
-  const bigExport = await time(() => exportXlsx(big, template), 3);
-  const plain = await time(() => plainExceljs(big), 3);
-  const bigFormulas = await time(() => exportXlsx(big, template, { formulas: true }), 2);
+  const bigExport = await timeBest(() => exportXlsx(big, template), 3);
+  const plain = await timeBest(() => plainExceljs(big), 3);
+  const bigFormulas = await timeBest(() => exportXlsx(big, template, { formulas: true }), 2);
 
   // 5,000 rows as a budget system exports them (our export is laid out the same way), read without our data sheet.
-  const mid = bigDocument(10, 20, 24);
+  const mid = bigDocument(template, { lei: 10, kuan: 20, xiang: 24, seed: 99, tables: ['t3'] });
   mid.tables.t3.rows = mid.tables.t3.rows.slice(0, 5000).concat(mid.tables.t3.rows.filter((r) => r.id === 'total'));
   const midBytes = await withoutDataSheet(await exportXlsx(mid, template));
-  const imported = await time(() => importXlsx(midBytes), 2);
+  const imported = await timeBest(() => importXlsx(midBytes), 2);
   const importedRows = imported.value.ok ? imported.value.document.tables.t3.rows.length : 0;
 
   console.log(
