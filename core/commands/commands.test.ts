@@ -9,6 +9,7 @@ import { insertRow, deleteRows, moveRow, setRowCode, setRowName } from './rows.c
 import { setInput, setMeta, setPriorYear } from './document-fields.command';
 import { composite } from './composite.command';
 import { pasteBlock } from './paste-block.command';
+import { textEditsCommand } from './text-edits.command';
 import { applyFix } from './apply-fix.command';
 import { recomputeAll } from '../derive/recompute.command';
 import type { Command, CommandContext } from './command';
@@ -121,6 +122,33 @@ describe('paste-block', () => {
     const doc = doc3();
     const r = pasteBlock(doc, template, { table: 't3', anchor: { row: '2080505', col: 'basic' }, visibleRows: rows, visibleCols: cols, block: [['1', '2'], ['3', 'abc']] });
     expect(r).toEqual({ ok: false, message: '粘贴未执行：第 2 行第 2 列（表3 2080506 项目支出）“abc”不是有效金额，请输入数字，如 1234.56' });
+  });
+});
+
+describe('text-edits', () => {
+  it('one undo step for amounts and a name; computed cells are left out', () => {
+    const doc = doc3();
+    const before = JSON.stringify(doc);
+    const r = textEditsCommand(doc, template, [
+      { ref: { table: 't3', row: '2080505', col: 'basic' }, text: '1,000.5' },
+      { ref: { table: 't3', row: '2080505', col: 'total' }, text: '9' },
+      { ref: { table: 't3', row: '2080505', col: 'name' }, text: ' 新名称 ' },
+    ], '编辑');
+    expect(r.ok && r.cells).toBe(2);
+    if (!r.ok || !r.command) throw new Error('expected a command');
+    const { inverse } = r.command.apply(doc, ctx);
+    expect(vals(doc, 't3', '2080505')?.basic).toBe(100050);
+    expect(doc.tables.t3.rows.find((x) => x.id === '2080505')!.name).toBe('新名称');
+    inverse.apply(doc, ctx);
+    expect(JSON.stringify(doc)).toBe(before);
+  });
+  it('refuses all of it at the first bad amount, naming that cell', () => {
+    const r = textEditsCommand(doc3(), template, [
+      { ref: { table: 't3', row: '2080505', col: 'basic' }, text: '1' },
+      { ref: { table: 't3', row: '2080506', col: 'project' }, text: '十元' },
+    ], '粘贴');
+    expect(r).toMatchObject({ ok: false, ref: { row: '2080506', col: 'project' } });
+    expect(!r.ok && r.message).toContain('（表3 2080506 项目支出）');
   });
 });
 

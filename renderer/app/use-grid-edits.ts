@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import { parseAmount } from '../../core/amount/amount';
 import type { Command } from '../../core/commands/command';
-import { composite } from '../../core/commands/composite.command';
-import { setRowName } from '../../core/commands/rows.command';
-import { setCells, type CellValue } from '../../core/commands/set-cells.command';
+import { textEditsCommand } from '../../core/commands/text-edits.command';
 import { getAmount } from '../../core/document/document';
 import { leafLabel } from '../../core/template/header-layout';
 import type { CellEdit, GridEdits } from '../grid/grid-edits';
@@ -12,8 +10,8 @@ import type { SessionPort } from './session-port';
 export type Notify = (message: string, tone?: 'info' | 'error') => void;
 
 /**
- * Turns grid edits into core commands: amounts are parsed by core's parseAmount (letters are refused with its
- * Chinese message and the old value stays), names go through setRowName, and a paste or clear is one command.
+ * Turns grid edits into core commands (core's textEditsCommand: letters in an amount are refused with a Chinese
+ * message naming the cell and the old value stays); a paste or clear is one command.
  */
 export function useGridEdits(session: SessionPort | null, notify: Notify): GridEdits {
   return useMemo<GridEdits>(() => {
@@ -22,25 +20,12 @@ export function useGridEdits(session: SessionPort | null, notify: Notify): GridE
       const r = session.execute(cmd);
       if (!r.ok) notify(r.message, 'error');
     };
-    /** Builds the command for a set of edits, or returns the first parse error. */
+    /** One command for a set of edits (core decides parsing and what is editable), or the refusal message. */
     const build = (edits: readonly CellEdit[], label: string): Command | string | null => {
-      const cells: CellValue[] = [];
-      const names: Command[] = [];
-      for (const e of edits) {
-        if (e.col.kind === 'amount') {
-          const parsed = parseAmount(e.text);
-          if (!parsed.ok) return edits.length === 1 ? `${parsed.message}，已保留原值` : `粘贴未执行：${parsed.message}`;
-          cells.push({ ...e.ref, value: parsed.value });
-        } else if (e.col.kind === 'name') {
-          names.push(setRowName(e.ref.table, e.ref.row, e.text.trim()));
-        } else if (e.col.kind === 'text') {
-          cells.push({ ...e.ref, value: e.text.trim() });
-        }
-      }
-      const parts: Command[] = [...names];
-      if (cells.length > 0) parts.unshift(setCells(cells, label));
-      if (parts.length === 0) return null;
-      return parts.length === 1 ? parts[0] : composite(label, parts);
+      if (!session) return null;
+      const r = textEditsCommand(session.doc, session.template, edits, label);
+      if (r.ok) return r.command;
+      return edits.length === 1 ? `${r.message}，已保留原值` : `粘贴未执行：${r.message}`;
     };
     const tableNo = (id: string) => session?.template.tables.find((t) => t.id === id)?.no ?? id;
     return {
