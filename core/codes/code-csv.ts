@@ -91,3 +91,12 @@ function splitCsv(text: string): { rows: CsvRow[] } | { error: string } {
   if (field !== '' || fields.length > 0) { fields.push(field); rows.push({ line: start, fields }); }
   return { rows };
 }
+
+/**
+ * Which classification a year's list is, from its codes: economic codes are 3 or 5 digits starting with 3 (301,
+ * 30101); a list with any other code is functional (its 项 have 7 digits, its 类 start with 2).
+ */
+export function guessClassification(codes: readonly string[]): Classification {
+  const digits = codes.map((c) => c.trim()).filter((c) => /^\d+$/.test(c));
+  return digits.length > 0 && digits.every((c) => c.startsWith('3') && (c.length === 3 || c.length === 5)) ? 'economic' : 'functional';
+}

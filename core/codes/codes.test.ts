@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodeBook, checkCodes, parentCode, parseCodeCsv } from './index';
+import { CodeBook, checkCodes, guessClassification, parentCode, parseCodeCsv } from './index';
 
 describe('CodeBook', () => {
   it('knows the codes of the reference releases and the confirmed ones', () => {
@@ -112,5 +112,14 @@ describe('parseCodeCsv', () => {
 
   it('an empty file says so', () => {
     expect(parseCodeCsv('\uFEFF\n\n', opts).errors).toEqual(['文件中没有找到任何“编码,名称”行']);
+  });
+});
+
+describe('guessClassification', () => {
+  it('takes a list of 3xx / 3xxxx codes as economic, anything else as functional', () => {
+    expect(guessClassification(['301', '30101', '30217'])).toBe('economic');
+    expect(guessClassification(['208', '20805', '2080505'])).toBe('functional');
+    expect(guessClassification(['301', '2080505'])).toBe('functional');
+    expect(guessClassification([])).toBe('functional');
   });
 });

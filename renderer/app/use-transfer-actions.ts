@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { Classification } from '../../core/codes';
-import { parseCodeCsv } from '../../core/codes';
+import { guessClassification, parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
 import { parseTemplateSetJson } from '../../core/template/validate-set';
 import { countBySeverity } from '../../core/rules/finding-order';
@@ -78,21 +78,19 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
     const file = await host.openFile('csv');
     if (!file || !session) return;
     const year = session.doc.meta.year;
-    let entries: { code: string; name: string }[];
-    let errors: string[];
-    const isXlsx = /\.xlsx$/i.test(file.name);
-    const text = isXlsx ? '' : new TextDecoder('utf-8').decode(file.bytes);
-    const classification = guessClassification(text);
-    if (isXlsx) {
-      const { importCodeListXlsx } = await import('../../core/xlsx/import-code-list');
-      const r = await importCodeListXlsx(file.bytes, { classification, year });
-      entries = r.entries;
-      errors = r.errors;
-    } else {
-      const r = parseCodeCsv(text, { classification, year });
-      entries = r.entries;
-      errors = r.errors;
-    }
+    // Read once as functional (economic codes are valid functional lengths), then take the list's classification
+    // from its codes and read again if it is economic, so the right structural checks apply.
+    const read = async (classification: Classification) => {
+      if (/\.xlsx$/i.test(file.name)) {
+        const { importCodeListXlsx } = await import('../../core/xlsx/import-code-list');
+        return importCodeListXlsx(file.bytes, { classification, year });
+      }
+      return parseCodeCsv(new TextDecoder('utf-8').decode(file.bytes), { classification, year });
+    };
+    let r = await read('functional');
+    const classification = guessClassification(r.entries.map((e) => e.code));
+    if (classification === 'economic') r = await read('economic');
+    const { entries, errors } = r;
     const book = sharedCodeBook();
     for (const e of entries) book.learn(classification, e.code, e.name, year);
     session.engine.checkAll();
@@ -117,11 +115,6 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
 }
 
 /** Economic lists hold only 3xx codes of 3 or 5 digits; anything else (or an Excel file) is read as functional. */
-function guessClassification(csv: string): Classification {
-  const codes = csv.split(/\r?\n/).map((l) => l.split(/[,，\t]/)[0]?.trim() ?? '').filter((c) => /^\d+$/.test(c));
-  return codes.length > 0 && codes.every((c) => c.startsWith('3') && (c.length === 3 || c.length === 5)) ? 'economic' : 'functional';
-}
-
 /** Progress of a long import/export in the status line: "正在生成 Excel（3/11 表3 部门支出总体情况表）". */
 function progress(notify: Notify, what: string) {
   return (done: number, total: number, stage: string) => notify(`${what}（${done}/${total} ${stage}）…`);

@@ -39,4 +39,13 @@ describe('export and import in the browser', () => {
     await page.close();
     await page2.close();
   });
+
+  it('imports a year’s economic code list from CSV (classification taken from its codes)', async () => {
+    const page = await openApp(h);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.selectOption('[data-menu="import"]', 'importCodes')]);
+    await chooser.setFiles({ name: '2024经济分类.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name\n301,工资福利支出\n30101,基本工资\n30199,其他工资福利支出\n', 'utf8') });
+    await page.waitForSelector('[data-testid="status-message"]:has-text("经济分类科目")');
+    await expect(page.locator('[data-testid="status-message"]').textContent()).resolves.toContain('已导入 3 个2024年经济分类科目');
+    await page.close();
+  });
 });
