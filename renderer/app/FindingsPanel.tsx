@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Finding } from '../../core/rules/finding';
 import type { TemplateSet } from '../../core/template/template.schema';
+import { countBySeverity } from '../../core/rules/finding-order';
 
 export interface FindingsPanelProps {
   template: TemplateSet;
@@ -17,8 +18,7 @@ export function FindingsPanel({ template, findings, onOpen, onFix }: FindingsPan
   const [filter, setFilter] = useState<Filter>('all');
   const [height, setHeight] = useState(190);
   const drag = useRef<{ y: number; h: number } | null>(null);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const { errors, warnings } = countBySeverity(findings);
   const shown = findings.filter((f) => filter === 'all' || f.severity === filter);
   const tableNo = new Map(template.tables.map((t) => [t.id, t.no]));
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core/rules/finding';
+import { countBySeverity } from '../../core/rules/finding-order';
 
 export interface Notice {
   id: number;
@@ -24,7 +25,7 @@ export function useNotice() {
 }
 
 export function StatusBar({ notice, findings }: { notice: Notice | null; findings: readonly Finding[] }) {
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  const { errors } = countBySeverity(findings);
   return (
     <footer className="bd-status">
       <span className={`bd-status-msg${notice?.tone === 'error' ? ' is-error' : ''}`} role="status" aria-live="polite" data-testid="status-message">
