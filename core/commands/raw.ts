@@ -22,6 +22,8 @@ export function cloneRow(row: RowData): RowData {
   if (row.code !== undefined) out.code = row.code;
   if (row.name !== undefined) out.name = row.name;
   if (row.texts !== undefined) out.texts = { ...row.texts };
+  if (row.org !== undefined) out.org = row.org;
+  if (row.unit !== undefined) out.unit = row.unit;
   return out;
 }
 

@@ -9,7 +9,7 @@ import type { Amount } from '../amount/amount';
  * - rows keep the order they are printed in.
  */
 export const FORMAT_NAME = 'budget-disclosure';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const FILE_EXTENSION = 'ysgk';
 
 export type EntityKind = '部门' | '单位';
@@ -30,6 +30,11 @@ export interface DocumentMeta {
   region?: string;
   /** 行政 / 参公 / 事业: decides whether 机关运行经费 must equal 公用经费. */
   unitType?: '行政' | '参公' | '事业' | '其他';
+  /**
+   * Zero amounts print blank (true) or as 0.00 (false) in the grid and both exports. Absent: the template's
+   * display default. Import takes it from how the workbook printed its zeros.
+   */
+  blankZero?: boolean;
 }
 
 export interface RowData {
@@ -46,10 +51,28 @@ export interface RowData {
   values: Record<string, Amount>;
   /** Text cells by column id (rare: text columns of a table); empty is absent. */
   texts?: Record<string, string>;
+  /**
+   * An organisation row as releases print them above the codes (部门 "医保局", 单位 "[040001]乌尔禾区医保局"): its
+   * figures are the subtotal of the rows that name it in `unit`. Id "org<n>"; `name` as printed; no code.
+   */
+  org?: OrgLevel;
+  /** The organisation row (id) this row belongs to: a 单位 row for coded rows, a 部门 row for 单位 rows. */
+  unit?: string;
 }
+
+export type OrgLevel = 'department' | 'unit';
 
 export interface TableData {
   rows: RowData[];
+  /** A note printed under the table ("注：…", "备注：本单位未安排…，因此本表为空表。"), as the release words it. */
+  note?: string;
+}
+
+export const ORG_ROW_ID = /^org\d+$/;
+
+/** Organisation rows (部门 / 单位 subtotals) are not classification rows: rules by code and the code tree skip them. */
+export function isOrgRow(row: RowData): boolean {
+  return row.org !== undefined;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -99,4 +122,9 @@ export function findRow(doc: BudgetDocument, tableId: string, rowId: string): Ro
 /** Deep copy through JSON: documents are plain data by design. */
 export function cloneDocument(doc: BudgetDocument): BudgetDocument {
   return JSON.parse(JSON.stringify(doc)) as BudgetDocument;
+}
+
+/** Whether zero amounts print blank: the document's own setting, else the template's default. */
+export function blankZeroOf(meta: Pick<DocumentMeta, 'blankZero'>, templateDefault: boolean): boolean {
+  return meta.blankZero ?? templateDefault;
 }

@@ -5,6 +5,7 @@ import { getBuiltinTemplateSet } from '../template/registry';
 import { createDocument } from '../document/create';
 import { cloneDocument, FILE_EXTENSION } from '../document/document';
 import { parseDocument, serializeDocument, serializeDocumentBytes, encodeUtf8, decodeUtf8 } from './index';
+import { MIGRATIONS } from './migrations';
 
 const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
 const sampleText = () => serializeDocument(createSampleDocument());
@@ -33,7 +34,7 @@ describe('serialize / parse', () => {
     for (const t of Object.values(shuffled.tables)) for (const row of t.rows) row.values = Object.fromEntries(Object.entries(row.values).reverse());
     shuffled.tables = Object.fromEntries(Object.entries(shuffled.tables).reverse());
     expect(serializeDocument(shuffled)).toBe(serializeDocument(doc));
-    expect(serializeDocument(doc)).toMatch(/^\{\n {2}"format": "budget-disclosure",\n {2}"version": 1,/);
+    expect(serializeDocument(doc)).toMatch(/^\{\n {2}"format": "budget-disclosure",\n {2}"version": 2,/);
     expect(FILE_EXTENSION).toBe('ysgk');
   });
   it('accepts a BOM and a new empty document', () => {
@@ -53,7 +54,7 @@ describe('refuses damaged files with a Chinese message', () => {
     ['not json', '{"format": "budget-disclosure", "vers', '被截断'],
     ['other json', '[1,2,3]', '这不是预算公开文件'],
     ['other format', '{"format":"xlsx"}', 'format 应为“budget-disclosure”，实际为文字“xlsx”'],
-    ['newer version', '{"format":"budget-disclosure","version":7}', '文件版本 7 比本程序支持的版本 1 新'],
+    ['newer version', '{"format":"budget-disclosure","version":7}', '文件版本 7 比本程序支持的版本 2 新'],
   ])('%s', (_name, text, expected) => {
     expect(message(text)).toContain(expected);
   });
@@ -101,6 +102,7 @@ describe('migrations', () => {
     expect(message(v0)).toContain('缺少从版本 0 到 1 的转换');
     const r = parseDocument(v0, {
       migrations: {
+        ...MIGRATIONS,
         0: (raw) => {
           const meta = raw.meta as Record<string, unknown>;
           meta.unitName = meta.name;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { BudgetDocument, RowData } from '../document/document';
-import { FORMAT_NAME, FORMAT_VERSION } from '../document/document';
+import { FORMAT_NAME, FORMAT_VERSION, ORG_ROW_ID } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { builtinTemplateSets, getBuiltinTemplateSet } from '../template/registry';
 import { documentFileSchema, FIELD_NAMES } from './schema';
@@ -94,7 +94,11 @@ function checkTable(def: TableDef, rows: RowData[]): string | null {
     if (seen.has(r.id)) return `${at}.id：${def.no}中行“${r.id}”重复出现`;
     seen.add(r.id);
     if (fixedIds && !fixedIds.includes(r.id)) return `${at}.id：${def.no}是固定行表，没有行“${r.id}”`;
-    if (!fixedIds && r.id !== 'total') {
+    if (r.org !== undefined || r.unit !== undefined) {
+      if (fixedIds) return `${at}：${def.no}是固定行表，不能有机构行`;
+      if (r.org !== undefined && (r.code !== undefined || !ORG_ROW_ID.test(r.id))) return `${at}：${def.no}的机构行“${r.id}”应以 org 加序号为标识且没有科目编码`;
+    }
+    if (!fixedIds && r.id !== 'total' && r.org === undefined) {
       const isProject = def.rows.kind === 'projects' && /^p\d+$/.test(r.id);
       if (!isProject && r.code === undefined && !/^\d+$/.test(r.id)) return `${at}：${def.no}的行“${r.id}”缺少科目编码`;
       if (isProject && r.code === undefined) return `${at}.code：${def.no}的项目“${r.id}”缺少功能分类科目编码`;
@@ -106,6 +110,9 @@ function checkTable(def: TableDef, rows: RowData[]): string | null {
       if (!textCols.has(col)) return `${at}.texts.${col}：${def.no}没有文字列“${col}”`;
     }
   }
+  const orgs = new Set(rows.filter((r) => r.org !== undefined).map((r) => r.id));
+  const orphan = rows.findIndex((r) => r.unit !== undefined && !orgs.has(r.unit));
+  if (orphan >= 0) return `tables.${def.id}.rows[${orphan}].unit：${def.no}没有机构行“${rows[orphan].unit}”`;
   if (fixedIds) {
     const missing = fixedIds.find((id) => !seen.has(id));
     if (missing) return `tables.${def.id}.rows：${def.no}缺少固定行“${missing}”`;

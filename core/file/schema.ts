@@ -12,6 +12,8 @@ export const rowFileSchema = z
     name: z.string().optional(),
     values: z.record(z.string(), amountSchema),
     texts: z.record(z.string(), z.string()).optional(),
+    org: z.enum(['department', 'unit']).optional(),
+    unit: z.string().min(1).optional(),
   })
   .strict();
 
@@ -26,6 +28,7 @@ export const metaFileSchema = z
     date: z.string(),
     region: z.string().optional(),
     unitType: z.enum(['行政', '参公', '事业', '其他']).optional(),
+    blankZero: z.boolean().optional(),
   })
   .strict();
 
@@ -38,7 +41,7 @@ export const documentFileSchema = z
     format: z.literal(FORMAT_NAME),
     version: z.number().int(),
     meta: metaFileSchema,
-    tables: z.record(z.string(), z.object({ rows: z.array(rowFileSchema) }).strict()),
+    tables: z.record(z.string(), z.object({ rows: z.array(rowFileSchema), note: z.string().optional() }).strict()),
     inputs: z.record(z.string(), jsonSchema),
     priorYear: z.record(z.string(), amountSchema),
   })
@@ -49,4 +52,5 @@ export const FIELD_NAMES: Record<string, string> = {
   format: '格式名', version: '版本', meta: '基本信息', tables: '表格', inputs: '说明文字', priorYear: '上年预算数',
   unitName: '单位名称', compiler: '编制部门', entityKind: '部门/单位', year: '年度', templateId: '模板', amountUnit: '金额单位',
   date: '日期', region: '地区', unitType: '单位类型', rows: '行', values: '金额', texts: '文字', id: '行标识', code: '编码', name: '名称',
+  org: '机构行', unit: '所属机构', note: '表注', blankZero: '零值显示为空',
 };

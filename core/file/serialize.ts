@@ -1,11 +1,11 @@
-import type { BudgetDocument, JsonValue, RowData } from '../document/document';
+import type { BudgetDocument, JsonValue, RowData, TableData } from '../document/document';
 import { encodeUtf8 } from './utf8';
 
 /**
  * Writes a document as pretty, UTF-8 JSON with a stable key order, so the same document always gives the same bytes
  * (whatever order the edits happened in) and two versions of a file diff cleanly.
  */
-const META_ORDER = ['unitName', 'compiler', 'entityKind', 'year', 'templateId', 'amountUnit', 'date', 'region', 'unitType'];
+const META_ORDER = ['unitName', 'compiler', 'entityKind', 'year', 'templateId', 'amountUnit', 'date', 'region', 'unitType', 'blankZero'];
 
 export function serializeDocument(doc: BudgetDocument): string {
   const ordered = {
@@ -15,7 +15,7 @@ export function serializeDocument(doc: BudgetDocument): string {
     tables: Object.fromEntries(
       Object.keys(doc.tables)
         .sort(naturalCompare)
-        .map((id) => [id, { rows: doc.tables[id].rows.map(orderRow) }]),
+        .map((id) => [id, orderTable(doc.tables[id])]),
     ),
     inputs: sortDeep(doc.inputs as JsonValue),
     priorYear: sortDeep(doc.priorYear as JsonValue),
@@ -27,10 +27,18 @@ export function serializeDocumentBytes(doc: BudgetDocument): Uint8Array {
   return encodeUtf8(serializeDocument(doc));
 }
 
+function orderTable(table: TableData): Record<string, unknown> {
+  const out: Record<string, unknown> = { rows: table.rows.map(orderRow) };
+  if (table.note !== undefined) out.note = table.note;
+  return out;
+}
+
 function orderRow(row: RowData): Record<string, unknown> {
   const out: Record<string, unknown> = { id: row.id };
   if (row.code !== undefined) out.code = row.code;
   if (row.name !== undefined) out.name = row.name;
+  if (row.org !== undefined) out.org = row.org;
+  if (row.unit !== undefined) out.unit = row.unit;
   out.values = sortDeep(row.values);
   if (row.texts !== undefined) out.texts = sortDeep(row.texts);
   return out;

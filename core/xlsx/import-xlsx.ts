@@ -11,8 +11,10 @@ import type { ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo } f
 import { readDataSheet, type DataSheetPayload } from './data-sheet';
 import { balanceToWan, type RoundingAdjustment } from './rounding/rounding-balance';
 import { columnLetter } from './sheet-names';
+import type { ImportMap } from './import/import-map';
 
-export type { ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo } from './import/import-report';
+export type { ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo, UnmatchedLabel, ImportDetails, DetailSource, TemplateDetection } from './import/import-report';
+export { parseImportMap, withAnswers, mapSkeleton, mapTarget, type ImportMap } from './import/import-map';
 export { formatImportReport, reportCounts } from './import/import-report';
 
 /**
@@ -31,11 +33,19 @@ export interface ImportXlsxOptions {
   limits?: typeof INPUT_LIMITS;
   /** Called after loading and after each table read, for a progress bar on large workbooks. */
   onProgress?: (done: number, total: number, stage: string) => void;
+  /** The officer's answers for labels that do not match the template (mapping step, `--map`). */
+  map?: ImportMap;
+  /** The workbook's file name: a year in it ("2022年…xlsx") is used when the sheets print none. */
+  fileName?: string;
 }
 
+/**
+ * `needsYear`: the workbook names no year anywhere (titles, notes, sheet or file name) and none was given; the app
+ * asks the officer and imports again with meta.year, the CLI wants --year. Nothing was imported.
+ */
 export type ImportXlsxResult =
   | { ok: true; document: BudgetDocument; report: ImportReport }
-  | { ok: false; message: string; report?: ImportReport };
+  | { ok: false; message: string; report?: ImportReport; needsYear?: boolean };
 
 export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions = {}): Promise<ImportXlsxResult> {
   options.onProgress?.(0, 1, '正在读取工作簿');

@@ -36,10 +36,67 @@ export interface TableImportInfo {
   rowsRead: number;
 }
 
+/**
+ * A printed column header or row label the import could not match to the template. The app shows these in a
+ * mapping step (a drop-down of `options` or 忽略, with `sample` as the preview) before anything is imported; the
+ * CLI prints them as a ready-to-edit map (import-map.ts).
+ */
+export interface UnmatchedLabel {
+  kind: 'column' | 'row';
+  /** Template table id. */
+  table: string;
+  /** "表一 单位收支总体情况表" */
+  tableTitle: string;
+  /** As printed: a header path joined with "/" ("支出预算/项目支出合计"), or a row label. */
+  label: string;
+  /** The key the choice is stored under in an ImportMap (normalised label). */
+  key: string;
+  sheet: string;
+  /** "E5" for a column's header cell, "第12行" for a row. */
+  cell: string;
+  /** The figures that would land (first few, as printed), for the preview. */
+  sample: string[];
+  /** The template columns / rows it can be mapped to. */
+  options: { id: string; label: string }[];
+  /** For side-by-side tables (表1/表4): which list the row was printed in. */
+  side?: 0 | 1;
+}
+
+/** Where a document detail came from: "表三“编制部门：”（工作表“Sheet1” A3）", "文件名", "由您指定". */
+export interface DetailSource<T> {
+  value: T;
+  source: string;
+}
+
+export interface ImportDetails {
+  unitName?: DetailSource<string>;
+  compiler?: DetailSource<string>;
+  year?: DetailSource<number>;
+  entityKind?: DetailSource<'部门' | '单位'>;
+  blankZero: DetailSource<boolean>;
+}
+
+/** Which template set was chosen and why (every candidate with its score, best first). */
+export interface TemplateDetection {
+  templateId: string;
+  /** Chinese sentence: "按表名识别：找到 9 张表中的 9 张，表七按经济分类分列（工资福利支出…），列序号行 …". */
+  reason: string;
+  candidates: { id: string; name: string; score: number; tablesFound: number; tablesTotal: number }[];
+}
+
 export interface ImportReport {
   templateId: string;
   /** True when the set was recognised from the titles rather than given. */
   templateDetected: boolean;
+  detection?: TemplateDetection;
+  /** Unit name, year, 部门/单位 and blank-zero display, each with where it was read. */
+  details?: ImportDetails;
+  /** Labels that matched nothing and were not imported (each is a question for the mapping step). */
+  unmatched?: UnmatchedLabel[];
+  /** Mappings applied from an ImportMap (the officer's earlier choices), for the report. */
+  mapped?: { table: string; kind: 'column' | 'row'; label: string; to: string | null }[];
+  /** Cells the workbook did not print (a missing 合计 or parent row) that the import computed. */
+  computed?: { table: string; row: string; column: string; value: string }[];
   /** The unit the figures were read in. */
   sourceUnit: '万元' | '元';
   /** True when the workbook was our own export (document details restored from its data sheet). */
