@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { HOST_API_METHODS } from '../core/ipc/contract';
 import { buildElectron } from '../scripts/build-electron';
 
 // The shipped files are the esbuild bundles, not the TypeScript: load them the way Electron would, with a fake
@@ -74,6 +75,6 @@ describe('main bundle', () => {
     expect(existsSync(window.preload as string)).toBe(true);
     expect(log).toContainEqual({ url: 'app://bundle/index.html' });
     expect(log).toContainEqual({ protocol: 'app' });
-    expect(log.filter((e) => 'ipc' in e)).toHaveLength(11);
+    expect(log.filter((e) => 'ipc' in e)).toHaveLength(HOST_API_METHODS.length);
   });
 });

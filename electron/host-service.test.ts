@@ -8,6 +8,7 @@ import { RecoveryStore } from '../node/recovery';
 import { HostService, describeIoError, type HostServiceDeps } from './host-service';
 import { KnownPaths } from './known-paths';
 import { RecentFiles } from './recent-files';
+import { SettingsStore } from './settings-store';
 
 vi.mock('electron', () => ({}));
 
@@ -38,6 +39,7 @@ async function setup(overrides: Partial<HostServiceDeps> = {}) {
     recent,
     known: new KnownPaths(false),
     recovery: new RecoveryStore(join(dir, 'recovery')),
+    settings: new SettingsStore(join(dir, 'settings.json')),
     defaultFolder: dir,
     startupPath: null,
     ...overrides,
@@ -173,6 +175,17 @@ describe('HostService', () => {
     expect(await service.confirm(request)).toBe(true);
     expect(await service.confirm(request)).toBe(false);
     expect(deps.showMessageBox.mock.calls[0]![0]).toMatchObject({ buttons: ['仍然导出', '取消'], cancelId: 1, defaultId: 1 });
+  });
+});
+
+describe('settings', () => {
+  it('answers null for an unknown key, stores, and says in Chinese when the disk refuses', async () => {
+    const { service } = await setup();
+    expect(await service.getSetting('importMap:x')).toBeNull();
+    await service.setSetting({ key: 'importMap:x', value: { template: 'x' } });
+    expect(await service.getSetting('importMap:x')).toEqual({ template: 'x' });
+    const failing = await setup({ settings: { get: async () => null, set: async () => Promise.reject(Object.assign(new Error('x'), { code: 'ENOSPC' })) } });
+    await expect(failing.service.setSetting({ key: 'k', value: 1 })).rejects.toThrow('设置未能保存：磁盘空间不足');
   });
 });
 

@@ -1,10 +1,11 @@
 import { basename, dirname, join } from 'node:path';
-import type { FileKind, HostApi, OpenedFile, RecentFile, SaveRequest, SaveResult } from '../core/ipc/contract';
+import type { FileKind, HostApi, JsonValue, OpenedFile, RecentFile, SaveRequest, SaveResult } from '../core/ipc/contract';
 import type { RecoveryStore } from '../node/recovery';
 import { recoveredName } from '../node/recovery';
 import { OPEN_DIALOG, SAVE_DIALOG, safeFileName, withExtension } from './dialogs';
 import type { KnownPaths } from './known-paths';
 import type { RecentFiles } from './recent-files';
+import type { SettingsStore } from './settings-store';
 
 /**
  * The main-process side of HostApi: native dialogs and file I/O. Electron objects come in as small function deps so
@@ -20,6 +21,7 @@ export interface HostServiceDeps {
   recent: RecentFiles;
   known: KnownPaths;
   recovery: RecoveryStore;
+  settings: Pick<SettingsStore, 'get' | 'set'>;
   /** Window title and unsaved mark (and the close guard). */
   onDocumentState(title: string, dirty: boolean): void;
   /** The 最近打开 menu must be rebuilt. */
@@ -142,6 +144,18 @@ export class HostService implements HostApi {
       cancelId: 1,
     });
     return response === 0;
+  }
+
+  async getSetting(key: string): Promise<JsonValue | null> {
+    return this.deps.settings.get(key);
+  }
+
+  async setSetting(entry: { key: string; value: JsonValue | null }): Promise<void> {
+    try {
+      await this.deps.settings.set(entry.key, entry.value);
+    } catch (error) {
+      throw new Error(`设置未能保存：${describeIoError(error)}`, { cause: error });
+    }
   }
 
   /** Open a document from a trusted source (dialog, command line, second launch, recent list). */

@@ -52,6 +52,9 @@ describe('registerHostHandlers', () => {
     await expect(call('setDocumentState', APP, { title: '预算.ysgk', dirty: true })).resolves.toBeTruthy();
     await expect(call('writeRecovery', APP, bytes)).resolves.toBeTruthy();
     await expect(call('confirm', APP, { title: '导出', message: '仍有错误', okLabel: '仍然导出' })).resolves.toBeTruthy();
+    await expect(call('getSetting', APP, 'importMap:xj-dept-2024-11')).resolves.toEqual({ called: 'getSetting', arg: 'importMap:xj-dept-2024-11' });
+    await expect(call('setSetting', APP, { key: 'columnWidths:t3', value: { name: 240 } })).resolves.toBeTruthy();
+    await expect(call('setSetting', APP, { key: 'columnWidths:t3', value: null })).resolves.toBeTruthy();
   });
 
   it.each<[string, unknown[]]>([
@@ -70,6 +73,9 @@ describe('registerHostHandlers', () => {
     ['writeRecovery', [[1, 2, 3]]],
     ['confirm', [{ title: 't', message: 'm' }]],
     ['saveFile', [null]],
+    ['getSetting', [undefined]],
+    ['setSetting', [{ key: 'k', value: new Date(0) }]],
+    ['setSetting', [{ key: 'k', value: () => 1 }]],
     ['openFile', ['document', 'second argument']],
   ])('rejects %s with invalid arguments %j, in Chinese', async (method, args) => {
     const { call, service } = setup();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FileKind, HostApi, MenuCommand } from '../core/ipc/contract';
+import type { FileKind, HostApi, JsonValue, MenuCommand } from '../core/ipc/contract';
 
 /**
  * Argument schemas for every HostApi call. The renderer is treated as untrusted: a compromised page could send any
@@ -33,6 +33,55 @@ export const documentStateSchema = z.strictObject({ title: text(500), dirty: z.b
 
 export const confirmSchema = z.strictObject({ title: text(200), message: text(), okLabel: text(40) });
 
+/** A settings key: "importMap:xj-dept-2024-11", "columnWidths:t3" — printable, short. */
+export const settingKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((k) => ![...k].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), { message: '设置名无效' });
+
+/** One setting holds at most this much JSON (a remembered import map is a few KB). */
+export const MAX_SETTING_BYTES = 1024 * 1024;
+const MAX_SETTING_DEPTH = 64;
+const MAX_SETTING_NODES = 200_000;
+
+/**
+ * True for a value JSON can carry unchanged: null, booleans, finite numbers, strings, arrays and plain objects of
+ * those. Structured clone also lets through Dates, Maps, typed arrays, NaN and holes, which the file could not
+ * store faithfully. The walk is bounded (depth and node count) so a hostile value cannot exhaust the main process.
+ */
+export function isJsonValue(value: unknown): value is JsonValue {
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (++nodes > MAX_SETTING_NODES || depth > MAX_SETTING_DEPTH) return false;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return false;
+      continue;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) return false;
+        stack.push({ v: v[i], depth: depth + 1 });
+      }
+      continue;
+    }
+    if (typeof v !== 'object') return false;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const inner of Object.values(v)) stack.push({ v: inner, depth: depth + 1 });
+  }
+  return true;
+}
+
+const settingValueSchema = z
+  .custom<JsonValue>(isJsonValue, { message: '设置值必须是 JSON 数据' })
+  .refine((v) => new TextEncoder().encode(JSON.stringify(v)).byteLength <= MAX_SETTING_BYTES, { message: '设置值过大（超过 1 MB）' });
+
+export const settingEntrySchema = z.strictObject({ key: settingKeySchema, value: settingValueSchema.nullable() });
+
 const none = z.undefined();
 
 /** One schema per HostApi member: the single argument it takes (undefined for none). */
@@ -48,6 +97,8 @@ export const HOST_ARG_SCHEMAS = {
   takeRecovery: none,
   clearRecovery: none,
   confirm: confirmSchema,
+  getSetting: settingKeySchema,
+  setSetting: settingEntrySchema,
 } satisfies Record<keyof HostApi, z.ZodType>;
 
 export const MENU_COMMANDS = [

@@ -14,6 +14,7 @@ import { KnownPaths } from './known-paths';
 import { buildMenuTemplate } from './menu';
 import { RecentFiles } from './recent-files';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
+import { SettingsStore } from './settings-store';
 
 /**
  * Main process entry (bundled to dist/electron/main.cjs): one window, Chinese menus, single instance, file
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
   const recent = new RecentFiles(join(userData, 'recent-files.json'));
   await recent.load();
   const recovery = new RecoveryStore(join(userData, 'recovery'));
+  const settings = new SettingsStore(join(userData, 'settings.json'), (message) => console.warn(message));
 
   // Agency PCs often have 1366×768 screens: fill the work area there, a comfortable window on larger screens.
   const area = screen.getPrimaryDisplay().workAreaSize;
@@ -128,6 +130,7 @@ async function start(): Promise<void> {
     recent,
     known: new KnownPaths(),
     recovery,
+    settings,
     onDocumentState: (title, dirty) => {
       win.setTitle(windowTitle(title, dirty));
       if (process.platform === 'darwin') win.setDocumentEdited(dirty);

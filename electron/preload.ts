@@ -4,6 +4,7 @@ import {
   IPC_EVENT_OPEN_FILE,
   IPC_PREFIX,
   type Host,
+  type JsonValue,
   type MenuCommand,
   type OpenedFile,
 } from '../core/ipc/contract';
@@ -38,6 +39,8 @@ const host = {
   takeRecovery: () => invoke<OpenedFile | null>('takeRecovery')(),
   clearRecovery: () => invoke<void>('clearRecovery')(),
   confirm: (request) => invoke<boolean>('confirm')(request),
+  getSetting: (key) => invoke<JsonValue | null>('getSetting')(key),
+  setSetting: (entry) => invoke<void>('setSetting')(entry),
   onMenuCommand: (listener) => subscribe<MenuCommand>(IPC_EVENT_MENU, listener),
   onOpenFile: (listener) => subscribe<OpenedFile>(IPC_EVENT_OPEN_FILE, listener),
 } satisfies Host;

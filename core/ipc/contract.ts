@@ -6,6 +6,9 @@
  * The host does file I/O and native dialogs only. Everything about the document (parse, check, export bytes)
  * happens in core, called by the renderer. Files travel as text (documents) or bytes (xlsx/docx).
  */
+import type { JsonValue } from '../document/document';
+
+export type { JsonValue };
 
 export interface OpenedFile {
   /** Full path in Electron; file name in the web host. Only ever from a dialog, the command line or a drop. */
@@ -63,6 +66,13 @@ export interface HostApi {
   clearRecovery(): Promise<void>;
   /** Ask the user a yes/no question in a native dialog (e.g. export with 错误 present). */
   confirm(request: { title: string; message: string; okLabel: string }): Promise<boolean>;
+  /**
+   * The officer's own settings, kept across documents and restarts (remembered import mappings, column widths,
+   * panel sizes): one JSON value per key, null when the key was never set.
+   */
+  getSetting(key: string): Promise<JsonValue | null>;
+  /** Stores a setting; null deletes it. Values are limited in size (about 1 MB serialised). */
+  setSetting(entry: { key: string; value: JsonValue | null }): Promise<void>;
 }
 
 /** Host → renderer events. */
@@ -78,7 +88,7 @@ export type Host = HostApi & HostEvents;
 export const IPC_PREFIX = 'host:';
 export const HOST_API_METHODS = [
   'kind', 'startupFile', 'openFile', 'openRecent', 'recentFiles', 'saveFile', 'setDocumentState',
-  'writeRecovery', 'takeRecovery', 'clearRecovery', 'confirm',
+  'writeRecovery', 'takeRecovery', 'clearRecovery', 'confirm', 'getSetting', 'setSetting',
 ] as const satisfies readonly (keyof HostApi)[];
 export const IPC_EVENT_MENU = 'host-event:menu';
 export const IPC_EVENT_OPEN_FILE = 'host-event:open-file';

@@ -41,6 +41,8 @@ async function openWithFakeHost(options: FakeOptions = {}): Promise<Page> {
       takeRecovery: async () => null,
       clearRecovery: async () => log('clearRecovery'),
       confirm: async () => true,
+      getSetting: async () => null,
+      setSetting: async (entry: { key: string }) => log('setSetting', entry.key),
       onMenuCommand: (l: (c: string) => void) => {
         menu.add(l);
         return () => menu.delete(l);

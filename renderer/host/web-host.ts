@@ -1,11 +1,14 @@
-import type { FileKind, Host, MenuCommand, OpenedFile, SaveRequest, SaveResult } from '../../core/ipc/contract';
+import type { FileKind, Host, JsonValue, MenuCommand, OpenedFile, SaveRequest, SaveResult } from '../../core/ipc/contract';
 
 /**
  * The browser implementation of the host contract, so the same renderer runs without Electron (npm run web, e2e tests).
- * Open = a file input, save = a download, recovery = localStorage, confirm = window.confirm, no recent files.
+ * Open = a file input, save = a download, recovery and settings = localStorage, confirm = window.confirm, no recent
+ * files.
  */
 const RECOVERY_KEY = 'budget-disclosure.recovery';
 const RECOVERY_NAME_KEY = 'budget-disclosure.recovery.name';
+/** Each setting is one localStorage item under this prefix, its value as JSON. */
+export const SETTING_PREFIX = 'budget-disclosure.setting.';
 
 const ACCEPT: Record<FileKind, string> = {
   document: '.ysgk,.json',
@@ -66,6 +69,15 @@ export function createWebHost(win: Window = window): WebHost {
       win.localStorage.removeItem(RECOVERY_NAME_KEY);
     },
     confirm: async (request) => win.confirm(`${request.title}\n\n${request.message}`),
+    getSetting: async (key) => readSetting(win, key),
+    setSetting: async ({ key, value }) => {
+      if (value === null) return win.localStorage.removeItem(SETTING_PREFIX + key);
+      try {
+        win.localStorage.setItem(SETTING_PREFIX + key, JSON.stringify(value));
+      } catch (error) {
+        throw new Error('设置未能保存：浏览器的本地存储空间已满或被禁用', { cause: error });
+      }
+    },
     onMenuCommand: (listener) => {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
@@ -76,6 +88,17 @@ export function createWebHost(win: Window = window): WebHost {
     },
     dispatchMenu: (command) => menuListeners.forEach((l) => l(command)),
   };
+}
+
+/** A damaged item (edited by hand, another version) reads as unset rather than breaking the feature using it. */
+function readSetting(win: Window, key: string): JsonValue | null {
+  const text = win.localStorage.getItem(SETTING_PREFIX + key);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return null;
+  }
 }
 
 function pickFile(win: Window, accept: string): Promise<OpenedFile | null> {
