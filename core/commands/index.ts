@@ -11,3 +11,4 @@ export { composite } from './composite.command';
 export { CommandError } from './raw';
 export { isComputedCell } from './cell-writer';
 export { documentIndex, TOTAL_ROW_ID } from './doc-index';
+export { setTableNote, tableNoteChangeKey } from './table-note.command';
