@@ -157,6 +157,9 @@ export function generateGpbFromExpenditure(doc: BudgetDocument, template: Templa
     const out: RowData = { id: r.id, values: {} };
     if (r.code !== undefined) out.code = r.code;
     if (r.name !== undefined) out.name = r.name;
+    // 表5 prints the same 部门 / 单位 rows as 表3 (the 2021 release does), so they are carried with their figures.
+    if (r.org !== undefined) out.org = r.org;
+    if (r.unit !== undefined) out.unit = r.unit;
     for (const [c, v] of Object.entries(r.values)) if (cols.has(c)) out.values[c] = v;
     return out;
   });

@@ -3,13 +3,14 @@ import {
   TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import { formatAmount } from '../amount/amount';
-import type { BudgetDocument } from '../document/document';
+import { blankZeroOf, type BudgetDocument } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
-import { headerLayout, hasColumnNumberRow, columnNumbers, tableEmptyNote, tableTitle } from '../template/header-layout';
-import { isEmptyTable, printedGrid } from '../xlsx/printed-grid';
+import { headerLayout, hasColumnNumberRow, columnNumbers, tableTitle } from '../template/header-layout';
+import { printedGrid, tableNoteText } from '../xlsx/printed-grid';
 import type { GridCell as TextGridCell } from '../text/blocks';
 import { rawRow, bodyMarker, type RawCell } from './raw-rows';
-import { bodyParagraph, font, LANDSCAPE_TEXT_WIDTH, run, SIZE, TEXT_WIDTH, exactLine } from './styles';
+import { bodyParagraph, font, LANDSCAPE_TEXT_WIDTH, LINE, run, SIZE, TEXT_WIDTH, exactLine } from './styles';
+import { bodyLines } from './layout';
 
 /**
  * Word tables: the 11 standard tables as printed in the release (number, title, 编制部门/单位 line, merged header
@@ -119,7 +120,7 @@ function compilerLine(set: TemplateSet, doc: BudgetDocument, def: TableDef, widt
 export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: TableDef, landscape: boolean): BuiltTable {
   const textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   const grid = printedGrid(doc, def);
-  const blankZero = set.display.blankZero;
+  const blankZero = blankZeroOf(doc.meta, set.display.blankZero);
   const minUnits = def.columns.map((col, i) => {
     let u = col.kind === 'name' ? 4 : 1;
     for (const line of grid) {
@@ -203,13 +204,13 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
     margins: CELL_MARGIN,
   });
   const children: (Paragraph | Table)[] = [...head, table];
+  // The table's own note (under data, or instead of the template's 空表 note), else the 空表 note of an empty table.
   let tailHeight = 0;
-  if (isEmptyTable(doc, def)) {
-    const note = tableEmptyNote(def, doc.meta);
-    if (note) {
-      children.push(bodyParagraph(note));
-      tailHeight = 560 * 2;
-    }
+  const note = tableNoteText(doc, def);
+  // A note of several lines (注：1.… 2.…) prints one paragraph per line.
+  for (const part of note?.split('\n') ?? []) {
+    children.push(bodyParagraph(part));
+    tailHeight += bodyLines(part, 2, textWidth) * LINE;
   }
   return { children, headHeight, headerRows: headerHeights, bodyRows: bodyHeights, tailHeight, rawBody: { marker, xml: rowXml.join('') } };
 }

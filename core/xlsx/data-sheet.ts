@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { BudgetDocument, DocumentMeta, JsonValue } from '../document/document';
+import type { BudgetDocument, DocumentMeta, JsonValue, OrgLevel, RowData } from '../document/document';
 
 /**
  * What a table workbook cannot show (document meta, the officer's texts, last year's figures) is kept in a very
@@ -15,8 +15,28 @@ export interface DataSheetPayload {
   meta: DocumentMeta;
   inputs: Record<string, JsonValue>;
   priorYear: Record<string, number>;
-  /** Extra row facts the printed grid does not show (row ids of project rows, names of fixed rows). */
-  rows: Record<string, { id: string; code?: string; name?: string }[]>;
+  /**
+   * Extra row facts the printed grid does not show (row ids of project rows, names of fixed rows), and which rows are
+   * organisation rows (部门 / 单位) and which organisation each row belongs to, so a re-import restores them exactly.
+   */
+  rows: Record<string, DataSheetRow[]>;
+}
+
+export interface DataSheetRow {
+  id: string;
+  code?: string;
+  name?: string;
+  org?: OrgLevel;
+  unit?: string;
+}
+
+function rowFacts(r: RowData): DataSheetRow {
+  const out: DataSheetRow = { id: r.id };
+  if (r.code !== undefined) out.code = r.code;
+  if (r.name !== undefined) out.name = r.name;
+  if (r.org !== undefined) out.org = r.org;
+  if (r.unit !== undefined) out.unit = r.unit;
+  return out;
 }
 
 export function writeDataSheet(wb: ExcelJS.Workbook, doc: BudgetDocument): void {
@@ -26,9 +46,7 @@ export function writeDataSheet(wb: ExcelJS.Workbook, doc: BudgetDocument): void 
     meta: doc.meta,
     inputs: doc.inputs,
     priorYear: doc.priorYear,
-    rows: Object.fromEntries(
-      Object.entries(doc.tables).map(([id, t]) => [id, t.rows.map((r) => ({ id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), ...(r.name !== undefined ? { name: r.name } : {}) }))]),
-    ),
+    rows: Object.fromEntries(Object.entries(doc.tables).map(([id, t]) => [id, t.rows.map(rowFacts)])),
   };
   const json = JSON.stringify(payload);
   const ws = wb.addWorksheet(DATA_SHEET_NAME, { state: 'veryHidden' });

@@ -1,20 +1,21 @@
 import ExcelJS from 'exceljs';
-import type { BudgetDocument } from '../document/document';
+import { blankZeroOf, isOrgRow, type BudgetDocument } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
-import { columnNumbers, headerLayout, tableEmptyNote, tableTitle } from '../template/header-layout';
-import { printedGrid, isEmptyTable, type GridLine } from './printed-grid';
+import { columnNumbers, headerLayout, tableTitle } from '../template/header-layout';
+import { printedGrid, tableNoteText, type GridLine } from './printed-grid';
 import { tableBlocks } from './rounding/table-structure';
 import { writeDataSheet } from './data-sheet';
 import { sheetNameFor, columnLetter, textWidth } from './sheet-names';
 
 /**
  * Excel export: one sheet per table laid out like the printed release (number, title, 编制部门/单位 line, merged
- * multi-level header, optional column-number row, body, 空表 note), styled for A4 printing. Bytes out, no I/O.
+ * multi-level header, optional column-number row, body, the table's note or its 空表 note), styled for A4 printing.
+ * Bytes out, no I/O.
  */
 export interface ExportXlsxOptions {
   /** Write subtotal and 合计 cells as formulas (with their cached results) instead of plain figures. */
   formulas?: boolean;
-  /** Override the template's blank-zero display. */
+  /** Override the document's blank-zero display (default: the document's setting, else the template's). */
   blankZero?: boolean;
   /** Called after each sheet and before the workbook is packed, for a progress bar on large documents. */
   onProgress?: (done: number, total: number, stage: string) => void;
@@ -60,7 +61,7 @@ function writeTableSheet(
   const title = tableTitle(table, doc.meta.entityKind);
   const ws = wb.addWorksheet(sheetNameFor(table.no, title, used));
   const nCols = table.columns.length;
-  const blankZero = options.blankZero ?? template.display.blankZero;
+  const blankZero = options.blankZero ?? blankZeroOf(doc.meta, template.display.blankZero);
   const header = headerLayout(table.columns);
   const layout: SheetLayout = { titleRow: 2, compilerRow: 3, headerTop: 4, headerBottom: 3 + header.depth, firstBodyRow: 4 + header.depth };
 
@@ -131,10 +132,12 @@ function writeTableSheet(
   lines.forEach((line, i) => writeLine(ws, bodyRow + i, line, table, blankZero, widths, formulaFor));
   bodyRow += lines.length;
 
-  const note = isEmptyTable(doc, table) ? tableEmptyNote(table, doc.meta) : undefined;
+  const note = tableNoteText(doc, table);
   if (note) {
     putMerged(ws, bodyRow, 1, nCols, note, { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } });
-    ws.getRow(bodyRow).height = 32;
+    // Excel does not grow a merged row for wrapped text: size it for the note's lines across the table's width.
+    const lineCount = note.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, widths.reduce((a, b) => a + b, 0) - 2))), 0);
+    ws.getRow(bodyRow).height = Math.max(20, 14 * lineCount + 6);
   }
 
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -218,7 +221,8 @@ function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: Tabl
  * the cached result is always right; otherwise the figure is written as a plain number.
  */
 function formulaBuilder(doc: BudgetDocument, table: TableDef, rowOf: Map<string, number>): FormulaFor {
-  const rows = doc.tables[table.id]?.rows ?? [];
+  // Organisation rows are plain figures: left out, 合计 is the sum of the 类 rows again (written only where it holds).
+  const rows = (doc.tables[table.id]?.rows ?? []).filter((r) => !isOrgRow(r));
   const values = new Map(rows.map((r) => [r.id, r.values]));
   const blocks = tableBlocks(table, rows).map((b) => ({ ...b, rowSet: new Set(b.rows), colSet: new Set(b.cols) }));
   const colIndex = new Map(table.columns.map((c, i) => [c.id, i + 1]));

@@ -1,11 +1,12 @@
-import type { BudgetDocument, RowData } from '../document/document';
+import { isOrgRow, type BudgetDocument, type RowData } from '../document/document';
 import type { ColumnDef, FixedRowDef, TableDef } from '../template/template.schema';
-import { codePartFor, fixedRowName } from '../template/header-layout';
+import { codePartFor, fixedRowName, tableEmptyNote } from '../template/header-layout';
 
 /**
  * The body of a table as printed: one line per printed row, one entry per template column. Shared by the Excel
  * export (and its formula option) so the layout is decided once: coded rows with split or combined codes, fixed
- * rows with their labels, two lists side by side with the totals on the last line, project rows.
+ * rows with their labels, two lists side by side with the totals on the last line, project rows, and the
+ * organisation rows (部门 / 单位 subtotals) some releases print between the 合计 row and the codes.
  */
 export type GridCell =
   | { kind: 'text'; text: string; code?: boolean; indent?: number }
@@ -16,7 +17,7 @@ export interface GridLine {
   cells: GridCell[];
   /** The document row shown on this line, per side (index 0 = left or only side, 1 = right side). */
   rowIds: (string | undefined)[];
-  /** Printed bold: 合计 / 总计 lines and 类 rows. */
+  /** Printed bold: 合计 / 总计 lines, organisation rows and 类 rows. */
   emphasis: boolean;
   /** Indent level of the name column (fixed rows' level). */
   level: number;
@@ -35,7 +36,8 @@ function rowCells(table: TableDef, row: RowData | undefined, label: string, side
     switch (col.kind) {
       case 'code': {
         const code = row?.code ?? '';
-        const text = row?.id === 'total' || !code ? '' : codePartFor(code, col.codePart ?? 'full', levels);
+        // 合计 and organisation rows print their name only; their code cells stay blank.
+        const text = row?.id === 'total' || !code || (row && isOrgRow(row)) ? '' : codePartFor(code, col.codePart ?? 'full', levels);
         return { kind: 'text', text, code: true };
       }
       case 'name':
@@ -63,12 +65,14 @@ export function printedGrid(doc: BudgetDocument, table: TableDef): GridLine[] {
       const levels = model.levels;
       return rows.map((r) => {
         const isTotal = r.id === 'total';
+        // Organisation rows (部门 / 单位 subtotals) print in row order, flush and bold like the 合计 line.
+        const isOrg = isOrgRow(r);
         const label = isTotal ? model.total.label : (r.name ?? '');
-        const level = isTotal ? 0 : model.kind === 'coded' ? Math.max(0, levels.indexOf((r.code ?? '').length)) : 0;
+        const level = isTotal || isOrg ? 0 : model.kind === 'coded' ? Math.max(0, levels.indexOf((r.code ?? '').length)) : 0;
         return {
           cells: rowCells(table, r, label, undefined),
           rowIds: [r.id],
-          emphasis: isTotal || (model.kind === 'coded' && level === 0 && levels.length > 1),
+          emphasis: isTotal || isOrg || (model.kind === 'coded' && level === 0 && levels.length > 1),
           level,
         };
       });
@@ -119,6 +123,16 @@ function blankSide(table: TableDef, side: 0 | 1): GridCell[] {
 export function isEmptyTable(doc: BudgetDocument, table: TableDef): boolean {
   const rows = doc.tables[table.id]?.rows ?? [];
   return rows.every((r) => Object.values(r.values).every((v) => v === 0));
+}
+
+/**
+ * The note printed under a table: the table's own note as the release words it (it replaces the template's 空表
+ * note, and stands under a table with data too), else the template's 空表 note when the table is empty.
+ */
+export function tableNoteText(doc: BudgetDocument, table: TableDef): string | undefined {
+  const own = doc.tables[table.id]?.note;
+  if (own) return own;
+  return isEmptyTable(doc, table) ? tableEmptyNote(table, doc.meta) : undefined;
 }
 
 export function amountColumns(table: TableDef): ColumnDef[] {
