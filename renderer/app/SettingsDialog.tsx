@@ -1,16 +1,24 @@
 import { useState } from 'react';
 import type { MetaPatch } from '../../core/commands/document-fields.command';
-import type { DocumentMeta } from '../../core/document/document';
+import { blankZeroOf, type DocumentMeta } from '../../core/document/document';
+import { templateSets } from './core-adapter';
 import { Dialog } from './Dialog';
 
 export interface SettingsDialogProps {
   meta: DocumentMeta;
+  /** The template set's blank-zero default; omitted → looked up by the document's template id. */
+  templateBlankZero?: boolean;
   onSave: (patch: MetaPatch) => void;
   onClose: () => void;
 }
 
-/** Document settings: unit name, 编制部门 line, year, 部门/单位 wording, unit type, region, date. */
-export function SettingsDialog({ meta, onSave, onClose }: SettingsDialogProps) {
+/** The set's display default for zero amounts, for a document whose own setting is absent. */
+function templateDefault(meta: DocumentMeta): boolean {
+  return templateSets().find((t) => t.id === meta.templateId)?.display.blankZero ?? false;
+}
+
+/** Document settings: unit name, 编制部门 line, year, 部门/单位 wording, unit type, region, date, zero display. */
+export function SettingsDialog({ meta, templateBlankZero, onSave, onClose }: SettingsDialogProps) {
   const [unitName, setUnitName] = useState(meta.unitName);
   const [compiler, setCompiler] = useState(meta.compiler);
   const [year, setYear] = useState(String(meta.year));
@@ -18,6 +26,9 @@ export function SettingsDialog({ meta, onSave, onClose }: SettingsDialogProps) {
   const [unitType, setUnitType] = useState(meta.unitType ?? '');
   const [region, setRegion] = useState(meta.region ?? '');
   const [date, setDate] = useState(meta.date);
+  // What the grid and both exports show now: the document's own choice, else the template's default.
+  const shownBlankZero = blankZeroOf(meta, templateBlankZero ?? templateDefault(meta));
+  const [blankZero, setBlankZero] = useState(shownBlankZero);
   const yearNumber = Number(year);
   const yearOk = /^\d{4}$/.test(year) && yearNumber >= 2000 && yearNumber <= 2100;
   const submit = () => {
@@ -30,6 +41,8 @@ export function SettingsDialog({ meta, onSave, onClose }: SettingsDialogProps) {
     if (unitType !== (meta.unitType ?? '')) patch.unitType = unitType === '' ? undefined : (unitType as DocumentMeta['unitType']);
     if (region.trim() !== (meta.region ?? '')) patch.region = region.trim() === '' ? undefined : region.trim();
     if (date !== meta.date) patch.date = date;
+    // Stored only when the officer changes it, then as the document's own setting (not as "follow the template").
+    if (blankZero !== shownBlankZero) patch.blankZero = blankZero;
     if (Object.keys(patch).length > 0) onSave(patch);
     onClose();
   };
@@ -74,6 +87,10 @@ export function SettingsDialog({ meta, onSave, onClose }: SettingsDialogProps) {
         </label>
         <label>地区<input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="封面地区行，如 新疆维吾尔自治区…" /></label>
         <label>公开日期<input type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>
+        <label className="bd-radio">
+          <input type="checkbox" name="blankZero" checked={blankZero} onChange={(e) => setBlankZero(e.target.checked)} />
+          零值显示为空白（不显示 0.00）
+        </label>
         <button type="submit" hidden />
       </form>
     </Dialog>

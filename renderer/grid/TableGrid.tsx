@@ -212,13 +212,16 @@ export function TableGrid(props: TableGridProps) {
         tooltipInteraction={false}
         animateRows={false}
         rowBuffer={12}
-        getRowClass={(p) => (p.data?.numbers ? 'bd-row-numbers' : p.data?.isTotal ? 'bd-row-total' : undefined)}
+        getRowClass={rowClass}
       />
     </div>
   );
 }
 
 const PINNED_NUMBERS = [COLUMN_NUMBER_ROW];
+/** Organisation rows are subtotals: they wear the 合计 row's style, plus their own class for finer styling. */
+const rowClass = (p: { data?: GridRow }): string | string[] | undefined =>
+  p.data?.numbers ? 'bd-row-numbers' : p.data?.isTotal ? 'bd-row-total' : p.data?.isOrg ? ['bd-row-total', 'bd-row-org'] : undefined;
 const FIT_WIDTH = { type: 'fitGridWidth' } as const;
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 
@@ -249,6 +252,7 @@ function reuseRows(old: GridRow[], next: GridRow[]): GridRow[] {
   const byKey = new Map(old.map((r) => [r.key, r]));
   return next.map((r) => {
     const o = byKey.get(r.key);
-    return o && o.level === r.level && o.isTotal === r.isTotal && o.rowIds[0] === r.rowIds[0] && o.rowIds[1] === r.rowIds[1] ? o : r;
+    const same = o && o.level === r.level && o.isTotal === r.isTotal && o.isOrg === r.isOrg && o.rowIds[0] === r.rowIds[0] && o.rowIds[1] === r.rowIds[1];
+    return same ? o : r;
   });
 }

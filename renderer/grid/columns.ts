@@ -1,6 +1,6 @@
 import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
 import { formatAmount } from '../../core/amount/amount';
-import { cellKey } from '../../core/document/document';
+import { blankZeroOf, cellKey, isOrgRow } from '../../core/document/document';
 import type { ColumnDef, TableDef } from '../../core/template/template.schema';
 import type { GridContext } from './grid-context';
 import { SeededTextEditor } from './text-editor';
@@ -40,24 +40,28 @@ function computeView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
   const ref = cellRefOf(ctx.table, row, col);
   if (!ref) return { text: '', editable: false, computed: false };
   const data = ctx.rowsById.get(ref.row);
+  // An organisation row (部门 / 单位) is a subtotal as the budget system printed it: shown like 合计, never typed in.
+  const org = data !== undefined && isOrgRow(data);
   switch (col.kind) {
     case 'amount': {
       // Which cells are computed is core's decision (column formulas, sum rows), the same one the commands use.
-      const computed = isComputedCell(ctx.doc, ctx.template, ref);
-      const blankZero = ctx.template.display.blankZero;
+      const computed = org || isComputedCell(ctx.doc, ctx.template, ref);
+      const blankZero = blankZeroOf(ctx.doc.meta, ctx.template.display.blankZero);
       return { text: formatAmount(data?.values[col.id] ?? 0, { blankZero }), editable: !computed, computed };
     }
-    case 'code':
-      return { text: data?.code ? codePartFor(data.code, col.codePart ?? 'full', codeLevels(ctx.table)) : '', editable: false, computed: false };
+    case 'code': {
+      const code = data?.code && !org ? data.code : '';
+      return { text: code ? codePartFor(code, col.codePart ?? 'full', codeLevels(ctx.table)) : '', editable: false, computed: false };
+    }
     case 'name': {
       const text = rowLabel(ctx.table, data, ref.row);
       const model = ctx.table.rows.kind;
       // Project names (表7) and code names are the officer's text; fixed labels are the template's.
-      const editable = (model === 'projects' || model === 'coded') && ref.row !== 'total' && data !== undefined;
+      const editable = (model === 'projects' || model === 'coded') && ref.row !== 'total' && data !== undefined && !org;
       return { text, editable, computed: false };
     }
     case 'text':
-      return { text: data?.texts?.[col.id] ?? '', editable: ref.row !== 'total' && data !== undefined, computed: false };
+      return { text: data?.texts?.[col.id] ?? '', editable: ref.row !== 'total' && data !== undefined && !org, computed: false };
   }
 }
 

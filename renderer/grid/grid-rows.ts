@@ -1,4 +1,4 @@
-import type { BudgetDocument, CellRef, RowData } from '../../core/document/document';
+import { isOrgRow, type BudgetDocument, type CellRef, type RowData } from '../../core/document/document';
 import { rowLevel } from '../../core/template/header-layout';
 import type { ColumnDef, FixedRowDef, TableDef } from '../../core/template/template.schema';
 
@@ -17,6 +17,8 @@ export interface GridRow {
   level: number;
   /** The 合计 / 总计 line, shown bold. */
   isTotal: boolean;
+  /** An organisation row (部门 / 单位 subtotal between 合计 and the codes): read-only and shown like 合计. */
+  isOrg?: boolean;
   /** The 2021-style column-number row under the header ("1 2 3 …"), pinned at the top. */
   numbers?: boolean;
 }
@@ -47,12 +49,16 @@ export function buildGridRows(table: TableDef, doc: BudgetDocument): GridRow[] {
   const levels = model.levels;
   // Project rows are printed flush: their code is a 项 code but the row is a project, not a 项 subtotal.
   const indent = model.kind === 'coded';
-  return data.map((r) => ({
-    key: r.id,
-    rowIds: [r.id, null],
-    level: indent && r.code ? Math.max(0, rowLevel(r.code, levels)) : 0,
-    isTotal: r.id === 'total',
-  }));
+  return data.map((r) => {
+    const row: GridRow = {
+      key: r.id,
+      rowIds: [r.id, null],
+      level: indent && r.code && !isOrgRow(r) ? Math.max(0, rowLevel(r.code, levels)) : 0,
+      isTotal: r.id === 'total',
+    };
+    if (isOrgRow(r)) row.isOrg = true;
+    return row;
+  });
 }
 
 /** The template's fixed-row definition for a row id (fixed and side-by-side tables). */
