@@ -9,7 +9,7 @@ import type { Finding } from '../../core/rules/finding';
 import type { GridHandle } from '../grid/grid-edits';
 import type { AppHost } from '../host/select-host';
 import { CodePicker } from './CodePicker';
-import { derivationCommand, derivations, templateSets } from './core-adapter';
+import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { Outline } from './Outline';
@@ -20,9 +20,11 @@ import { StatusBar, useNotice } from './StatusBar';
 import { TablePane } from './TablePane';
 import { Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
+import { useDerive } from './use-derive';
 import { useDocument } from './use-document';
 import { useFileActions } from './use-file-actions';
 import { useGridEdits } from './use-grid-edits';
+import { usePrompts } from './use-prompts';
 import { useShortcuts } from './use-shortcuts';
 import { useTransferActions } from './use-transfer-actions';
 import { ReportDialog } from './ReportDialog';
@@ -38,7 +40,8 @@ export function App({ appHost }: { appHost: AppHost }) {
   const edits = useGridEdits(session, notify);
   const [report, setReport] = useState<{ title: string; text: string } | null>(null);
   const onReport = useCallback((title: string, text: string) => setReport({ title, text }), []);
-  const transfer = useTransferActions(host, controls, files, notify, onReport);
+  const { prompts, dialog: prompt } = usePrompts();
+  const transfer = useTransferActions(host, controls, prompts, notify, onReport);
   const gridRef = useRef<GridHandle | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogKind>(null);
@@ -87,13 +90,8 @@ export function App({ appHost }: { appHost: AppHost }) {
     if (!r.ok) notify(r.message, 'error');
   }, [session, notify]);
 
-  const derive = useCallback((id: string) => {
-    if (!session) return;
-    const r = derivationCommand(id, session.doc, session.template);
-    if (!r.ok) return notify(r.message, 'error');
-    run(r.command);
-    notify(r.notes.length ? r.notes.join('；') : `已完成：${derivations().find((d) => d.id === id)?.label ?? id}（可撤销）`);
-  }, [session, run, notify]);
+  const deriveAsync = useDerive(session, prompts, notify);
+  const derive = useCallback((id: string) => void deriveAsync(id).catch((e: unknown) => notify(`操作失败：${String(e)}`, 'error')), [deriveAsync, notify]);
 
   const onMenu = useCallback((command: MenuCommand) => {
     if (!session && command !== 'open' && command !== 'new') return;
@@ -238,6 +236,7 @@ export function App({ appHost }: { appHost: AppHost }) {
           }}
         />
       ) : null}
+      {prompt}
       {report ? <ReportDialog title={report.title} text={report.text} onClose={() => setReport(null)} /> : null}
       {dialog === 'new' ? (
         <NewDocumentDialog

@@ -89,6 +89,7 @@ export function derivations(): DerivationInfo[] {
 }
 
 export { derivationCommand };
+export { previewCommand, formatChanges } from '../../core/commands/preview';
 
 /** "示例.ysgk" → "示例": the base for suggested export and import names. */
 export function stripExt(name: string): string {

@@ -6,8 +6,9 @@ import { parseTemplateSetJson } from '../../core/template/validate-set';
 import { countBySeverity } from '../../core/rules/finding-order';
 import { registerTemplateSet, sharedCodeBook, stripExt, templateFor } from './core-adapter';
 import type { DocumentControls } from './use-document';
-import type { FileActions } from './use-file-actions';
+import { importWorkbook } from './import-workbook';
 import type { Notify } from './use-grid-edits';
+import type { Prompts } from './use-prompts';
 
 export interface TransferActions {
   importExcel(): Promise<void>;
@@ -17,36 +18,44 @@ export interface TransferActions {
   loadTemplate(): Promise<void>;
 }
 
+const DISCARD_FOR_IMPORT = {
+  title: '未保存的修改',
+  message: '导入会新建一个文档，当前文档有未保存的修改，继续将丢失这些修改。是否继续？',
+  okLabel: '继续导入',
+};
 
 /**
  * 导入 Excel / 导出 Word / 导入科目表 / 加载模板集. The heavy builders (exceljs, docx) are loaded on first use so that
  * opening the app stays fast. Every imported thing is validated by core and reported in Chinese.
  */
-export function useTransferActions(host: Host, controls: DocumentControls, files: FileActions, notify: Notify, onReport: (title: string, text: string) => void): TransferActions {
+export function useTransferActions(host: Host, controls: DocumentControls, prompts: Prompts, notify: Notify, onReport: (title: string, text: string) => void): TransferActions {
   const ref = useRef(controls);
   ref.current = controls;
 
   const importExcel = useCallback(async () => {
-    if (!(await files.confirmDiscard())) return;
+    // Asked in the page, not through host.confirm: the whole import is one in-app dialogue.
+    if (ref.current.state.dirty && !(await prompts.confirm(DISCARD_FOR_IMPORT))) return notify('已取消导入');
     const file = await host.openFile('xlsx');
     if (!file) return;
     notify(`正在导入“${file.name}”…`);
-    const { importXlsx, formatImportReport, reportCounts } = await import('../../core/xlsx');
-    const meta = ref.current.state.session?.doc.meta;
-    const result = await importXlsx(file.bytes, { onProgress: progress(notify, `正在导入“${file.name}”`), meta: meta ? { unitName: meta.unitName, compiler: meta.compiler, year: meta.year } : undefined });
-    if (!result.ok) {
-      notify(`无法导入“${file.name}”：${result.message}`, 'error');
-      if (result.report) onReport('导入报告', formatImportReport(result.report));
+    const outcome = await importWorkbook(file, { host, prompts, onProgress: progress(notify, `正在导入“${file.name}”`) });
+    const { formatImportReport, reportCounts } = await import('../../core/xlsx');
+    if (outcome.kind === 'cancelled') return notify('已取消导入');
+    if (outcome.kind === 'failed') {
+      notify(`无法导入“${file.name}”：${outcome.message}`, 'error');
+      if (outcome.report) onReport('导入报告', formatImportReport(outcome.report));
       return;
     }
-    const template = templateFor(result.document);
-    if (!template) return notify(`找不到模板“${result.document.meta.templateId}”`, 'error');
-    ref.current.load(result.document, template, { path: null, name: `${stripExt(file.name)}.ysgk` }, true);
-    const counts = reportCounts(result.report);
+    const { document, report } = outcome.result;
+    const template = templateFor(document);
+    if (!template) return notify(`无法导入“${file.name}”：找不到模板“${document.meta.templateId}”，请先在“导入…”中加载该模板集`, 'error');
+    ref.current.load(document, template, { path: null, name: `${stripExt(file.name)}.ysgk` }, true);
+    const counts = reportCounts(report);
     const titles = Object.fromEntries(template.tables.map((t) => [t.id, `${t.no}`]));
-    onReport('导入报告', formatImportReport(result.report, titles));
-    notify(`已导入“${file.name}”：${counts.errors} 个问题、${counts.warnings} 个提示，请查看导入报告`, counts.errors ? 'error' : 'info');
-  }, [host, files, notify, onReport]);
+    onReport('导入报告', formatImportReport(report, titles));
+    const remembered = outcome.answered === 0 ? '' : outcome.saveError ? `；${outcome.saveError}，下次导入时需重新选择对应关系` : '；所选对应关系已记住';
+    notify(`已导入“${file.name}”：${counts.errors} 个问题、${counts.warnings} 个提示，请查看导入报告${remembered}`, counts.errors || outcome.saveError ? 'error' : 'info');
+  }, [host, prompts, notify, onReport]);
 
   /** Export with 错误 open asks first; the document itself is never marked. Large workbooks report progress. */
   const exportAs = useCallback(async (kind: 'xlsx' | 'docx') => {
@@ -114,7 +123,6 @@ export function useTransferActions(host: Host, controls: DocumentControls, files
   return useMemo(() => ({ importExcel, exportExcel, exportWord, importCodes, loadTemplate }), [importExcel, exportExcel, exportWord, importCodes, loadTemplate]);
 }
 
-/** Economic lists hold only 3xx codes of 3 or 5 digits; anything else (or an Excel file) is read as functional. */
 /** Progress of a long import/export in the status line: "正在生成 Excel（3/11 表3 部门支出总体情况表）". */
 function progress(notify: Notify, what: string) {
   return (done: number, total: number, stage: string) => notify(`${what}（${done}/${total} ${stage}）…`);
