@@ -177,7 +177,7 @@ function bodyRows(doc: BudgetDocument, def: TableDef, columns: Column[], variant
         const f = (c.kind === 'name' || c.kind === 'amount') && c.side === 1 ? r : l;
         if (!f) return null;
         if (c.kind === 'amount') return value(byId.get(f.id), c.id);
-        const label = c.kind === 'name' && c.side !== 1 && variant.incomeSynonyms ? incomeSynonym(f.label) : f.label;
+        const label = c.kind === 'name' && c.side !== 1 && variant.incomeSynonyms ? incomeSynonym(f.label, def.role) : f.label;
         return text(label);
       });
     const out = Array.from({ length: Math.max(left.length, right.length) }, (_, i) => line(left[i], right[i]));

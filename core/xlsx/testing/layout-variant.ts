@@ -67,7 +67,7 @@ export interface LayoutVariant {
   headerText?: 'plain' | 'spaced' | 'wrapped';
   /** Header labels in the synonyms officers use (科目名称, 项目支出合计/合计 for 金额, 因公出国（境）费, 财政拨款收入). */
   synonyms?: boolean;
-  /** 表一/表四 收入 labels in other wordings ("财政专户（教育收费）" for 教育收费（财政专户）). */
+  /** 表一 收入 labels in other wordings ("财政专户（教育收费）" for 教育收费（财政专户）). */
   incomeSynonyms?: boolean;
   /** Blank rows inside the body (after every fourth row). */
   blankRows?: boolean;
@@ -188,12 +188,15 @@ export function fixedLabel(label: string, variant: LayoutVariant): string {
   return variant.synonyms && label.includes('因公出国') ? otherBrackets(label) : label;
 }
 
-/** 表一/表四 收入 labels as other releases word them (the template's label otherwise). */
-export function incomeSynonym(label: string): string {
+/**
+ * 表一 收入 labels as other releases word them (the template's label otherwise). 表四 keeps its labels: its
+ * header group already reads 财政拨款收入, so that wording on a row would repeat the header.
+ */
+export function incomeSynonym(label: string, role: TableDef['role']): string {
+  if (role !== 'overview') return label;
   const table: Record<string, string> = {
     '教育收费（财政专户）': '财政专户（教育收费）',
     '财政拨款（补助）': '财政拨款收入',
-    '一、财政拨款（补助）': '一、财政拨款收入',
     '其中：一般财力': '一般财力',
     '1. 一般公共预算拨款': '（一）一般公共预算拨款',
     '收 入 总 计': '收入总计',
