@@ -48,14 +48,23 @@ export class TableIndex {
     return this.dependents.get(row.id)?.[0];
   }
 
+  private addOrgMember(orgs: Map<string, SumTerm[]>, org: string, member: string): void {
+    orgs.get(org)!.push({ ref: member, sign: 1 });
+    const deps = this.dependents.get(member);
+    if (deps) deps.push(org);
+    else this.dependents.set(member, [org]);
+  }
+
   private buildTree(): void {
     const rowsModel = this.def.rows as { kind: 'coded' | 'projects'; levels: number[]; subtotals?: boolean };
     const projects = rowsModel.kind === 'projects';
     const subtotals = projects || rowsModel.subtotals === true;
     const levels = [...rowsModel.levels].sort((a, b) => b - a);
     const byCode = new Map<string, string>();
+    const orgs = new Map<string, SumTerm[]>();
+    for (const r of this.rows) if (r.org !== undefined) orgs.set(r.id, []);
     for (const r of this.rows) {
-      if (r.id === TOTAL_ROW_ID || (projects && PROJECT_ID.test(r.id))) continue;
+      if (r.id === TOTAL_ROW_ID || r.org !== undefined || (projects && PROJECT_ID.test(r.id))) continue;
       const code = r.code ?? r.id;
       if (!byCode.has(code)) byCode.set(code, r.id);
     }
@@ -64,6 +73,12 @@ export class TableIndex {
     const children = new Map<string, SumTerm[]>();
     for (const r of this.rows) {
       if (r.id === TOTAL_ROW_ID) continue;
+      if (r.org !== undefined) {
+        // An organisation row is the subtotal of its members (a 部门 of its 单位 rows); never part of 合计.
+        this.rank.set(r.id, r.org === 'department' ? 950 : 900);
+        if (r.unit !== undefined && orgs.has(r.unit)) this.addOrgMember(orgs, r.unit, r.id);
+        continue;
+      }
       const isProject = projects && PROJECT_ID.test(r.id);
       const code = r.code ?? (isProject ? '' : r.id);
       let parent: string | undefined;
@@ -79,6 +94,7 @@ export class TableIndex {
       if (parent === undefined) {
         totalTerms.push({ ref: r.id, sign: 1 });
         if (hasTotal) this.dependents.set(r.id, [TOTAL_ROW_ID]);
+        if (subtotals && r.unit !== undefined && orgs.has(r.unit)) this.addOrgMember(orgs, r.unit, r.id);
       } else if (subtotals) {
         const list = children.get(parent) ?? [];
         list.push({ ref: r.id, sign: 1 });
@@ -87,6 +103,7 @@ export class TableIndex {
       }
     }
     for (const [id, t] of children) this.terms.set(id, t);
+    for (const [id, t] of orgs) if (t.length > 0) this.terms.set(id, t);
     if (hasTotal) {
       this.terms.set(TOTAL_ROW_ID, totalTerms);
       this.rank.set(TOTAL_ROW_ID, 1000);

@@ -21,6 +21,7 @@ export function createDocument(template: TemplateSet, meta: NewDocumentMeta = {}
   };
   if (meta.region !== undefined) full.region = meta.region;
   if (meta.unitType !== undefined) full.unitType = meta.unitType;
+  if (meta.blankZero !== undefined) full.blankZero = meta.blankZero;
   const tables: Record<string, TableData> = {};
   for (const def of template.tables) tables[def.id] = { rows: initialRows(def) };
   return { format: FORMAT_NAME, version: FORMAT_VERSION, meta: full, tables, inputs: {}, priorYear: {} };

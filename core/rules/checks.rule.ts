@@ -57,7 +57,7 @@ const CHECKS: Record<string, CheckSpec> = {
     applies: hasCodes,
     check(table, i) {
       const row = table.rows[i];
-      if (table.isTotal(row)) return undefined;
+      if (table.isTotal(row) || row.org !== undefined) return undefined;
       const cls = classification(table);
       // A project hangs under a 项 code; 表7's 类/款/项 group rows may have any level.
       const levels = isProjectRow(row) ? [table.levels[table.levels.length - 1]] : table.levels;

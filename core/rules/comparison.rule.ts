@@ -193,12 +193,15 @@ class ComparisonRule implements CompiledRule {
     }
     const keys: string[] = [];
     const binding = this.binding;
+    // Organisation rows are particular to how one table was printed: rules across tables compare codes only.
+    const acrossTables = this.bindingTables.length > 1;
     for (let b = 0; b < binding.length; b++) {
       const ref = binding[b];
       const table = ref.table;
       const n = table.rows.length;
       for (let i = 0; i < n; i++) {
         if (table.first[i] === 0 || !(ref.every || matchesAny(ref, i))) continue;
+        if (acrossTables && table.rows[i].org !== undefined) continue;
         const key = table.keys[i];
         let seen = false;
         for (let e = 0; e < b && !seen; e++) {

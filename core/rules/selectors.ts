@@ -15,6 +15,7 @@ export type Sel =
   | { kind: 'descendants'; prefix: string }
   | { kind: 'row'; id: string }
   | { kind: 'projects' }
+  | { kind: 'org' }
   | { kind: 'children' }
   | { kind: 'under' };
 
@@ -64,6 +65,7 @@ export function resolveSel(sel: SelectorAst, inAggregate: boolean): Sel {
   if (sel.kind === 'all') return sel;
   if (sel.kind === 'descendants') return sel;
   if (sel.name === 'projects' || sel.name === '项目') return { kind: 'projects' };
+  if (sel.name === 'org' || sel.name === '机构') return { kind: 'org' };
   const level = LEVEL_WORDS[sel.name];
   if (level !== undefined) return { kind: 'level', level };
   const relative = RELATIVE[sel.name];
@@ -86,6 +88,8 @@ export function selectorWord(sel: Sel): string {
       return sel.id;
     case 'projects':
       return '各项目';
+    case 'org':
+      return '各部门/单位汇总行';
     case 'children':
       return '下级科目';
     case 'under':
@@ -108,6 +112,12 @@ function matches(ref: Ref, rowIdx: number, sel: Sel): boolean {
       return table.keys[rowIdx] === sel.id || table.rows[rowIdx].id === sel.id;
     case 'projects':
       return isProjectRow(table.rows[rowIdx]);
+    case 'org': {
+      // An organisation row whose rows were summed with other units' (one code under several units) has no
+      // members of its own and cannot be checked on its own.
+      const row = table.rows[rowIdx];
+      return row.org !== undefined && table.children(row.id).length > 0;
+    }
     default:
       return false;
   }

@@ -120,21 +120,37 @@ export class TableIndex {
     return row.id === TOTAL_KEY;
   }
 
-  /** Direct children by code: 类 rows under the 合计 row, 款 under their 类, 项 under their 款. */
+  /**
+   * Direct children by code: 类 rows under the 合计 row, 款 under their 类, 项 under their 款; in a project table
+   * each row under the deepest group row above it (a project under its 项, or its 款 where the release prints no 项
+   * rows); an organisation row's members (rows whose `unit` names it and that have no parent of their own).
+   */
   children(key: string): readonly number[] {
     if (!this.childrenMap) {
       const map = new Map<string, number[]>();
+      const projects = this.def.rows.kind === 'projects';
+      const groups = new Set<string>();
+      if (projects) for (const row of this.rows) if (!isProjectRow(row) && row.code !== undefined) groups.add(row.code);
       for (let i = 0; i < this.rows.length; i++) {
         const row = this.rows[i];
-        // A project (表7) hangs under the 项 group row of its code, where the table has group rows.
-        if (isProjectRow(row) && row.code !== undefined) {
-          push(map, row.code, i);
+        if (row.org !== undefined) {
+          if (row.unit !== undefined) push(map, row.unit, i);
           continue;
         }
-        const level = this.levelOf(row);
-        if (level < 0) continue;
-        const parent = level === 0 ? TOTAL_KEY : row.code!.slice(0, this.levels[level - 1]);
+        if (this.isTotal(row)) continue;
+        let parent: string | undefined;
+        if (projects) {
+          const code = row.code ?? '';
+          const own = isProjectRow(row) ? code.length : code.length - 1;
+          for (let len = own; len > 0 && parent === undefined; len--) if (groups.has(code.slice(0, len)) && this.levels.includes(len)) parent = code.slice(0, len);
+          parent ??= TOTAL_KEY;
+        } else {
+          const level = this.levelOf(row);
+          if (level < 0) continue;
+          parent = level === 0 ? TOTAL_KEY : row.code!.slice(0, this.levels[level - 1]);
+        }
         push(map, parent, i);
+        if (parent === TOTAL_KEY && row.unit !== undefined) push(map, row.unit, i);
       }
       this.childrenMap = map;
     }

@@ -27,6 +27,11 @@ export const columnSchema = z.object({
   width: z.number().positive().optional(),
   /** For side-by-side tables: 0 = left list, 1 = right list. */
   side: z.union([z.literal(0), z.literal(1)]).optional(),
+  /**
+   * Other leaf labels releases and budget systems print for this column ("项目支出合计", "金额" for 合计), used by
+   * the Excel import. Spaces, line breaks, bracket widths and numbering are ignored when matching.
+   */
+  synonyms: z.array(z.string().min(1)).optional(),
 });
 
 export const fixedRowSchema = z.object({
@@ -41,6 +46,8 @@ export const fixedRowSchema = z.object({
   formula: z.string().optional(),
   /** A 其中 item: must be ≤ the parent row (rule), not added into totals. */
   partOf: z.string().optional(),
+  /** Other labels printed for this row ("财政专户（教育收费）" for 教育收费（财政专户）), used by the Excel import. */
+  synonyms: z.array(z.string().min(1)).optional(),
 });
 
 const codedRowsSchema = z.object({

@@ -224,7 +224,7 @@ const FIELD_NAMES: Record<string, string> = {
   blankZero: '零值显示为空', columnNumberRow: '列序号行', compilerPrefix: '编制单位前缀', tables: '表', rules: '审核公式',
   outline: '文档结构', sentences: '句式', glossary: '名词解释', no: '表号', title: '标题', role: '表的用途',
   columns: '列', rows: '行', header: '表头', kind: '类型', codePart: '编码部分', formula: '公式', width: '列宽',
-  side: '左右侧', label: '行名称', code: '编码', level: '层级', partOf: '所属行', classification: '分类',
+  side: '左右侧', synonyms: '同义名称', label: '行名称', code: '编码', level: '层级', partOf: '所属行', classification: '分类',
   levels: '编码各级长度', subtotals: '类款小计', total: '合计行', position: '位置', sides: '左右两侧',
   totals: '总计行', emptyNote: '空表说明', landscape: '横向打印', severity: '级别', scope: '范围', expr: '表达式',
   message: '提示文字', children: '下级', table: '表', generator: '生成器', input: '填写项', term: '名词', text: '文字',

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RowData } from '../document/document';
-import { formatImportReport, importXlsx, reportCounts, type ImportXlsxResult } from './import-xlsx';
+import { formatImportReport, importXlsx as importWorkbook, reportCounts, type ImportXlsxResult } from './import-xlsx';
+import type { ImportXlsxOptions } from './import-xlsx';
 import { expenditureTable2024, workbookBytes, type TestCell, type TestTable } from './testing/workbook-builders';
+
+/** Workbooks here print no year; the file name carries it, as officers' files usually do. */
+const importXlsx = (bytes: Uint8Array, options: ImportXlsxOptions = {}) => importWorkbook(bytes, { fileName: '预算公开2024年.xlsx', ...options });
 
 function ok(result: ImportXlsxResult) {
   if (!result.ok) throw new Error(result.message);
@@ -63,7 +67,7 @@ describe('import of workbooks laid out like the published tables', () => {
     expect(r.report.notFound.map((t) => t.table)).toContain('t1');
   });
 
-  it('reads the 2021 style: 类 blank on 款 rows, organisation rows skipped, column-number row skipped, 表三 numbering', async () => {
+  it('reads the 2021 style: 类 blank on 款 rows, organisation rows kept as printed, column-number row skipped, 表三 numbering', async () => {
     const bytes = await workbookBytes([
       expenditureTable2021([
         [null, null, null, '合计', 122.29, 49.15, 73.14],
@@ -84,11 +88,12 @@ describe('import of workbooks laid out like the published tables', () => {
     const r = ok(await importXlsx(bytes));
     expect(r.report.templateId).toMatch(/^xj-unit-2021-9/);
     expect(r.document.meta.entityKind).toBe('单位');
-    expect(rowsOf(r, 't3').map((x) => x.id)).toEqual(['total', '208', '20805', '2080505', '20899', '2089999', '210', '21013', '2101301', '21015', '2101501']);
+    expect(rowsOf(r, 't3').map((x) => x.id)).toEqual(['total', 'org1', 'org2', '208', '20805', '2080505', '20899', '2089999', '210', '21013', '2101301', '21015', '2101501']);
     expect(row(r, 't3', 'total')?.values).toEqual({ total: 12229, basic: 4915, project: 7314 });
-    const skipped = r.report.issues.filter((i) => i.severity === 'info').map((i) => i.message).join('\n');
-    expect(skipped).toContain('医保局');
-    expect(skipped).toContain('040001');
+    // 合计 / 部门 / 单位 as printed: the 部门 row holds its 单位, the 单位 row its codes.
+    expect(row(r, 't3', 'org1')).toEqual({ id: 'org1', name: '医保局', org: 'department', values: { total: 12229, basic: 4915, project: 7314 } });
+    expect(row(r, 't3', 'org2')).toMatchObject({ name: '[040001]乌尔禾区医保局', org: 'unit', unit: 'org1' });
+    expect(rowsOf(r, 't3').filter((x) => x.code).every((x) => x.unit === 'org2')).toBe(true);
     expect(r.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
@@ -105,10 +110,11 @@ describe('import of workbooks laid out like the published tables', () => {
       ]),
     ]);
     const r = ok(await importXlsx(bytes, { templateId: 'xj-dept-2024-11' }));
-    expect(rowsOf(r, 't3').map((x) => x.id)).toEqual(['total', '208', '20805', '2080505', '2080506', '2080501']);
+    // 合计 printed first is moved where the 2024 set prints it (last); the unit row keeps its printed name.
+    expect(rowsOf(r, 't3').map((x) => x.id)).toEqual(['org1', '208', '20805', '2080505', '2080506', '2080501', 'total']);
     expect(row(r, 't3', '2080501')?.name).toBe('行政单位离退休');
     expect(r.report.templateDetected).toBe(false);
-    expect(r.report.issues.some((i) => i.message.includes('040001'))).toBe(true);
+    expect(row(r, 't3', 'org1')).toMatchObject({ name: '【040001】某某县医疗保障局', org: 'unit', values: { total: 3000, basic: 3000 } });
   });
 
   it('reads amounts typed as text ("1,234.56"), blank and "-" as zero; 编制部门 and 单位 in one cell', async () => {
@@ -129,15 +135,16 @@ describe('import of workbooks laid out like the published tables', () => {
 
   it('reports a non-number in an amount cell and an unmappable column instead of guessing', async () => {
     const t = combinedTable('部门支出总体情况表', [
-      ['2101501', '行政运行', 'abc', 10, null, '备注文字'],
+      ['2101501', '行政运行', 'abc', 10, null, 3],
       ['2101502', '一般行政管理事务', 5, 5, null, null],
     ]);
-    t.header[0].push('备注');
-    t.header[1].push('备注');
+    t.header[0].push('其他');
+    t.header[1].push('其他');
     const r = ok(await importXlsx(await workbookBytes([t]), { templateId: 'xj-dept-2024-11' }));
     const errors = r.report.issues.filter((i) => i.severity === 'error');
     expect(errors.some((e) => e.cell === 'C5' && e.message.includes('“abc”不是数字'))).toBe(true);
-    expect(errors.some((e) => e.message.includes('“备注”列无法对应'))).toBe(true);
+    expect(errors.some((e) => e.message.includes('“其他”列无法对应'))).toBe(true);
+    expect(r.report.unmatched).toMatchObject([{ kind: 'column', table: 't3', label: '其他', sample: ['3'], cell: 'F4' }]);
     expect(row(r, 't3', '2101501')?.values).toEqual({ basic: 1000 });
     expect(row(r, 't3', '2101502')?.values).toEqual({ total: 500, basic: 500 });
     expect(reportCounts(r.report).errors).toBe(2);

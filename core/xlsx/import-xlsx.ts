@@ -1,17 +1,22 @@
-import type { BudgetDocument, RowData, TableData } from './../document/document';
+import type { BudgetDocument, RowData, TableData } from '../document/document';
+import { formatAmount } from '../amount/amount';
+import { rowLabel } from '../commands/preview';
+import { fillUnprinted, type FilledCell } from '../derive/fill-unprinted';
 import { createDocument, initialRows, type NewDocumentMeta } from '../document/create';
 import type { TemplateSet } from '../template/template.schema';
 import { builtinTemplateSets } from '../template/registry';
-import { tableTitle } from '../template/header-layout';
+import { tableEmptyNote, tableTitle } from '../template/header-layout';
+import { norm } from './import/labels';
 import { INPUT_LIMITS } from './input-guard';
 import { loadWorkbook, address, cellAt, type SheetGrid } from './import/sheet-reader';
-import { locateAll, setScore, type LocatedTable } from './import/table-locator';
-import { readTable } from './import/row-reader';
-import type { ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo } from './import/import-report';
+import { locateAll, setEvidence, type LocatedTable } from './import/table-locator';
+import { readTable, type ReadTableResult } from './import/row-reader';
+import { readDetails } from './import/details';
+import type { ImportDetails, ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo, TemplateDetection, UnmatchedLabel } from './import/import-report';
 import { readDataSheet, type DataSheetPayload } from './data-sheet';
 import { balanceToWan, type RoundingAdjustment } from './rounding/rounding-balance';
 import { columnLetter } from './sheet-names';
-import type { ImportMap } from './import/import-map';
+import { columnMapKey, type ImportMap } from './import/import-map';
 
 export type { ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo, UnmatchedLabel, ImportDetails, DetailSource, TemplateDetection } from './import/import-report';
 export { parseImportMap, withAnswers, mapSkeleton, mapTarget, type ImportMap } from './import/import-map';
@@ -54,42 +59,35 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   const { sheets, workbook } = loaded;
   const payload = readDataSheet(workbook);
   const templates = options.templates ?? builtinTemplateSets();
+  const chosen = chooseSet(sheets, templates, options, payload);
+  if (!chosen.ok) return chosen;
+  const { set, detection } = chosen;
+  const map = options.map?.template === set.id ? options.map : undefined;
 
-  let set: TemplateSet | undefined;
-  let detected = false;
-  if (options.templateId) {
-    set = templates.find((t) => t.id === options.templateId);
-    if (!set) return { ok: false, message: `没有模板“${options.templateId}”。可用模板：${templates.map((t) => t.id).join('、')}` };
-  } else {
-    set = payload ? templates.find((t) => t.id === payload.meta.templateId) : undefined;
-    if (!set) {
-      detected = true;
-      const scored = templates.map((t) => ({ t, score: setScore(sheets, t) })).sort((a, b) => b.score - a.score);
-      if (scored.length > 0 && scored[0].score > 0) set = scored[0].t;
-    }
-  }
-  if (!set) return { ok: false, message: noTablesMessage() };
-
-  const { located, notFound, headerless } = locateAll(sheets, set);
+  const { located, notFound, headerless } = locateAll(sheets, set, map);
   if (located.length === 0) return { ok: false, message: noTablesMessage() };
 
   const entityKind = payload?.meta.entityKind ?? located.find((l) => l.title.entityKind)?.title.entityKind ?? set.entityKind;
+  const title = (id: string) => {
+    const def = set.tables.find((t) => t.id === id);
+    return def ? `${def.no} ${tableTitle(def, entityKind)}` : id;
+  };
   const readAll = (precise: boolean) => {
     const issues: ImportIssue[] = [];
-    const tables: Record<string, TableData> = {};
+    const results = new Map<string, ReadTableResult>();
     const infos: TableImportInfo[] = [];
     for (const loc of located) {
       const grid = sheets[loc.title.sheet];
       // Our own export is restored as it was; other workbooks get the 类/款 rows the document model needs.
-      const result = readTable(grid, loc, { addParents: !payload, precise });
-      tables[loc.table.id] = { rows: result.rows };
+      const result = readTable(grid, loc, { addParents: !payload, precise, ...(map ? { map } : {}) });
+      results.set(loc.table.id, result);
       issues.push(...result.issues, ...columnIssues(grid, loc));
-      infos.push(tableInfo(grid, loc, result.read, tableTitle(loc.table, entityKind)));
+      infos.push(tableInfo(grid, loc, result.read, title(loc.table.id)));
       options.onProgress?.(infos.length, located.length, infos[infos.length - 1].title);
     }
-    return { issues, tables, infos };
+    return { issues, results, infos };
   };
-  let { issues, tables, infos } = readAll(false);
+  let { issues, results, infos } = readAll(false);
   const noResult = issues.filter((i) => i.severity === 'error' && i.message.startsWith('公式没有保存计算结果'));
   if (noResult.length > 0) {
     const first = noResult[0];
@@ -119,7 +117,7 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   const overPrecise = issues.filter((i) => i.severity === 'error' && i.message.includes('超过两位小数'));
   let precise = false;
   if (!yuan && overPrecise.length > 0) {
-    ({ issues, tables, infos } = readAll(true));
+    ({ issues, results, infos } = readAll(true));
     precise = true; // figures are now in 分 (0.000001 万元), exactly what balanceToWan takes
     issues.push({
       severity: 'warning',
@@ -127,27 +125,148 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     });
   }
 
-  const doc = createDocument(set, { ...metaFrom(located, sheets, entityKind), ...options.meta });
+  const notes = [...results].filter(([, r]) => r.note !== undefined).map(([table, r]) => ({ table, text: r.note as string }));
+  const details = readDetails({
+    located, sheets, tableNo: title, notes, ...(options.fileName ? { fileName: options.fileName } : {}),
+    zeros: sum(results, (r) => r.zeros), blanks: sum(results, (r) => r.blanks),
+    templateBlankZero: set.display.blankZero, templateEntityKind: set.entityKind,
+  });
+  applyGiven(details, options.meta);
+  if (!payload && details.year === undefined) {
+    return { ok: false, needsYear: true, message: '工作簿的标题、表注、工作表名和文件名中都没有预算年度（如“2024年”），请指定年度后重新导入。' };
+  }
+
+  const tables: Record<string, TableData> = {};
+  for (const [id, r] of results) tables[id] = { rows: r.rows };
+  const doc = createDocument(set, {
+    entityKind,
+    ...(details.unitName ? { unitName: details.unitName.value } : {}),
+    ...(details.compiler ? { compiler: details.compiler.value } : {}),
+    ...(details.year ? { year: details.year.value } : {}),
+    ...options.meta,
+    blankZero: details.blankZero.value,
+  });
+  for (const def of set.tables) doc.tables[def.id] = tables[def.id] ?? { rows: initialRows(def) };
+  const ownExport = payload !== undefined && payload.meta.templateId === set.id;
+  if (ownExport) restoreFromPayload(doc, payload);
+
+  // Computed cells the workbook did not print are computed (before 舍位平衡, so they take part in it as exact
+  // sums); printed ones are kept as printed.
+  const printed = new Set<string>();
+  for (const [id, r] of results) for (const k of r.printed) printed.add(`${id}\u0001${k}`);
+  const filled = ownExport ? [] : fillUnprinted(doc, set, printed, [...results.keys()]);
+
   let rounding: ImportReport['rounding'];
   if (yuan || precise) {
-    const balanced = balanceToWan(tables, set);
-    Object.assign(tables, balanced.tables);
-    rounding = { adjustments: balanced.adjustments.map((a) => labelled(a, set, tables)), unbalanced: balanced.unbalanced };
+    const read = Object.fromEntries([...results.keys()].map((id) => [id, doc.tables[id]]));
+    const balanced = balanceToWan(read, set);
+    for (const [id, t] of Object.entries(balanced.tables)) doc.tables[id] = { rows: t.rows };
+    rounding = { adjustments: balanced.adjustments.map((a) => labelled(a, set, doc.tables)), unbalanced: balanced.unbalanced };
   }
-  for (const def of set.tables) doc.tables[def.id] = tables[def.id] ?? { rows: initialRows(def) };
-  if (payload && payload.meta.templateId === set.id) restoreFromPayload(doc, payload);
+  for (const n of notes) {
+    // The template's own 空表 sentence comes back from the template; only the release's own wording is stored.
+    const def = set.tables.find((t) => t.id === n.table);
+    const standard = def ? tableEmptyNote(def, doc.meta) : undefined;
+    if (standard === undefined || norm(standard) !== norm(n.text)) doc.tables[n.table].note = n.text;
+  }
+
+  const unmatched: UnmatchedLabel[] = [];
+  for (const loc of located) unmatched.push(...unmatchedColumns(sheets[loc.title.sheet], loc, title(loc.table.id)));
+  for (const [id, r] of results) unmatched.push(...r.unmatched.map((u) => ({ ...u, tableTitle: title(id) })));
+  const mapped = [
+    ...located.flatMap((l) => [...l.fromMap].map(([to, label]) => ({ table: l.table.id, kind: 'column' as const, label, to }))),
+    ...located.flatMap((l) => [...l.ignored.values()].map((label) => ({ table: l.table.id, kind: 'column' as const, label, to: null }))),
+    ...[...results.values()].flatMap((r) => r.mapped),
+  ];
 
   const report: ImportReport = {
     templateId: set.id,
-    templateDetected: detected,
+    templateDetected: detection !== undefined,
+    ...(detection ? { detection } : {}),
+    details,
+    unmatched,
+    mapped,
+    computed: filled.map((f) => computedEntry(doc, set, f, title)).filter((c) => c.value !== '0.00'),
     sourceUnit: yuan ? '元' : '万元',
-    ownExport: payload !== undefined && payload.meta.templateId === set.id,
+    ownExport,
     tables: infos,
     notFound: notFound.map((t) => ({ table: t.id, title: `${t.no} ${tableTitle(t, entityKind)}` })),
     issues,
     ...(rounding ? { rounding } : {}),
   };
   return { ok: true, document: doc, report };
+}
+
+type Chosen = { ok: true; set: TemplateSet; detection?: TemplateDetection } | { ok: false; message: string };
+
+/** The set named by the caller, by our own export's data sheet, or the best fit of the candidates (with why). */
+function chooseSet(sheets: SheetGrid[], templates: TemplateSet[], options: ImportXlsxOptions, payload: DataSheetPayload | undefined): Chosen {
+  if (options.templateId) {
+    const set = templates.find((t) => t.id === options.templateId);
+    if (!set) return { ok: false, message: `没有模板“${options.templateId}”。可用模板：${templates.map((t) => t.id).join('、')}` };
+    return { ok: true, set };
+  }
+  const own = payload ? templates.find((t) => t.id === payload.meta.templateId) : undefined;
+  if (own) return { ok: true, set: own };
+  const scored = templates
+    .map((t) => ({ t, e: setEvidence(sheets, t, options.map?.template === t.id ? options.map : undefined) }))
+    .sort((a, b) => b.e.score - a.e.score);
+  const best = scored[0];
+  if (!best || best.e.score <= 0) return { ok: false, message: noTablesMessage() };
+  const tie = scored.filter((s) => s.e.score === best.e.score).map((s) => s.t.name);
+  const runner = scored.find((s) => s.e.score < best.e.score && s.e.score > 0);
+  const reason =
+    `按表名与表头识别为“${best.t.name}”：${best.e.reasons.join('；')}` +
+    (tie.length > 1 ? `。与“${tie.slice(1).join('”“')}”无法区分（区别所在的表未打印），按排列在前者选择，如不对请指定模板` : '') +
+    (runner ? `。其次是“${runner.t.name}”（${runner.e.reasons.slice(0, 2).join('；')}）` : '');
+  return {
+    ok: true,
+    set: best.t,
+    detection: {
+      templateId: best.t.id,
+      reason,
+      candidates: scored.map((s) => ({ id: s.t.id, name: s.t.name, score: s.e.score, tablesFound: s.e.tablesFound, tablesTotal: s.e.tablesTotal })),
+    },
+  };
+}
+
+/** What the caller gave (the officer's answer to "which year?", --year, --unit) wins over what was read. */
+function applyGiven(details: ImportDetails, meta: NewDocumentMeta | undefined): void {
+  if (meta?.year !== undefined) details.year = { value: meta.year, source: '由您指定' };
+  if (meta?.unitName !== undefined) details.unitName = { value: meta.unitName, source: '由您指定' };
+  if (meta?.compiler !== undefined) details.compiler = { value: meta.compiler, source: '由您指定' };
+}
+
+function sum(results: Map<string, ReadTableResult>, f: (r: ReadTableResult) => number): number {
+  let n = 0;
+  for (const r of results.values()) n += f(r);
+  return n;
+}
+
+function computedEntry(doc: BudgetDocument, set: TemplateSet, f: FilledCell, title: (id: string) => string): { table: string; row: string; column: string; value: string } {
+  const def = set.tables.find((t) => t.id === f.table)!;
+  const row = doc.tables[f.table].rows.find((r) => r.id === f.row);
+  const col = def.columns.find((c) => c.id === f.col);
+  return { table: title(f.table), row: rowLabel(def, row, f.row), column: col ? col.header.join('/') : f.col, value: formatAmount(row?.values[f.col] ?? 0) };
+}
+
+/** Printed columns nothing matched: asked about in the mapping step, with the figures they hold. */
+function unmatchedColumns(grid: SheetGrid, loc: LocatedTable, tableTitleText: string): UnmatchedLabel[] {
+  const out: UnmatchedLabel[] = [];
+  const free = loc.table.columns.filter((c) => c.kind !== 'code' && !loc.columns.has(c.id));
+  for (const [c, label] of loc.unmapped) {
+    const sample: string[] = [];
+    for (let r = loc.bodyStart; r < loc.bodyEnd && sample.length < 6; r++) {
+      const cell = cellAt(grid, r, c);
+      if (cell.text !== '' && !cell.mergedCopy) sample.push(cell.text);
+    }
+    if (sample.length === 0) continue;
+    out.push({
+      kind: 'column', table: loc.table.id, tableTitle: tableTitleText, label, key: columnMapKey(label), sheet: grid.name,
+      cell: address(loc.headerBottom, c), sample, options: free.map((col) => ({ id: col.id, label: col.header.join('/') })),
+    });
+  }
+  return out;
 }
 
 function labelled(a: RoundingAdjustment, set: TemplateSet, tables: Record<string, TableData>): LabelledAdjustment {
@@ -194,6 +313,12 @@ function columnIssues(grid: SheetGrid, loc: LocatedTable): ImportIssue[] {
   for (const col of loc.missing) {
     issues.push({ severity: 'warning', ...where, message: `没有找到“${col.header.join('/')}”列，该列按空白导入` });
   }
+  for (const [c, label] of loc.unneeded) {
+    issues.push({ severity: 'info', ...where, cell: `${columnLetter(c + 1)}列`, message: `“${label}”列已读取，本表模板不保存此列` });
+  }
+  for (const [c, label] of loc.ignored) {
+    issues.push({ severity: 'info', ...where, cell: `${columnLetter(c + 1)}列`, message: `按您的选择忽略“${label}”列` });
+  }
   for (const [c, label] of loc.unmapped) {
     let filled = 0;
     for (let r = loc.bodyStart; r < loc.bodyEnd; r++) if (cellAt(grid, r, c).text !== '' && !cellAt(grid, r, c).mergedCopy) filled++;
@@ -207,20 +332,7 @@ function columnIssues(grid: SheetGrid, loc: LocatedTable): ImportIssue[] {
   return issues;
 }
 
-function metaFrom(located: LocatedTable[], sheets: SheetGrid[], entityKind: '部门' | '单位'): NewDocumentMeta {
-  const compiler = located.find((l) => l.compiler)?.compiler;
-  let year: number | undefined;
-  for (const l of located) {
-    const m = /(20\d{2})\s*年/.exec(l.title.text) ?? /(20\d{2})\s*年/.exec(sheets[l.title.sheet].name);
-    if (m) {
-      year = Number(m[1]);
-      break;
-    }
-  }
-  return { entityKind, ...(compiler ? { compiler, unitName: compiler } : {}), ...(year ? { year } : {}) };
-}
-
-/** Our own export: meta, texts and last year's figures come back from the data sheet; project row ids too. */
+/** Our own export: meta, texts and last year's figures come back from the data sheet; row ids and links too. */
 function restoreFromPayload(doc: BudgetDocument, payload: DataSheetPayload): void {
   doc.meta = { ...payload.meta };
   doc.inputs = payload.inputs ?? {};
@@ -232,6 +344,16 @@ function restoreFromPayload(doc: BudgetDocument, payload: DataSheetPayload): voi
     const savedProjects = saved.filter((r) => /^p\d+$/.test(r.id));
     if (projects.length > 0 && projects.length === savedProjects.length && projects.every((p, i) => p.code === savedProjects[i].code)) {
       projects.forEach((p, i) => (p.id = savedProjects[i].id));
+    }
+    // Organisation links as saved (the visible sheet shows the rows, not which unit each belongs to).
+    const byId = new Map(saved.map((r) => [r.id, r as { id: string; org?: RowData['org']; unit?: string }]));
+    const ids = new Set(rows.map((r) => r.id));
+    for (const row of rows) {
+      const s = byId.get(row.id);
+      if (!s) continue;
+      if (s.org !== undefined && row.org !== undefined) row.org = s.org;
+      if (s.unit !== undefined && ids.has(s.unit)) row.unit = s.unit;
+      else if (s.unit === undefined && row.unit !== undefined && byId.size === rows.length) delete row.unit;
     }
   }
 }

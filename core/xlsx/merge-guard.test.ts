@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { importXlsx } from './import-xlsx';
+import { importXlsx as importWorkbook } from './import-xlsx';
+import type { ImportXlsxOptions } from './import-xlsx';
 import { importCodeListXlsx } from './import-code-list';
 import { INPUT_LIMITS } from './input-guard';
 import { mergeArea } from './merge-guard';
 import { loadFailureMessage } from './import/sheet-reader';
 import { expenditureTable2024, workbookBytes } from './testing/workbook-builders';
+
+/** Workbooks here print no year; the file name carries it, as officers' files usually do. */
+const importXlsx = (bytes: Uint8Array, options: ImportXlsxOptions = {}) => importWorkbook(bytes, { fileName: '预算公开2024年.xlsx', ...options });
 
 /** Rewrites one part of a workbook written by exceljs, the way a hostile or broken generator would. */
 async function patchPart(bytes: Uint8Array, part: string, edit: (xml: string) => string): Promise<Uint8Array> {

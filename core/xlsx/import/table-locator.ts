@@ -1,6 +1,8 @@
-import type { ColumnDef, TableDef, TemplateSet } from '../../template/template.schema';
+import type { TableDef, TemplateSet } from '../../template/template.schema';
+import { headerVocabulary, matchColumns, type ColumnMatch } from './column-matcher';
+import type { ImportMap } from './import-map';
 import { cellAt, type SheetGrid } from './sheet-reader';
-import { isTotalLabel, looseLabel, norm, splitTableNumber, titleKey } from './labels';
+import { columnKey, isTotalLabel, looseLabel, norm, splitTableNumber, titleKey } from './labels';
 
 /**
  * Finds a template's tables in a workbook laid out like the published tables: the title (with or without 表N,
@@ -16,15 +18,9 @@ export interface TitleHit {
   entityKind?: '部门' | '单位';
 }
 
-export interface CodeLayout {
-  /** Split code columns (sheet column indexes) or one combined column. */
-  lei?: number;
-  kuan?: number;
-  xiang?: number;
-  full?: number;
-}
+export type { CodeLayout } from './column-matcher';
 
-export interface LocatedTable {
+export interface LocatedTable extends ColumnMatch {
   table: TableDef;
   title: TitleHit;
   /** 0-based sheet rows: first and last header row, first body row, end (exclusive). */
@@ -32,14 +28,9 @@ export interface LocatedTable {
   headerBottom: number;
   bodyStart: number;
   bodyEnd: number;
-  /** Template column id → sheet column. */
-  columns: Map<string, number>;
-  codes: CodeLayout;
-  /** Sheet columns with a header that maps to nothing: label by column. */
-  unmapped: Map<number, string>;
-  /** Template columns not found in the sheet. */
-  missing: ColumnDef[];
   compiler?: string;
+  /** The cell the compiler line was read from, for the report. */
+  compilerCell?: { row: number; col: number };
   unit?: '万元' | '元';
   columnNumberRow?: number;
 }
@@ -75,7 +66,6 @@ export function findTitles(sheets: SheetGrid[], set: TemplateSet): Map<string, T
 }
 
 const AMOUNT_TEXT = /^[+-]?[\d,，]+(\.\d+)?$/;
-const CODE_LABEL = /^(类|款|项)$/;
 
 function isColumnNumberRow(grid: SheetGrid, r: number): boolean {
   const row = grid.rows[r] ?? [];
@@ -93,21 +83,14 @@ function isColumnNumberRow(grid: SheetGrid, r: number): boolean {
 }
 
 function hasFigure(grid: SheetGrid, r: number): boolean {
-  return (grid.rows[r] ?? []).some((c) => !c.mergedCopy && (c.num !== undefined || AMOUNT_TEXT.test(c.text)) && !/^\d{3,}$/.test(c.text));
-}
-
-function headerVocabulary(table: TableDef): Set<string> {
-  const words = new Set<string>(['类', '款', '项', '项目', '科目', '科目编码', '科目名称', '功能分类', '经济分类']);
-  for (const col of table.columns) for (const label of col.header) {
-    words.add(norm(label));
-    words.add(looseLabel(label));
-  }
-  return words;
+  // A number-typed cell never belongs to a header (whole 元 figures look like codes, so they are not excluded);
+  // digits typed as text are a figure with decimals or separators, and otherwise a code (body) or a label.
+  return (grid.rows[r] ?? []).some((c) => !c.mergedCopy && (c.num !== undefined || (AMOUNT_TEXT.test(c.text) && /[.,，]/.test(c.text)) || /^\d{3,}$/.test(c.text)));
 }
 
 function isHeaderRow(grid: SheetGrid, r: number, vocab: Set<string>): boolean {
   const row = grid.rows[r] ?? [];
-  return row.some((c) => c.text !== '' && c.num === undefined && (vocab.has(norm(c.text)) || vocab.has(looseLabel(c.text)) || /编码|名称/.test(c.text)));
+  return row.some((c) => c.text !== '' && c.num === undefined && (vocab.has(columnKey(c.text)) || vocab.has(looseLabel(c.text)) || /编码|名称/.test(c.text)));
 }
 
 /** A 合计 line of an empty table: "合计" printed in a column headed 名称/项目, not a header label. */
@@ -122,21 +105,27 @@ function isTotalLine(grid: SheetGrid, r: number, headerTop: number): boolean {
   });
 }
 
-export function locateTable(grid: SheetGrid, table: TableDef, title: TitleHit, end: number): LocatedTable | undefined {
-  const vocab = headerVocabulary(table);
+const COMPILER_LINE = /^(编制部门|编制单位|编报单位|部门名称|单位名称|预算单位|编制部门[(（]单位[)）])\s*[:：]\s*(.*)$/s;
+
+export function locateTable(grid: SheetGrid, table: TableDef, title: TitleHit, end: number, map?: ImportMap): LocatedTable | undefined {
+  const vocab = headerVocabulary(table, map);
   let compiler: string | undefined;
+  let compilerCell: { row: number; col: number } | undefined;
   let unit: '万元' | '元' | undefined;
   let r = title.row + 1;
   let headerTop = -1;
   for (; r < Math.min(end, title.row + 8); r++) {
-    for (const cell of grid.rows[r] ?? []) {
-      const m = /^(编制部门|编制单位|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/.exec(cell.text);
+    for (const [c, cell] of (grid.rows[r] ?? []).entries()) {
+      const m = COMPILER_LINE.exec(cell.text);
       // "编制部门：某局    单位：万元" in one cell: the unit is not part of the name.
-      if (m && !cell.mergedCopy) compiler = m[2].replace(/\s*(金额)?单位\s*[:：].*$/, '').trim();
+      if (m && !cell.mergedCopy) {
+        compiler = m[2].replace(/\s*(金额)?单位\s*[:：].*$/, '').trim();
+        compilerCell = { row: r, col: c };
+      }
       const u = /单位\s*[:：]\s*(万元|元)/.exec(cell.text);
       if (u) unit = u[1] as '万元' | '元';
     }
-    if (isHeaderRow(grid, r, vocab) && !(grid.rows[r] ?? []).some((c) => /^(编制部门|编制单位|部门名称|单位名称|预算单位)\s*[:：]/.test(c.text))) {
+    if (isHeaderRow(grid, r, vocab) && !(grid.rows[r] ?? []).some((c) => COMPILER_LINE.test(c.text))) {
       headerTop = r;
       break;
     }
@@ -164,61 +153,10 @@ export function locateTable(grid: SheetGrid, table: TableDef, title: TitleHit, e
     }
     paths.push(path);
   }
-  const codes: CodeLayout = {};
-  const used = new Set<number>();
-  paths.forEach((p, c) => {
-    const leaf = norm(p[p.length - 1] ?? '');
-    if (CODE_LABEL.test(leaf)) {
-      const part = leaf === '类' ? 'lei' : leaf === '款' ? 'kuan' : 'xiang';
-      if (codes[part] === undefined) {
-        codes[part] = c;
-        used.add(c);
-      }
-    }
-  });
-  if (codes.lei === undefined && codes.kuan === undefined) {
-    const c = paths.findIndex((p) => p.length > 0 && /类款|编码|代码/.test(norm(p[p.length - 1])) && !/名称/.test(p[p.length - 1]));
-    if (c >= 0) {
-      codes.full = c;
-      used.add(c);
-    }
-  }
-
-  const columns = new Map<string, number>();
-  const pending = table.columns.filter((col) => col.kind !== 'code');
-  const match = (col: ColumnDef, eq: (a: string, b: string) => boolean) => {
-    const leaf = col.header[col.header.length - 1];
-    const candidates = paths
-      .map((p, c) => ({ p, c }))
-      .filter(({ p, c }) => !used.has(c) && p.length > 0 && eq(p[p.length - 1], leaf));
-    if (candidates.length === 0) return;
-    const groups = col.header.slice(0, -1).map(norm);
-    const score = (p: string[]) => groups.filter((g) => p.slice(0, -1).some((x) => norm(x) === g || looseLabel(x) === looseLabel(g))).length;
-    const extra = (p: string[]) => Math.abs(p.length - col.header.length);
-    candidates.sort((a, b) => score(b.p) - score(a.p) || extra(a.p) - extra(b.p) || a.c - b.c);
-    columns.set(col.id, candidates[0].c);
-    used.add(candidates[0].c);
-  };
-  for (const col of pending) match(col, (a, b) => norm(a) === norm(b));
-  for (const col of pending) if (!columns.has(col.id)) match(col, (a, b) => looseLabel(a) === looseLabel(b));
-  const name = table.columns.find((c) => c.kind === 'name' && !columns.has(c.id));
-  if (name) {
-    const c = paths.findIndex((p, i) => !used.has(i) && p.length > 0 && /名称|^项目$|^科目$/.test(norm(p[p.length - 1])));
-    if (c >= 0) {
-      columns.set(name.id, c);
-      used.add(c);
-    }
-  }
-  // Split code columns in the template but one combined column in the sheet (or the reverse) are both fine.
-  const codeFound = codes.full !== undefined || codes.lei !== undefined || codes.kuan !== undefined;
-  const missing = table.columns.filter((c) => (c.kind === 'code' ? !codeFound : !columns.has(c.id)));
-  const unmapped = new Map<number, string>();
-  paths.forEach((p, c) => {
-    if (!used.has(c) && p.length > 0) unmapped.set(c, p.join('/'));
-  });
+  const matched = matchColumns(table, paths, map);
   return {
-    table, title, headerTop, headerBottom, bodyStart, bodyEnd: end, columns, codes, unmapped, missing,
-    ...(compiler !== undefined ? { compiler } : {}), ...(unit ? { unit } : {}), ...(columnNumberRow !== undefined ? { columnNumberRow } : {}),
+    table, title, headerTop, headerBottom, bodyStart, bodyEnd: end, ...matched,
+    ...(compiler !== undefined ? { compiler, ...(compilerCell ? { compilerCell } : {}) } : {}), ...(unit ? { unit } : {}), ...(columnNumberRow !== undefined ? { columnNumberRow } : {}),
   };
 }
 
@@ -231,7 +169,7 @@ function isNumberOnlyRow(grid: SheetGrid, r: number): boolean {
  * Places every table of the set: the first title hit whose region has a recognisable header wins (a 目录 sheet
  * lists titles too). A table's region ends at the next title of any table on the same sheet.
  */
-export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: LocatedTable[]; notFound: TableDef[]; headerless: Map<string, TitleHit> } {
+export function locateAll(sheets: SheetGrid[], set: TemplateSet, map?: ImportMap): { located: LocatedTable[]; notFound: TableDef[]; headerless: Map<string, TitleHit> } {
   const hits = findTitles(sheets, set);
   const allHits = [...hits.values()].flat();
   const located: LocatedTable[] = [];
@@ -245,7 +183,7 @@ export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: Loc
       let next = allHits.filter((h) => h.sheet === hit.sheet && h.row > hit.row).reduce((m, h) => Math.min(m, h.row), grid.rows.length);
       // The next table's number ("表四") on its own line above its title belongs to that table.
       while (next - 1 > hit.row && isNumberOnlyRow(grid, next - 1)) next--;
-      found = locateTable(grid, table, hit, next);
+      found = locateTable(grid, table, hit, next, map?.template === set.id ? map : undefined);
       if (found) break;
     }
     if (found) located.push(found);
@@ -258,13 +196,26 @@ export function locateAll(sheets: SheetGrid[], set: TemplateSet): { located: Loc
   return { located, notFound, headerless };
 }
 
+/** How well a set fits the workbook, and the signs that decided it (for the import report). */
+export interface SetEvidence {
+  score: number;
+  tablesFound: number;
+  tablesTotal: number;
+  /** Chinese phrases: "找到 9 张表中的 9 张", "表号为中文数字（表一…）", "表七的 11 列全部对应". */
+  reasons: string[];
+}
+
 /**
  * How well a set fits the workbook: titles found, template columns and header groups matched, sheet columns left
  * over; then the small signs that tell the 2021 and 2024 sets apart (表三 vs 表3, a column-number row, 部门/单位).
  */
-export function setScore(sheets: SheetGrid[], set: TemplateSet): number {
-  const { located } = locateAll(sheets, set);
+export function setEvidence(sheets: SheetGrid[], set: TemplateSet, map?: ImportMap): SetEvidence {
+  const { located } = locateAll(sheets, set, map);
   let score = 0;
+  let numberedMatch = 0;
+  let columnRowMatch = 0;
+  const whole: string[] = [];
+  const partial: string[] = [];
   for (const t of located) {
     score += 100 + t.columns.size * 2 - t.unmapped.size * 3 - t.missing.length * 3;
     const grid = sheets[t.title.sheet];
@@ -273,11 +224,29 @@ export function setScore(sheets: SheetGrid[], set: TemplateSet): number {
     for (let r = t.headerTop; r <= t.headerBottom; r++) for (const cell of grid.rows[r] ?? []) if (groups.has(norm(cell.text))) seen.add(norm(cell.text));
     score += seen.size;
     const numbered = numberNear(grid, t.title);
-    if (numbered !== undefined && /^[0-9]/.test(t.table.no.replace(/^表/, '')) === numbered) score += 5;
-    if ((t.columnNumberRow !== undefined) === set.display.columnNumberRow) score += 3;
+    if (numbered !== undefined && /^[0-9]/.test(t.table.no.replace(/^表/, '')) === numbered) {
+      score += 5;
+      numberedMatch++;
+    }
+    if ((t.columnNumberRow !== undefined) === set.display.columnNumberRow) {
+      score += 3;
+      columnRowMatch++;
+    }
     if (t.title.entityKind && t.title.entityKind === set.entityKind) score += 2;
+    const amountCols = t.table.columns.filter((c) => c.kind === 'amount').length;
+    if (t.unmapped.size === 0 && t.missing.length === 0) {
+      if (amountCols > 4) whole.push(`${t.table.no}的 ${amountCols} 个金额列全部对应`);
+    } else partial.push(`${t.table.no}有 ${t.missing.length} 列未找到、${t.unmapped.size} 列无法对应`);
   }
-  return score;
+  const reasons = [`找到 ${set.tables.length} 张表中的 ${located.length} 张`];
+  if (numberedMatch > 0) reasons.push(`表号写法与模板一致（${set.tables[0]?.no ?? ''}…）`);
+  if (columnRowMatch > 0 && set.display.columnNumberRow) reasons.push('表头下有列序号行');
+  reasons.push(...whole.slice(0, 3), ...partial.slice(0, 3));
+  return { score, tablesFound: located.length, tablesTotal: set.tables.length, reasons };
+}
+
+export function setScore(sheets: SheetGrid[], set: TemplateSet, map?: ImportMap): number {
+  return setEvidence(sheets, set, map).score;
 }
 
 /** Whether the table number near a title is written in Arabic digits (表3) — true — or Chinese (表三) — false. */
