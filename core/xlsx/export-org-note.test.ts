@@ -54,7 +54,8 @@ describe('Excel export of organisation rows, table notes and the document blank-
   it('prints a table note under the data, and a table\'s own note instead of the template\'s 空表 note', async () => {
     const wb = await load(await exportXlsx(orgDoc(), set2021()));
     const three = printedRows(sheet(wb, '表三'));
-    const last = three.findLastIndex((r) => r.some((c) => c !== ''));
+    const printed = three.map((r, i) => (r.some((c) => c !== '') ? i : -1));
+    const last = Math.max(...printed);
     expect(three[last][0]).toBe(NOTE3);
     expect(three[last - 1][3]).not.toBe('');
     const nine = printedRows(sheet(wb, '表九')).flat();
