@@ -75,6 +75,8 @@ describe('cross-table findings while typing', () => {
     await page.waitForSelector(finding);
     await openTable(page, 't1');
     await page.click('[data-derive="overview"]');
+    // The fill lists what it would change and waits for 修改.
+    await page.click('[data-testid="changes-dialog"] button:has-text("修改")');
     await page.waitForSelector(finding, { state: 'detached' });
     await page.waitForSelector('.bd-grid .ag-cell[col-id="outAmount"]:text-is("744.69")');
     await screenshot(page, 'derive-overview');
