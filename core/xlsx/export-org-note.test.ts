@@ -5,6 +5,7 @@ import { getBuiltinTemplateSet } from '../template/registry';
 import { orgDocument2021 as orgDoc, ORG_DOC_NOTES } from '../testing/org-builders';
 import { DATA_SHEET_NAME, readDataSheet } from './data-sheet';
 import { exportXlsx } from './export-xlsx';
+import { importXlsx } from './import-xlsx';
 
 const set2021 = () => getBuiltinTemplateSet('xj-unit-2021-9')!;
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -98,5 +99,14 @@ describe('Excel export of organisation rows, table notes and the document blank-
     const total = ws.getRow(rows.findIndex((r) => r[3] === '合计') + 1).getCell(5).value as ExcelJS.CellFormulaValue;
     expect(total.formula.split('+')).toHaveLength(2);
     expect(total.result).toBeCloseTo(50.64);
+  });
+
+  it('imports back to the identical document (organisation rows, notes, blank-zero setting)', async () => {
+    for (const blankZero of [undefined, true, false]) {
+      const doc = orgDoc(blankZero);
+      const result = await importXlsx(await exportXlsx(doc, set2021()));
+      if (!result.ok) throw new Error(result.message);
+      expect(result.document).toEqual(doc);
+    }
   });
 });
