@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { importXlsx, formatImportReport, reportCounts } from '../../core/xlsx/import-xlsx';
+import { basename, resolve } from 'node:path';
+import { importXlsx, formatImportReport, reportCounts, mapSkeleton, parseImportMap, type ImportMap } from '../../core/xlsx/import-xlsx';
 import { INPUT_LIMITS } from '../../core/xlsx/input-guard';
 import { builtinTemplateSets } from '../../core/template/registry';
 import { tableTitle } from '../../core/template/header-layout';
@@ -8,20 +8,22 @@ import type { CliCommand } from '../registry';
 import { writeDocument } from '../io';
 
 /**
- * `import XLSX -o FILE [--template ID] [--yuan]`: reads a workbook (our own export or a budget system's), writes
- * the document and prints the import report. Exit 2 when the workbook is unusable (nothing written), 1 when the
- * document was written but some cells could not be read (see the report), 0 otherwise.
+ * `import XLSX -o FILE [--template ID] [--yuan] [--year Y] [--map MAP.json]`: reads a workbook (our own export or a
+ * budget system's), writes the document and prints the import report. Exit 2 when the workbook is unusable or
+ * names no year and --year is not given (nothing written); 1 when the document was written but some cells could
+ * not be read or some labels matched nothing (the report lists them, followed by a ready-to-edit map to pass back
+ * with --map); 0 otherwise.
  */
 export const command: CliCommand = {
   name: 'import',
-  summary: '从 Excel 工作簿导入预算公开表，生成文件并打印导入报告（--yuan 表示金额单位为元）',
-  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--year 2025] [--unit 名称] [--json]',
-  valueOptions: ['output', 'template', 'year', 'unit'],
+  summary: '从 Excel 工作簿导入预算公开表，生成文件并打印导入报告（--yuan 表示金额单位为元；--map 给出列/行对应关系）',
+  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--year 2025] [--unit 名称] [--map 对应关系.json] [--json]',
+  valueOptions: ['output', 'template', 'year', 'unit', 'map'],
   flagOptions: ['yuan', 'wan', 'json'],
   aliases: { o: 'output', t: 'template' },
   async run(args, io) {
     const [input, extra] = args.positionals;
-    const { output, template, yuan, wan, json, year, unit } = args.options;
+    const { output, template, yuan, wan, json, year, unit, map: mapFile } = args.options;
     if (input === undefined || extra !== undefined) {
       io.err('请给出一个要导入的 Excel 文件，例如：import 预算表.xlsx -o 预算公开.ysgk');
       return 2;
@@ -37,6 +39,23 @@ export const command: CliCommand = {
     if (year !== undefined && (typeof year !== 'string' || !/^\d{4}$/.test(year))) {
       io.err(`年度“${String(year)}”无效，应为四位数字，如 2025`);
       return 2;
+    }
+    let map: ImportMap | undefined;
+    if (typeof mapFile === 'string') {
+      let text: string;
+      try {
+        text = await readFile(resolve(io.cwd, mapFile), 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        io.err(`无法打开对应关系文件“${mapFile}”：${code === 'ENOENT' ? '文件不存在' : '无法读取'}`);
+        return 2;
+      }
+      const parsed = parseImportMap(text);
+      if (!parsed.ok) {
+        io.err(`${mapFile}：${parsed.message}`);
+        return 2;
+      }
+      map = parsed.map;
     }
     const full = resolve(io.cwd, input);
     let bytes: Uint8Array;
@@ -60,20 +79,31 @@ export const command: CliCommand = {
     const result = await importXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       ...(typeof template === 'string' ? { templateId: template } : {}),
       ...(yuan ? { yuan: true } : wan ? { yuan: false } : {}),
+      ...(map ? { map } : {}),
+      fileName: basename(full),
       // Details a budget system's workbook rarely carries (our own export restores its own).
       meta: { ...(typeof year === 'string' ? { year: Number(year) } : {}), ...(typeof unit === 'string' ? { unitName: unit } : {}) },
     });
     if (!result.ok) {
-      if (json) io.out(JSON.stringify({ error: result.message }));
-      io.err(`${input}：${result.message}`);
+      const message = result.needsYear ? `${result.message.replace(/请指定年度后重新导入。$/, '')}请用 --year 指定，例如 --year 2024。` : result.message;
+      if (json) io.out(JSON.stringify({ error: message, ...(result.needsYear ? { needsYear: true } : {}) }));
+      io.err(`${input}：${message}`);
       return 2;
     }
     const written = await writeDocument(io.cwd, output, result.document);
     const set = builtinTemplateSets().find((s) => s.id === result.report.templateId);
     const titles: Record<string, string> = {};
     for (const t of set?.tables ?? []) titles[t.id] = `${t.no} ${tableTitle(t, result.document.meta.entityKind)}`;
-    if (json) io.out(JSON.stringify({ output: written, report: result.report }, null, 2));
-    else io.out(`${formatImportReport(result.report, titles)}\n已保存：${written}`);
-    return reportCounts(result.report).errors > 0 ? 1 : 0;
+    const unmatched = result.report.unmatched ?? [];
+    const skeleton = unmatched.length > 0 ? mapSkeleton(result.report.templateId, unmatched, map) : undefined;
+    if (json) io.out(JSON.stringify({ output: written, report: result.report, ...(skeleton ? { map: skeleton } : {}) }, null, 2));
+    else {
+      io.out(`${formatImportReport(result.report, titles)}\n已保存：${written}`);
+      if (skeleton) {
+        io.out(`\n有 ${unmatched.length} 处列或行无法对应。把下面的内容保存为对应关系文件（如 对应关系.json），按“说明”填好后用 --map 重新导入：`);
+        io.out(JSON.stringify(skeleton, null, 2));
+      }
+    }
+    return reportCounts(result.report).errors > 0 || unmatched.length > 0 ? 1 : 0;
   },
 };

@@ -128,6 +128,16 @@ describe('text checks', () => {
     expect(rulesOf(sampleDoc(), { ...set, tables })).toEqual(['text.empty-note']);
   });
 
+  it('an empty table explained by its own printed note needs nothing more; a note calling a table with data empty is an error', () => {
+    const set = sampleSet();
+    const tables = set.tables.map((t) => (t.id === 't8' ? { ...t, emptyNote: undefined } : t));
+    const doc = sampleDoc();
+    doc.tables.t8.note = '备注：本部门未安排政府性基金预算支出，因此表8为空表。';
+    expect(rulesOf(doc, { ...set, tables })).toEqual([]);
+    doc.tables.t3.note = '注：本表为空表。';
+    expect(rulesOf(doc, { ...set, tables })).toEqual(['text.empty-note']);
+  });
+
   it('the reference release’s own faults, typed over the generated text, are found', () => {
     const doc = sampleDoc();
     doc.inputs[overrideKey('s5-3.2080501')] = '1. 社会保障和就业支出(208类)行政事业单位养老支出(05款)行政单位离退休(01项):2024年预算数为0.86万元,比上年预算增加0.86万元,增长100%,主要原因是:退休人员发放绩效奖金。';

@@ -90,12 +90,18 @@ export function checkEmptyNotes(ctx: TextContext, typed: readonly { key: string;
     const title = t.title.replace(/\{主体\}/g, '');
     const empty = isTableEmpty(rows);
     const mentions = typed.filter((x) => x.text.includes('空表') && x.text.includes(title));
+    // The table's own note, as the release printed it under the table, explains an empty table too.
+    const note = ctx.doc.tables[t.id]?.note;
+    if (!empty && note && /空表/.test(note)) {
+      out.push(textFinding('text.empty-note', '空表说明与表格一致', 'error', `${t.id}:note`,
+        `${t.no}有数据，但表注说它是空表：“${note.slice(0, 40)}”`, { cells: [{ table: t.id, row: 'total', col: 'total' }] }));
+    }
     if (!empty) {
       for (const m of mentions) {
         out.push(textFinding('text.empty-note', '空表说明与表格一致', 'error', `${t.id}:${m.key}`,
           `${t.no}有数据，但文字说它是空表：“${m.text.slice(0, 40)}”`, { input: m.key, cells: [{ table: t.id, row: 'total', col: 'total' }] }));
       }
-    } else if (!t.emptyNote && mentions.length === 0) {
+    } else if (!t.emptyNote && mentions.length === 0 && !note) {
       out.push(textFinding('text.empty-note', '空表说明与表格一致', 'warning', t.id,
         `${t.no}为空表，但没有空表说明（模板未提供，请在“其他需说明的事项”中说明）`, { input: INPUT.otherNotes }));
     }

@@ -42,7 +42,7 @@ describe('organisation rows', () => {
 
   it('a 单位 row that differs from its rows is an error at that row; the 部门 row is checked against its 单位', () => {
     const found = findingsOf(orgDocument('9.00'), 't3').filter((f) => f.cells.some((c) => c.row.startsWith('org')));
-    const ids = found.map((f) => f.ruleId ?? f.id);
+    const ids = found.map((f) => f.rule);
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((f) => f.severity === 'error')).toBe(true);
     expect(found.some((f) => f.cells.some((c) => c.row === 'org2'))).toBe(true);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RowData } from '../document/document';
 import { formatImportReport, importXlsx as importWorkbook, reportCounts, type ImportXlsxResult } from './import-xlsx';
 import type { ImportXlsxOptions } from './import-xlsx';
+import { createRuleEngine } from '../rules/engine';
+import { getBuiltinTemplateSet } from '../template/registry';
 import { expenditureTable2024, workbookBytes, type TestCell, type TestTable } from './testing/workbook-builders';
 
 /** Workbooks here print no year; the file name carries it, as officers' files usually do. */
@@ -224,6 +226,32 @@ describe('import of workbooks laid out like the published tables', () => {
     expect(r.report.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
 
+  it('a department with two units: 部门 row, each 单位 row and its codes kept as printed, and checked', async () => {
+    const bytes = await workbookBytes([
+      combinedTable('2024年部门支出总体情况表', [
+        ['合计', null, 40, 40, null],
+        ['某某县卫生健康委员会', null, 40, 40, null],
+        ['[101001]某某县卫生健康委员会本级', null, 30, 30, null],
+        ['208', '社会保障和就业支出', 30, 30, null],
+        ['20805', '行政事业单位养老支出', 30, 30, null],
+        ['2080505', '机关事业单位基本养老保险缴费支出', 30, 30, null],
+        ['[101002]某某县疾病预防控制中心', null, 10, 10, null],
+        ['210', '卫生健康支出', 10, 10, null],
+        ['21004', '公共卫生', 10, 10, null],
+        ['2100401', '疾病预防控制机构', 10, 10, null],
+      ]),
+    ]);
+    const r = ok(await importXlsx(bytes, { templateId: 'xj-dept-2024-11' }));
+    const rows = rowsOf(r, 't3');
+    expect(rows.map((x) => [x.id, x.org ?? '', x.unit ?? ''])).toEqual([
+      ['org1', 'department', ''], ['org2', 'unit', 'org1'], ['208', '', 'org2'], ['20805', '', 'org2'], ['2080505', '', 'org2'],
+      ['org3', 'unit', 'org1'], ['210', '', 'org3'], ['21004', '', 'org3'], ['2100401', '', 'org3'], ['total', '', ''],
+    ]);
+    const set = getBuiltinTemplateSet('xj-dept-2024-11')!;
+    const t3 = createRuleEngine(set, r.document).findings().filter((f) => f.cells.some((c) => c.table === 't3') && f.scope === '表内');
+    expect(t3).toEqual([]);
+  });
+
   it('converts 元 to 万元 with 舍位平衡 and lists every adjustment', async () => {
     // 10 040 + 10 045 + 10 030 元 = 30 115 元: rounded items 1.00 + 1.00 + 1.00 miss the 3.01 total by 0.01.
     const bytes = await workbookBytes([
@@ -249,6 +277,28 @@ describe('import of workbooks laid out like the published tables', () => {
       ['2080505', 'total', 100, 101],
       ['2080505', 'basic', 100, 101],
     ]);
+  });
+
+  it('in 元, a 部门/单位 row prints the sum of its rounded rows, like 合计', async () => {
+    const bytes = await workbookBytes([
+      combinedTable(
+        '部门支出总体情况表',
+        [
+          ['合计', null, 30115, 30115, null],
+          ['[040001]某某县医疗保障局', null, 30115, 30115, null],
+          ['208', '社会保障和就业支出', 30115, 30115, null],
+          ['20805', '行政事业单位养老支出', 30115, 30115, null],
+          ['2080501', '行政单位离退休', 10040, 10040, null],
+          ['2080505', '机关事业单位基本养老保险缴费支出', 10045, 10045, null],
+          ['2080506', '机关事业单位职业年金缴费支出', 10030, 10030, null],
+        ],
+        '元',
+      ),
+    ]);
+    const r = ok(await importXlsx(bytes, { templateId: 'xj-dept-2024-11' }));
+    expect(row(r, 't3', 'total')?.values).toEqual({ total: 301, basic: 301 });
+    expect(row(r, 't3', 'org1')?.values).toEqual({ total: 301, basic: 301 });
+    expect(r.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it('converts with --yuan even when the sheet does not say 元, and warns when it says 万元', async () => {

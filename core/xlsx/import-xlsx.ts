@@ -82,7 +82,7 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
       const result = readTable(grid, loc, { addParents: !payload, precise, ...(map ? { map } : {}) });
       results.set(loc.table.id, result);
       issues.push(...result.issues, ...columnIssues(grid, loc));
-      infos.push(tableInfo(grid, loc, result.read, title(loc.table.id)));
+      infos.push(tableInfo(grid, loc, result.read, tableTitle(loc.table, entityKind)));
       options.onProgress?.(infos.length, located.length, infos[infos.length - 1].title);
     }
     return { issues, results, infos };

@@ -23,6 +23,8 @@ export interface ImportDeps {
   host: Pick<Host, 'getSetting' | 'setSetting'>;
   prompts: Pick<Prompts, 'askYear' | 'askMapping'>;
   onProgress?: ImportXlsxOptions['onProgress'];
+  /** The sets to recognise the workbook against: the built-in ones and any bureau set loaded in this session. */
+  templates?: ImportXlsxOptions['templates'];
 }
 
 /**
@@ -33,7 +35,11 @@ export interface ImportDeps {
  */
 export async function importWorkbook(file: OpenedFile, deps: ImportDeps): Promise<WorkbookImport> {
   const xlsx = await import('../../core/xlsx');
-  const options: ImportXlsxOptions = { fileName: file.name, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) };
+  const options: ImportXlsxOptions = {
+    fileName: file.name,
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    ...(deps.templates ? { templates: deps.templates } : {}),
+  };
   const run = () => xlsx.importXlsx(file.bytes, options);
   let mapFor: string | undefined;
   let stored: ImportMap | undefined;

@@ -4,7 +4,7 @@ import { guessClassification, parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
 import { parseTemplateSetJson } from '../../core/template/validate-set';
 import { countBySeverity } from '../../core/rules/finding-order';
-import { registerTemplateSet, sharedCodeBook, stripExt, templateFor } from './core-adapter';
+import { registerTemplateSet, sharedCodeBook, stripExt, templateFor, templateSets } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import { importWorkbook } from './import-workbook';
 import type { Notify } from './use-grid-edits';
@@ -38,7 +38,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     const file = await host.openFile('xlsx');
     if (!file) return;
     notify(`正在导入“${file.name}”…`);
-    const outcome = await importWorkbook(file, { host, prompts, onProgress: progress(notify, `正在导入“${file.name}”`) });
+    const outcome = await importWorkbook(file, { host, prompts, templates: templateSets(), onProgress: progress(notify, `正在导入“${file.name}”`) });
     const { formatImportReport, reportCounts } = await import('../../core/xlsx');
     if (outcome.kind === 'cancelled') return notify('已取消导入');
     if (outcome.kind === 'failed') {

@@ -122,8 +122,16 @@ export function formatImportReport(report: ImportReport, titles: Record<string, 
   const lines: string[] = [];
   const name = (id: string) => titles[id] ?? id;
   lines.push(`模板：${report.templateId}${report.templateDetected ? '（按表名自动识别）' : ''}`);
+  if (report.detection) lines.push(`  ${report.detection.reason}`);
   lines.push(`金额单位：${report.sourceUnit}${report.sourceUnit === '元' ? '（已换算为万元，并做舍位平衡）' : ''}`);
   if (report.ownExport) lines.push('该工作簿由本软件导出：单位信息与说明文字已一并恢复。');
+  const d = report.details;
+  if (d && !report.ownExport) {
+    lines.push(`单位名称：${d.unitName ? `${d.unitName.value}（来自${d.unitName.source}）` : '未找到，请在“文档设置”中填写'}`);
+    if (d.year) lines.push(`预算年度：${d.year.value}年（来自${d.year.source}）`);
+    if (d.entityKind) lines.push(`部门/单位：${d.entityKind.value}（来自${d.entityKind.source}）`);
+    lines.push(`零值显示：${d.blankZero.value ? '留空' : '0.00'}（${d.blankZero.source}）`);
+  }
   lines.push('', `已导入 ${report.tables.length} 张表：`);
   for (const t of report.tables) {
     lines.push(`  ${t.title} ← 工作表“${t.sheet}”${t.titleCell}，表头第${t.headerRows[0]}–${t.headerRows[1]}行，${t.codeColumns}，读入 ${t.rowsRead} 行`);
@@ -131,6 +139,18 @@ export function formatImportReport(report: ImportReport, titles: Record<string, 
   if (report.notFound.length > 0) {
     lines.push('', `未找到 ${report.notFound.length} 张表（导入后为空表）：`);
     for (const t of report.notFound) lines.push(`  ${t.title}`);
+  }
+  if (report.mapped && report.mapped.length > 0) {
+    lines.push('', `按您此前的选择对应 ${report.mapped.length} 处：`);
+    for (const m of report.mapped) lines.push(`  ${name(m.table)} ${m.kind === 'column' ? '列' : '行'}“${m.label}” → ${m.to === null ? '忽略' : m.to}`);
+  }
+  if (report.unmatched && report.unmatched.length > 0) {
+    lines.push('', `无法对应、未导入的 ${report.unmatched.length} 处（请选择对应的列或行，或忽略）：`);
+    for (const u of report.unmatched) lines.push(`  ${u.tableTitle} ${u.kind === 'column' ? '列' : '行'}“${u.label}”（工作表“${u.sheet}”${u.cell}，数值 ${u.sample.join('、') || '无'}）`);
+  }
+  if (report.computed && report.computed.length > 0) {
+    lines.push('', `原表没有列出、按各行相加补上的单元格 ${report.computed.length} 个（原表印出的数字一律保留）：`);
+    for (const c of report.computed) lines.push(`  ${c.table}“${c.row}”的“${c.column}”：${c.value}`);
   }
   const groups: ImportIssue['severity'][] = ['error', 'warning', 'info'];
   for (const severity of groups) {

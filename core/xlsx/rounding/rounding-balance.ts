@@ -1,7 +1,7 @@
 import type { TableData } from '../../document/document';
 import type { TemplateSet } from '../../template/template.schema';
 import { allocate1D, allocate2D, remainderOf, roundHalfAway, floorDiv, type Preference } from './largest-remainder';
-import { tableBlocks, type Block } from './table-structure';
+import { orgSubtotals, tableBlocks, type Block } from './table-structure';
 
 /**
  * 舍位平衡: converts tables read in 元 (amounts in 分) to 万元 (hundredths) so that every printed sum still holds.
@@ -66,7 +66,7 @@ export function balanceToWan(tablesInFen: Record<string, TableData>, template: T
     for (const block of tableBlocks(table, data.rows)) {
       balanceBlock(block, get, set, pref, (d) => unbalanced.push({ table: table.id, description: d }), nameOf, colName);
     }
-    out[table.id] = {
+    const rounded = {
       rows: data.rows.map((r) => {
         const values: Record<string, number> = {};
         for (const [col, fen] of Object.entries(r.values)) {
@@ -77,11 +77,36 @@ export function balanceToWan(tablesInFen: Record<string, TableData>, template: T
         return { ...r, values };
       }),
     };
+    setOrgSubtotals(table, rounded.rows);
+    for (const r of rounded.rows) {
+      if (r.org === undefined) continue;
+      const cols = new Set([...Object.keys(r.values), ...Object.keys(exact.get(r.id) ?? {})]);
+      for (const col of cols) {
+        const fen = get(r.id, col);
+        const v = r.values[col] ?? 0;
+        if (v !== roundHalfAway(fen)) adjustments.push({ table: table.id, row: r.id, col, fen, rounded: roundHalfAway(fen), adjusted: v });
+      }
+    }
+    out[table.id] = rounded;
   }
   for (const [id, data] of Object.entries(tablesInFen)) if (!out[id]) out[id] = data;
   const tableIndex = (id: string) => template.tables.findIndex((t) => t.id === id);
   adjustments.sort((a, b) => tableIndex(a.table) - tableIndex(b.table));
   return { tables: out, adjustments, unbalanced };
+}
+
+/** 部门/单位 rows print the sum of their members' rounded figures, as any subtotal does. */
+function setOrgSubtotals(table: TemplateSet['tables'][number], rows: TableData['rows']): void {
+  if (table.rows.kind !== 'coded' && table.rows.kind !== 'projects') return;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const { id, members } of orgSubtotals(rows, table.rows.levels)) {
+    const org = byId.get(id);
+    if (!org || members.length === 0) continue;
+    const values: Record<string, number> = {};
+    for (const m of members) for (const [col, v] of Object.entries(byId.get(m)?.values ?? {})) values[col] = (values[col] ?? 0) + v;
+    for (const col of Object.keys(values)) if (values[col] === 0) delete values[col];
+    org.values = values;
+  }
 }
 
 type Get = (row: string, col: string) => number;

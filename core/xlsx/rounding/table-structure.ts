@@ -37,10 +37,16 @@ function treeFrom(ids: string[], formulaOf: (id: string) => string | undefined):
   return { children, roots: ids.filter((id) => !hasParent.has(id)) };
 }
 
+/**
+ * 合计 → 类 → 款 → 项 by code; in a project table each project under the deepest group row printed above it.
+ * Organisation rows (部门/单位) are not part of the tree: they are subtotals of 类 rows that 合计 already sums, and
+ * are set from their members after balancing (orgSubtotals).
+ */
 function codedRowTree(rows: RowData[], levels: number[]): { children: Map<string, string[]>; roots: string[] } {
   const children = new Map<string, string[]>();
   const byCode = new Map<string, string>();
-  for (const r of rows) if (r.code) byCode.set(r.code, r.id);
+  const isProject = (r: RowData) => /^p\d+$/.test(r.id);
+  for (const r of rows) if (r.code && !isProject(r) && r.org === undefined) byCode.set(r.code, r.id);
   const total = rows.find((r) => r.id === 'total');
   const roots: string[] = total ? [total.id] : [];
   const add = (parent: string, child: string) => {
@@ -49,13 +55,13 @@ function codedRowTree(rows: RowData[], levels: number[]): { children: Map<string
     children.set(parent, list);
   };
   for (const r of rows) {
-    if (r.id === 'total') continue;
+    if (r.id === 'total' || r.org !== undefined) continue;
     const code = r.code ?? '';
     let parent: string | undefined;
     for (const len of [...levels].reverse()) {
-      if (len >= code.length) continue;
+      if (len > code.length || (len === code.length && !isProject(r))) continue;
       const candidate = byCode.get(code.slice(0, len));
-      if (candidate) {
+      if (candidate && candidate !== r.id) {
         parent = candidate;
         break;
       }
@@ -65,6 +71,15 @@ function codedRowTree(rows: RowData[], levels: number[]): { children: Map<string
     else roots.push(r.id);
   }
   return { children, roots };
+}
+
+/** Organisation rows in dependency order (单位 before their 部门) with their members, for setting after rounding. */
+export function orgSubtotals(rows: RowData[], levels: number[]): { id: string; members: string[] }[] {
+  const tree = codedRowTree(rows, levels);
+  const top = new Set(tree.children.get('total') ?? tree.roots);
+  const orgs = rows.filter((r) => r.org !== undefined);
+  const members = (id: string) => rows.filter((r) => r.unit === id && (r.org !== undefined || top.has(r.id))).map((r) => r.id);
+  return [...orgs.filter((r) => r.org === 'unit'), ...orgs.filter((r) => r.org === 'department')].map((r) => ({ id: r.id, members: members(r.id) }));
 }
 
 export function tableBlocks(table: TableDef, rows: RowData[]): Block[] {
@@ -88,13 +103,13 @@ export function tableBlocks(table: TableDef, rows: RowData[]): Block[] {
     const rt = treeFrom(rowIds, (id) => model.rows.find((d) => d.id === id)?.formula);
     return [{ rows: rowIds, cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots }];
   }
-  if (model.kind === 'coded' && model.subtotals) {
+  if ((model.kind === 'coded' && model.subtotals) || model.kind === 'projects') {
     const rt = codedRowTree(rows, model.levels);
     return [{ rows: rows.map((r) => r.id), cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots }];
   }
-  // Projects, or coded rows without subtotals: every row is a part of the 合计 row.
+  // Coded rows without subtotals: every row is a part of the 合计 row.
   const total = rows.find((r) => r.id === 'total');
-  const others = rows.filter((r) => r.id !== 'total').map((r) => r.id);
+  const others = rows.filter((r) => r.id !== 'total' && r.org === undefined).map((r) => r.id);
   const rowChildren = new Map<string, string[]>();
   if (total && others.length > 0) rowChildren.set(total.id, others);
   return [{ rows: rows.map((r) => r.id), cols, rowChildren, rowRoots: total ? [total.id] : others, colChildren: ct.children, colRoots: ct.roots }];
