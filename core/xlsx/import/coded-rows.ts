@@ -106,13 +106,7 @@ export function readCodedRows(ctx: ReadContext): RowData[] {
         byId.set(code, row);
         continue;
       }
-      const row: RowData = { id: `p${++projectNo}`, code, values };
-      if (name) row.name = name;
-      const texts = ctx.readTexts(r);
-      if (texts) row.texts = texts;
-      if (owner) row.unit = owner;
-      ctx.keep(row.id, r);
-      rows.push(row);
+      rows.push(dataRow(ctx, r, `p${++projectNo}`, code, name, values, owner));
       continue;
     }
     const existing = byId.get(code);
@@ -123,12 +117,7 @@ export function readCodedRows(ctx: ReadContext): RowData[] {
       ctx.issue('info', `科目“${code}”出现多次（多个单位），已合并相加`, r);
       continue;
     }
-    const row: RowData = { id: code, code, values };
-    if (name) row.name = name;
-    const texts = ctx.readTexts(r);
-    if (texts) row.texts = texts;
-    if (owner) row.unit = owner;
-    ctx.keep(row.id, r);
+    const row = dataRow(ctx, r, code, code, name, values, owner);
     rows.push(row);
     byId.set(code, row);
   }
@@ -144,6 +133,17 @@ export function readCodedRows(ctx: ReadContext): RowData[] {
   if (model.total.position === 'top') rows.unshift(total);
   else rows.push(total);
   return rows;
+}
+
+/** A code or project row as printed (its text columns too), recorded as kept. */
+function dataRow(ctx: ReadContext, r: number, id: string, code: string, name: string, values: Record<string, number>, owner?: string): RowData {
+  const row: RowData = { id, code, values };
+  if (name) row.name = name;
+  const texts = ctx.readTexts(r);
+  if (texts) row.texts = texts;
+  if (owner) row.unit = owner;
+  ctx.keep(id, r);
+  return row;
 }
 
 /**
