@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { applyFix } from '../../core/commands/apply-fix.command';
 import type { Command } from '../../core/commands/command';
 import { setMeta } from '../../core/commands/document-fields.command';
 import { deleteRows, insertRow } from '../../core/commands/rows.command';
@@ -20,7 +19,7 @@ import { StatusBar, useNotice } from './StatusBar';
 import { TablePane } from './TablePane';
 import { Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
-import { useDerive } from './use-derive';
+import { useDerive, useFix } from './use-derive';
 import { useDocument } from './use-document';
 import { useFileActions } from './use-file-actions';
 import { useGridEdits } from './use-grid-edits';
@@ -92,6 +91,8 @@ export function App({ appHost }: { appHost: AppHost }) {
 
   const deriveAsync = useDerive(session, prompts, notify);
   const derive = useCallback((id: string) => void deriveAsync(id).catch((e: unknown) => notify(`操作失败：${String(e)}`, 'error')), [deriveAsync, notify]);
+  const fixAsync = useFix(session, prompts, notify);
+  const fix = useCallback((f: Finding) => void fixAsync(f).catch((e: unknown) => notify(`操作失败：${String(e)}`, 'error')), [fixAsync, notify]);
 
   const onMenu = useCallback((command: MenuCommand) => {
     if (!session && command !== 'open' && command !== 'new') return;
@@ -208,10 +209,7 @@ export function App({ appHost }: { appHost: AppHost }) {
             template={template}
             findings={findings}
             onOpen={openFinding}
-            onFix={(f) => {
-              run(applyFix(f));
-              notify(`已修正：${f.ruleName}（可撤销）`);
-            }}
+            onFix={fix}
           />
         </div>
       </div>

@@ -36,8 +36,11 @@ describe('cross-table findings while typing', () => {
     await page.waitForSelector('.ag-cell-focus[col-id="outAmount"].bd-cell-error');
     await screenshot(page, 'findings-focused');
 
-    // 修正 applies the suggested value (744.69 in 表1) and the finding disappears; undo brings it back.
+    // 修正 first shows the cell it writes (→ 744.69 in 表1), then applies it: the finding disappears; undo brings it back.
     await page.click(`${finding} .bd-fix`);
+    await page.waitForSelector('[data-testid="changes-dialog"]');
+    await expect(page.locator('[data-testid="changes-dialog"]').textContent()).resolves.toContain('→ 744.69');
+    await page.click('[data-testid="changes-dialog"] button:has-text("修改")');
     await page.waitForSelector(finding, { state: 'detached' });
     await page.waitForSelector('.ag-cell-focus[col-id="outAmount"]:text-is("744.69")');
     await page.keyboard.press('Control+z');
