@@ -129,15 +129,13 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   const details = readDetails({
     located, sheets, tableNo: title, notes, ...(options.fileName ? { fileName: options.fileName } : {}),
     zeros: sum(results, (r) => r.zeros), blanks: sum(results, (r) => r.blanks),
-    templateBlankZero: set.display.blankZero, templateEntityKind: set.entityKind,
+    templateBlankZero: set.display.blankZero,
   });
   applyGiven(details, options.meta);
   if (!payload && details.year === undefined) {
     return { ok: false, needsYear: true, message: '工作簿的标题、表注、工作表名和文件名中都没有预算年度（如“2024年”），请指定年度后重新导入。' };
   }
 
-  const tables: Record<string, TableData> = {};
-  for (const [id, r] of results) tables[id] = { rows: r.rows };
   const doc = createDocument(set, {
     entityKind,
     ...(details.unitName ? { unitName: details.unitName.value } : {}),
@@ -146,7 +144,7 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     ...options.meta,
     blankZero: details.blankZero.value,
   });
-  for (const def of set.tables) doc.tables[def.id] = tables[def.id] ?? { rows: initialRows(def) };
+  for (const def of set.tables) doc.tables[def.id] = { rows: results.get(def.id)?.rows ?? initialRows(def) };
   const ownExport = payload !== undefined && payload.meta.templateId === set.id;
   if (ownExport) restoreFromPayload(doc, payload);
 
@@ -271,16 +269,9 @@ function unmatchedColumns(grid: SheetGrid, loc: LocatedTable, tableTitleText: st
 
 function labelled(a: RoundingAdjustment, set: TemplateSet, tables: Record<string, TableData>): LabelledAdjustment {
   const def = set.tables.find((t) => t.id === a.table);
-  const row = tables[a.table]?.rows.find((r) => r.id === a.row);
-  const model = def?.rows;
-  const fixed =
-    model?.kind === 'fixed' ? model.rows : model?.kind === 'sideBySide' ? [...model.sides[0], ...model.sides[1], ...model.totals] : [];
-  const rowLabel =
-    a.row === 'total' && (model?.kind === 'coded' || model?.kind === 'projects')
-      ? model.total.label
-      : (fixed.find((f) => f.id === a.row)?.label ?? [row?.code, row?.name].filter(Boolean).join(' ')) || a.row;
   const col = def?.columns.find((c) => c.id === a.col);
-  return { ...a, rowLabel, colLabel: col ? col.header[col.header.length - 1] : a.col };
+  const row = tables[a.table]?.rows.find((r) => r.id === a.row);
+  return { ...a, rowLabel: def ? rowLabel(def, row, a.row) : a.row, colLabel: col ? col.header[col.header.length - 1] : a.col };
 }
 
 function noTablesMessage(): string {

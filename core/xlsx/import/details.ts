@@ -17,7 +17,6 @@ export interface DetailInput {
   zeros: number;
   blanks: number;
   templateBlankZero: boolean;
-  templateEntityKind: '部门' | '单位';
 }
 
 const YEAR = /(20\d{2})\s*年/;

@@ -71,8 +71,8 @@ export function mapTarget(map: ImportMap | undefined, kind: 'column' | 'row', ta
 export function withAnswers(map: ImportMap | undefined, template: string, answers: readonly { label: UnmatchedLabel; target: string | null }[]): ImportMap {
   const out: ImportMap = {
     template,
-    columns: structuredCloneRecord(map?.template === template ? map.columns : undefined),
-    rows: structuredCloneRecord(map?.template === template ? map.rows : undefined),
+    columns: copyGroups(map?.template === template ? map.columns : undefined),
+    rows: copyGroups(map?.template === template ? map.rows : undefined),
   };
   for (const { label, target } of answers) {
     const group = label.kind === 'column' ? out.columns! : out.rows!;
@@ -86,8 +86,8 @@ export function withAnswers(map: ImportMap | undefined, template: string, answer
  * it, the choices. The officer replaces "" with a column/row id or null and passes the file back with --map.
  */
 export function mapSkeleton(template: string, unmatched: readonly UnmatchedLabel[], existing?: ImportMap): Record<string, unknown> {
-  const columns: Record<string, Record<string, string | null>> = structuredCloneRecord(existing?.columns);
-  const rows: Record<string, Record<string, string | null>> = structuredCloneRecord(existing?.rows);
+  const columns: Record<string, Record<string, string | null>> = copyGroups(existing?.columns);
+  const rows: Record<string, Record<string, string | null>> = copyGroups(existing?.rows);
   const choices: Record<string, Record<string, string>> = {};
   for (const u of unmatched) {
     const group = u.kind === 'column' ? columns : rows;
@@ -105,7 +105,7 @@ export function mapSkeleton(template: string, unmatched: readonly UnmatchedLabel
   };
 }
 
-function structuredCloneRecord<T>(v: Record<string, Record<string, T>> | undefined): Record<string, Record<string, T>> {
+function copyGroups<T>(v: Record<string, Record<string, T>> | undefined): Record<string, Record<string, T>> {
   const out: Record<string, Record<string, T>> = {};
   for (const [k, inner] of Object.entries(v ?? {})) out[k] = { ...inner };
   return out;
