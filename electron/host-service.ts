@@ -1,8 +1,15 @@
 import { basename, dirname, join } from 'node:path';
-import type { FileKind, HostApi, JsonValue, OpenedFile, RecentFile, SaveRequest, SaveResult } from '../core/ipc/contract';
+import type {
+  DiskConflict, FileKind, HistoryEntry, HostApi, JsonValue, OpenedFile, RecentFile, SaveRequest, SaveResult,
+} from '../core/ipc/contract';
+import { historyCopyName } from '../core/ipc/contract';
 import type { RecoveryStore } from '../node/recovery';
 import { recoveredName } from '../node/recovery';
 import { OPEN_DIALOG, SAVE_DIALOG, safeFileName, withExtension } from './dialogs';
+import type { BackupsDep, DiskDeps } from './disk-deps';
+import { holderOf } from './disk-deps';
+import { DocumentLock } from './document-lock';
+
 import type { KnownPaths } from './known-paths';
 import type { RecentFiles } from './recent-files';
 import type { SettingsStore } from './settings-store';
@@ -32,6 +39,16 @@ export interface HostServiceDeps {
   defaultFolder: string;
   /** Path from the command line / double-click, handed to the renderer once. */
   startupPath: string | null;
+  /** Stamps and locks of documents on disk (node/file-stamp, node/lock-file). */
+  disk: DiskDeps;
+  /** The last versions of each saved document in the per-user backup folder (node/backup-store). */
+  backups: BackupsDep;
+  /** Move an unreadable recovery copy aside for support; resolves to where it now is. */
+  setAsideRecovery(): Promise<string | null>;
+  /** Lock heartbeat interval (60 s in the app; 0 in tests). */
+  heartbeatMs?: number;
+  /** Problems that must not stop the officer's work (a backup that could not be written). */
+  warn?(message: string): void;
 }
 
 export class HostService implements HostApi {
@@ -41,10 +58,18 @@ export class HostService implements HostApi {
   /** Set once the user has closed the document for good: late autosaves must not resurrect a recovery copy. */
   private recoveryEnded = false;
 
+  private readonly lock: DocumentLock;
+
   constructor(private readonly deps: HostServiceDeps) {
     this.startupPath = deps.startupPath;
     this.lastFolder = deps.defaultFolder;
     if (this.startupPath) deps.known.add(this.startupPath);
+    this.lock = new DocumentLock({
+      acquireLock: (path) => deps.disk.acquireLock(path),
+      samePath: (a, b) => deps.known.same(a, b),
+      heartbeatMs: deps.heartbeatMs ?? 0,
+      warn: (message) => this.warn(message),
+    });
   }
 
   async kind(): Promise<'electron'> {
@@ -80,6 +105,7 @@ export class HostService implements HostApi {
     const dialog = SAVE_DIALOG[request.kind];
     // 保存 over a file only when we handed that path out; any other path means 另存为 with a dialog.
     let path = request.path && this.deps.known.has(request.path) ? request.path : null;
+    const overTheOpenFile = path !== null;
     if (!path) {
       const suggested = safeFileName(request.path ? basename(request.path) : request.suggestedName, dialog.extension);
       const chosen = await this.deps.showSaveDialog({ title: dialog.title, filters: dialog.filters, defaultPath: join(this.lastFolder, suggested) });
@@ -90,19 +116,47 @@ export class HostService implements HostApi {
       path = withExtension(chosen, dialog.extension);
       this.lastFolder = dirname(path);
     }
+    const isDocument = request.kind === 'document';
+    if (isDocument && !request.overwrite) {
+      const conflict = await this.conflictAt(path, overTheOpenFile ? request.basedOn : undefined);
+      if (conflict) {
+        // Nothing written; the close guard must not close on the strength of this save.
+        this.deps.onSaveAbandoned();
+        return { path, name: basename(path), conflict };
+      }
+    }
     try {
-      await this.deps.writeFile(path, request.bytes, { backup: request.kind === 'document' });
+      await this.deps.writeFile(path, request.bytes, { backup: isDocument });
     } catch (error) {
       this.deps.onSaveAbandoned();
       throw new Error(`保存失败：${path}\n${describeIoError(error)}`, { cause: error });
     }
     this.deps.known.add(path);
-    if (request.kind === 'document') {
-      await this.deps.recent.add(path).catch(() => undefined);
-      this.deps.onRecentChanged();
-      await this.deps.recovery.clear();
-    }
-    return { path, name: basename(path) };
+    if (!isDocument) return { path, name: basename(path) };
+    const stamp = await this.deps.disk.stampAfterWrite(path, request.bytes).catch(() => undefined);
+    await this.deps.backups.add(path, request.bytes).catch((e: unknown) => this.warn(`历史版本未能保存：${String(e)}`));
+    // 另存为 to another file moves this window's lock there; 覆盖 of a file another instance holds stays read-only.
+    const lockedBy = await this.lock.take(path);
+    await this.deps.recent.add(path).catch(() => undefined);
+    this.deps.onRecentChanged();
+    await this.deps.recovery.clear();
+    return { path, name: basename(path), ...(stamp ? { stamp } : {}), ...(lockedBy ? { lockedBy } : {}) };
+  }
+
+  /**
+   * Why writing path now would lose someone's work: it changed since basedOn (保存 over the open file), or another
+   * instance holds its lock (also for 另存为 onto a file open elsewhere). null: safe to write.
+   */
+  private async conflictAt(path: string, basedOn: SaveRequest['basedOn']): Promise<DiskConflict | null> {
+    const change = basedOn ? await this.deps.disk.diskChange(path, basedOn) : null;
+    const other = this.lock.holds(path) ? null : await this.deps.disk.readLock(path).catch(() => null);
+    if (!change && !other) return null;
+    return {
+      missing: change?.missing ?? false,
+      expected: change ? (basedOn ?? null) : null,
+      now: change?.now ?? null,
+      lockedBy: other ? holderOf(other) : null,
+    };
   }
 
   async setDocumentState(state: { title: string; dirty: boolean }): Promise<void> {
@@ -146,6 +200,38 @@ export class HostService implements HostApi {
     return response === 0;
   }
 
+  async reopenFile(path: string): Promise<OpenedFile | null> {
+    if (!this.deps.known.has(path)) throw new Error('只能重新打开本程序打开过的文件');
+    return this.openDocumentAt(path);
+  }
+
+  async releaseDocument(): Promise<void> {
+    await this.lock.release();
+  }
+
+  async listHistory(path: string): Promise<HistoryEntry[]> {
+    if (!this.deps.known.has(path)) return [];
+    const entries = await this.deps.backups.list(path);
+    return entries.map((e) => ({ id: e.id, savedAt: e.savedAt, size: e.size }));
+  }
+
+  async openHistory(id: string): Promise<OpenedFile | null> {
+    const entry = (await this.deps.backups.list()).find((e) => e.id === id);
+    if (!entry) return null;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.deps.backups.read(id);
+    } catch (error) {
+      throw new Error(`无法读取该历史版本：${describeIoError(error)}`, { cause: error });
+    }
+    // No path: the old version is saved through 另存为, never silently over the current file.
+    return { path: '', name: historyCopyName(entry.documentPath, entry.savedAt), bytes };
+  }
+
+  async setAsideRecovery(): Promise<string | null> {
+    return this.deps.setAsideRecovery();
+  }
+
   async getSetting(key: string): Promise<JsonValue | null> {
     return this.deps.settings.get(key);
   }
@@ -160,9 +246,11 @@ export class HostService implements HostApi {
 
   /** Open a document from a trusted source (dialog, command line, second launch, recent list). */
   async openDocumentAt(path: string): Promise<OpenedFile> {
-    let bytes: Uint8Array;
+    let read: { bytes: Uint8Array; stamp: OpenedFile['stamp'] };
     try {
-      bytes = await this.read(path);
+      read = await this.deps.disk.readWithStamp(path).catch((error: unknown) => {
+        throw new Error(`无法打开文件：${path}\n${describeIoError(error)}`, { cause: error });
+      });
     } catch (error) {
       if (this.deps.recent.has(path)) {
         await this.deps.recent.remove(path).catch(() => undefined);
@@ -174,7 +262,12 @@ export class HostService implements HostApi {
     this.lastFolder = dirname(path);
     await this.deps.recent.add(path).catch(() => undefined);
     this.deps.onRecentChanged();
-    return { path, name: basename(path), bytes };
+    const lockedBy = await this.lock.take(path);
+    return { path, name: basename(path), bytes: read.bytes, stamp: read.stamp, ...(lockedBy ? { lockedBy } : {}) };
+  }
+
+  private warn(message: string): void {
+    this.deps.warn?.(message);
   }
 
   private async read(path: string): Promise<Uint8Array> {

@@ -22,12 +22,24 @@ export const pathSchema = z
   .max(4_096)
   .refine((p) => !p.includes('\0'), { message: '路径无效' });
 
+/** A stamp the host itself handed out; only compared with the disk, never used as a path or size to allocate. */
+export const fileStampSchema = z.strictObject({
+  size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  mtimeMs: z.number().finite().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 export const saveRequestSchema = z.strictObject({
   path: pathSchema.optional(),
   suggestedName: text(255),
   bytes,
   kind: z.enum(['document', 'xlsx', 'docx', 'csv']),
+  basedOn: fileStampSchema.optional(),
+  overwrite: z.boolean().optional(),
 });
+
+/** A backup id as the store makes them: a plain name, never a path (the store checks again). */
+export const historyIdSchema = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/).refine((id) => !id.includes('..'), { message: '版本编号无效' });
 
 export const documentStateSchema = z.strictObject({ title: text(500), dirty: z.boolean() });
 
@@ -99,11 +111,16 @@ export const HOST_ARG_SCHEMAS = {
   confirm: confirmSchema,
   getSetting: settingKeySchema,
   setSetting: settingEntrySchema,
+  reopenFile: pathSchema,
+  releaseDocument: none,
+  listHistory: pathSchema,
+  openHistory: historyIdSchema,
+  setAsideRecovery: none,
 } satisfies Record<keyof HostApi, z.ZodType>;
 
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'saveAs', 'importExcel', 'importCodes', 'exportExcel', 'exportWord',
-  'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate',
+  'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate', 'history',
 ] as const satisfies readonly MenuCommand[];
 
 /** Chinese message for a rejected argument: which call and what was wrong, without echoing the data. */

@@ -22,4 +22,9 @@ export class KnownPaths {
   has(path: string): boolean {
     return this.paths.has(this.key(path));
   }
+
+  /** Do two paths name the same file (by the same rule as has)? */
+  same(a: string, b: string): boolean {
+    return this.key(a) === this.key(b);
+  }
 }

@@ -48,6 +48,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       cmd('保存', 'save', 'CmdOrCtrl+S', FILE_KEYS),
       cmd('另存为…', 'saveAs', 'CmdOrCtrl+Shift+S', FILE_KEYS),
+      cmd('历史版本…', 'history'),
       { type: 'separator' },
       {
         label: '导入',

@@ -3,10 +3,12 @@ import {
   IPC_EVENT_MENU,
   IPC_EVENT_OPEN_FILE,
   IPC_PREFIX,
+  type HistoryEntry,
   type Host,
   type JsonValue,
   type MenuCommand,
   type OpenedFile,
+  type SaveResult,
 } from '../core/ipc/contract';
 
 /**
@@ -33,7 +35,7 @@ const host = {
   openFile: (kind) => invoke<OpenedFile | null>('openFile')(kind),
   openRecent: (path) => invoke<OpenedFile | null>('openRecent')(path),
   recentFiles: () => invoke<{ path: string; name: string }[]>('recentFiles')(),
-  saveFile: (request) => invoke<{ path: string; name: string } | null>('saveFile')(request),
+  saveFile: (request) => invoke<SaveResult | null>('saveFile')(request),
   setDocumentState: (state) => invoke<void>('setDocumentState')(state),
   writeRecovery: (bytes) => invoke<void>('writeRecovery')(bytes),
   takeRecovery: () => invoke<OpenedFile | null>('takeRecovery')(),
@@ -41,6 +43,11 @@ const host = {
   confirm: (request) => invoke<boolean>('confirm')(request),
   getSetting: (key) => invoke<JsonValue | null>('getSetting')(key),
   setSetting: (entry) => invoke<void>('setSetting')(entry),
+  reopenFile: (path) => invoke<OpenedFile | null>('reopenFile')(path),
+  releaseDocument: () => invoke<void>('releaseDocument')(),
+  listHistory: (path) => invoke<HistoryEntry[]>('listHistory')(path),
+  openHistory: (id) => invoke<OpenedFile | null>('openHistory')(id),
+  setAsideRecovery: () => invoke<string | null>('setAsideRecovery')(),
   onMenuCommand: (listener) => subscribe<MenuCommand>(IPC_EVENT_MENU, listener),
   onOpenFile: (listener) => subscribe<OpenedFile>(IPC_EVENT_OPEN_FILE, listener),
 } satisfies Host;

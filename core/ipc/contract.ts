@@ -10,12 +10,33 @@ import type { JsonValue } from '../document/document';
 
 export type { JsonValue };
 
+/** What a file on disk was when it was read or written: a later save checks it has not changed since. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+/** Who holds a document's lock file (another instance of the app, on this or another PC). */
+export interface LockHolder {
+  /** User name. */
+  holder: string;
+  /** Computer name. */
+  machine: string;
+  /** ISO time the lock was taken. */
+  since: string;
+}
+
 export interface OpenedFile {
   /** Full path in Electron; file name in the web host. Only ever from a dialog, the command line or a drop. */
   path: string;
   name: string;
   /** Raw bytes; the renderer decodes and parses (documents are UTF-8 JSON). */
   bytes: Uint8Array;
+  /** Documents opened from disk (Electron): what the file was when read. A save of the document sends it back. */
+  stamp?: FileStamp;
+  /** Set when another instance holds the document's lock: the document is open read-only (保存 becomes 另存为). */
+  lockedBy?: LockHolder;
 }
 
 export interface SaveRequest {
@@ -25,11 +46,43 @@ export interface SaveRequest {
   bytes: Uint8Array;
   /** File type filter for the dialog. */
   kind: 'document' | 'xlsx' | 'docx' | 'csv';
+  /**
+   * 保存 of a document: the stamp the open copy is based on (from OpenedFile or the last SaveResult). The host
+   * checks the file before writing and answers with a conflict instead of overwriting a changed file.
+   */
+  basedOn?: FileStamp;
+  /** 覆盖: write although the file changed on disk or another instance holds its lock. */
+  overwrite?: boolean;
+}
+
+/** Why a save did not write: the file changed on disk since it was read, or someone else has it open. */
+export interface DiskConflict {
+  /** The file was deleted or moved away. */
+  missing: boolean;
+  /** What the open copy is based on, and what is on disk now (null when missing or only locked). */
+  expected: FileStamp | null;
+  now: FileStamp | null;
+  /** The lock file names who has the document open (null: nobody, or the lock is stale). */
+  lockedBy: LockHolder | null;
 }
 
 export interface SaveResult {
   path: string;
   name: string;
+  /** Documents: what the written file is now; the next 保存 is based on it. */
+  stamp?: FileStamp;
+  /** After 另存为 to a file another instance holds: the copy stays read-only. */
+  lockedBy?: LockHolder;
+  /** Only when the request carried basedOn/was a document save: nothing was written; path/name say where. */
+  conflict?: DiskConflict;
+}
+
+/** One saved version of a document in the per-user backup folder. */
+export interface HistoryEntry {
+  id: string;
+  /** ISO time of the save. */
+  savedAt: string;
+  size: number;
 }
 
 export type FileKind = 'document' | 'xlsx' | 'csv' | 'template';
@@ -37,7 +90,7 @@ export type FileKind = 'document' | 'xlsx' | 'csv' | 'template';
 /** Menu commands the host sends to the renderer (Chinese menus live in the host; actions in the renderer). */
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'saveAs' | 'importExcel' | 'importCodes' | 'exportExcel' | 'exportWord'
-  | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate';
+  | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate' | 'history';
 
 export interface RecentFile {
   path: string;
@@ -64,6 +117,22 @@ export interface HostApi {
   /** A recovery copy left by a crash, offered to the user at startup; null when none. */
   takeRecovery(): Promise<OpenedFile | null>;
   clearRecovery(): Promise<void>;
+  /**
+   * The document at a path the host handed out, read again from disk (打开磁盘上的版本 after a conflict); null in
+   * the web host, which cannot read a disk.
+   */
+  reopenFile(path: string): Promise<OpenedFile | null>;
+  /** The open document is closed (新建, a recovered or historical copy loaded): release its lock. */
+  releaseDocument(): Promise<void>;
+  /** Saved versions of the document at path (a path the host handed out), newest first; [] in the web host. */
+  listHistory(path: string): Promise<HistoryEntry[]>;
+  /** One saved version as an unsaved copy: no path (saved through 另存为), named after the version's time. */
+  openHistory(id: string): Promise<OpenedFile | null>;
+  /**
+   * A recovery copy that could not be opened: move it aside (kept for support, no longer offered at startup).
+   * Resolves to where it was kept, or null.
+   */
+  setAsideRecovery(): Promise<string | null>;
   /** Ask the user a yes/no question in a native dialog (e.g. export with 错误 present). */
   confirm(request: { title: string; message: string; okLabel: string }): Promise<boolean>;
   /**
@@ -73,6 +142,22 @@ export interface HostApi {
   getSetting(key: string): Promise<JsonValue | null>;
   /** Stores a setting; null deletes it. Values are limited in size (about 1 MB serialised). */
   setSetting(entry: { key: string; value: JsonValue | null }): Promise<void>;
+}
+
+/**
+ * Name of a saved version opened as an unsaved copy: "预算（2026-12-04 21-30 的版本）.ysgk" — local time, the clock
+ * the officer saw when saving; "-" instead of ":" so the name is a valid Windows file name. Both hosts use it.
+ */
+export function historyCopyName(documentName: string, savedAt: string): string {
+  const base = documentName.split(/[\\/]/).pop() || '未命名.ysgk';
+  const dot = base.lastIndexOf('.');
+  const stem = (dot > 0 ? base.slice(0, dot) : base) || '未命名';
+  const ext = dot > 0 ? base.slice(dot) : '.ysgk';
+  const t = new Date(savedAt);
+  if (Number.isNaN(t.getTime())) return `${stem}（历史版本）${ext}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const when = `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}-${two(t.getMinutes())}`;
+  return `${stem}（${when} 的版本）${ext}`;
 }
 
 /** Host → renderer events. */
@@ -89,6 +174,7 @@ export const IPC_PREFIX = 'host:';
 export const HOST_API_METHODS = [
   'kind', 'startupFile', 'openFile', 'openRecent', 'recentFiles', 'saveFile', 'setDocumentState',
   'writeRecovery', 'takeRecovery', 'clearRecovery', 'confirm', 'getSetting', 'setSetting',
+  'reopenFile', 'releaseDocument', 'listHistory', 'openHistory', 'setAsideRecovery',
 ] as const satisfies readonly (keyof HostApi)[];
 export const IPC_EVENT_MENU = 'host-event:menu';
 export const IPC_EVENT_OPEN_FILE = 'host-event:open-file';

@@ -1,4 +1,7 @@
-import type { FileKind, Host, JsonValue, MenuCommand, OpenedFile, SaveRequest, SaveResult } from '../../core/ipc/contract';
+import type {
+  DiskConflict, FileKind, HistoryEntry, Host, JsonValue, MenuCommand, OpenedFile, SaveRequest, SaveResult,
+} from '../../core/ipc/contract';
+import { historyCopyName } from '../../core/ipc/contract';
 
 /**
  * The browser implementation of the host contract, so the same renderer runs without Electron (npm run web, e2e tests).
@@ -7,6 +10,8 @@ import type { FileKind, Host, JsonValue, MenuCommand, OpenedFile, SaveRequest, S
  */
 const RECOVERY_KEY = 'budget-disclosure.recovery';
 const RECOVERY_NAME_KEY = 'budget-disclosure.recovery.name';
+/** Where a recovery copy that could not be opened is kept (for support), out of the way of the next start. */
+export const UNOPENABLE_RECOVERY_KEY = 'budget-disclosure.recovery.unopenable';
 /** Each setting is one localStorage item under this prefix, its value as JSON. */
 export const SETTING_PREFIX = 'budget-disclosure.setting.';
 
@@ -17,6 +22,27 @@ const ACCEPT: Record<FileKind, string> = {
   template: '.json',
 };
 
+/**
+ * Test seam: a browser page cannot see a disk, so an e2e test stages one by setting `window.__bdTestDisk` before the
+ * page loads (addInitScript). Without it the web host has no conflicts, no history and nothing to reopen.
+ */
+export interface TestDisk {
+  /** 保存 of a document over its path answers with this conflict (覆盖 still writes) instead of downloading. */
+  conflict?: DiskConflict | null;
+  /** Versions listHistory lists (newest first), with their document text. */
+  history?: { entry: HistoryEntry; text: string; documentName: string }[];
+  /** What 打开磁盘上的版本 reads, by file name. */
+  files?: Record<string, string>;
+  /** Filled in by the web host: raises a menu command the way the desktop menu does (历史版本… has no button). */
+  menu?: (command: MenuCommand) => void;
+}
+
+declare global {
+  interface Window {
+    __bdTestDisk?: TestDisk;
+  }
+}
+
 export interface WebHost extends Host {
   /** The toolbar and keyboard shortcuts of the web page raise menu commands the way Electron's menu does. */
   dispatchMenu(command: MenuCommand): void;
@@ -26,6 +52,8 @@ export function createWebHost(win: Window = window): WebHost {
   const menuListeners = new Set<(c: MenuCommand) => void>();
   const openListeners = new Set<(f: OpenedFile) => void>();
   let dirty = false;
+  const disk = win.__bdTestDisk;
+  if (disk) disk.menu = (command) => menuListeners.forEach((l) => l(command));
 
   win.addEventListener('beforeunload', (e) => {
     if (dirty) e.preventDefault();
@@ -47,6 +75,8 @@ export function createWebHost(win: Window = window): WebHost {
     recentFiles: async () => [],
     saveFile: async (request: SaveRequest): Promise<SaveResult> => {
       const name = request.path ? baseName(request.path) : request.suggestedName;
+      const conflict = disk?.conflict;
+      if (conflict && request.kind === 'document' && request.path && !request.overwrite) return { path: name, name, conflict };
       download(win, name, request.bytes);
       return { path: name, name };
     },
@@ -59,14 +89,34 @@ export function createWebHost(win: Window = window): WebHost {
       win.localStorage.setItem(RECOVERY_NAME_KEY, new Date().toISOString());
     },
     takeRecovery: async () => {
+      // The copy stays until a save or clearRecovery, as in Electron: a second crash before saving loses nothing.
       const text = win.localStorage.getItem(RECOVERY_KEY);
       if (text === null) return null;
-      win.localStorage.removeItem(RECOVERY_KEY);
       return { path: '恢复的文档', name: '恢复的文档.ysgk', bytes: new TextEncoder().encode(text) };
     },
     clearRecovery: async () => {
       win.localStorage.removeItem(RECOVERY_KEY);
       win.localStorage.removeItem(RECOVERY_NAME_KEY);
+    },
+    setAsideRecovery: async () => {
+      const text = win.localStorage.getItem(RECOVERY_KEY);
+      if (text === null) return null;
+      win.localStorage.setItem(UNOPENABLE_RECOVERY_KEY, text);
+      win.localStorage.removeItem(RECOVERY_KEY);
+      win.localStorage.removeItem(RECOVERY_NAME_KEY);
+      return UNOPENABLE_RECOVERY_KEY;
+    },
+    reopenFile: async (path) => {
+      const name = baseName(path);
+      const text = disk?.files?.[name];
+      return text === undefined ? null : { path: name, name, bytes: new TextEncoder().encode(text) };
+    },
+    releaseDocument: async () => undefined,
+    listHistory: async () => (disk?.history ?? []).map((h) => h.entry),
+    openHistory: async (id) => {
+      const found = disk?.history?.find((h) => h.entry.id === id);
+      if (!found) return null;
+      return { path: '', name: historyCopyName(found.documentName, found.entry.savedAt), bytes: new TextEncoder().encode(found.text) };
     },
     confirm: async (request) => win.confirm(`${request.title}\n\n${request.message}`),
     getSetting: async (key) => readSetting(win, key),
