@@ -6,6 +6,8 @@ import { builtinTemplateSets, getBuiltinTemplateSet } from '../template/registry
 import { documentFileSchema, FIELD_NAMES } from './schema';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 import { decodeUtf8 } from './utf8';
+import { checkJsonShape, jsonShapeMessage } from './json-shape';
+import { cleanDocumentTexts } from '../document/document-texts';
 
 export type ParseDocumentResult = { ok: true; doc: BudgetDocument; template: TemplateSet } | { ok: false; message: string };
 
@@ -42,6 +44,9 @@ function parseUnsafe(input: Uint8Array | string, options: ParseOptions): ParseDo
     return { ok: false, message: '无法读取文件：内容不是完整的 JSON，文件可能已损坏或被截断' };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, message: '无法读取文件：这不是预算公开文件' };
+  // Before anything recursive (migrations, zod's lazy JSON schema) walks a hostile nesting.
+  const shape = checkJsonShape(raw);
+  if (shape) return { ok: false, message: `无法读取文件：${jsonShapeMessage(shape, '文件')}` };
   const obj = raw as Record<string, unknown>;
   if (obj.format !== FORMAT_NAME) {
     return { ok: false, message: `无法读取文件：这不是预算公开文件（format 应为“${FORMAT_NAME}”，实际为${describe(obj.format)}）` };
@@ -65,6 +70,9 @@ function parseUnsafe(input: Uint8Array | string, options: ParseOptions): ParseDo
   }
   const problem = checkAgainstTemplate(doc, template);
   if (problem) return { ok: false, message: `文件内容有误：${problem}` };
+  // Characters XML cannot carry are cleaned here, once, so the editor and both exports never see them. A text over
+  // Excel's limit is kept as it is: the checks flag it as a 错误 and export refuses until it is shortened.
+  cleanDocumentTexts(doc);
   normalize(doc);
   return { ok: true, doc, template };
 }

@@ -3,7 +3,7 @@ import { FORMAT_NAME } from '../document/document';
 
 /** The zod schema of a .ysgk file (current version). Semantic checks against the template come after (parse.ts). */
 
-const amountSchema = z.number().refine((n) => Number.isSafeInteger(n), { message: 'amount' });
+export const amountSchema = z.number().refine((n) => Number.isSafeInteger(n), { message: 'amount' });
 
 export const rowFileSchema = z
   .object({
@@ -32,7 +32,7 @@ export const metaFileSchema = z
   })
   .strict();
 
-const jsonSchema: z.ZodType<unknown> = z.lazy(() =>
+export const jsonSchema: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonSchema), z.record(z.string(), jsonSchema)]),
 );
 

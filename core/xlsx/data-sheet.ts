@@ -1,5 +1,10 @@
 import type ExcelJS from 'exceljs';
+import { z } from 'zod';
 import type { BudgetDocument, DocumentMeta, JsonValue, OrgLevel, RowData } from '../document/document';
+import { amountSchema, jsonSchema, metaFileSchema, rowFileSchema } from '../file/schema';
+import { checkJsonShape } from '../file/json-shape';
+import { cleanDocumentTexts } from '../document/document-texts';
+import { cleanText } from '../document/clean-text';
 
 /**
  * What a table workbook cannot show (document meta, the officer's texts, last year's figures) is kept in a very
@@ -54,19 +59,58 @@ export function writeDataSheet(wb: ExcelJS.Workbook, doc: BudgetDocument): void 
   for (let i = 0, r = 2; i < json.length; i += CHUNK, r++) ws.getCell(`A${r}`).value = json.slice(i, i + CHUNK);
 }
 
-export function readDataSheet(wb: ExcelJS.Workbook): DataSheetPayload | undefined {
+/**
+ * The payload is checked with the pieces of the one document schema (meta, inputs, last year's figures, row facts):
+ * a workbook is a file anyone can edit, and what it restores ends up in a saved document that must open again.
+ */
+const dataSheetSchema = z
+  .object({
+    format: z.literal('budget-disclosure-xlsx'),
+    version: z.literal(1),
+    meta: metaFileSchema,
+    inputs: z.record(z.string(), jsonSchema),
+    priorYear: z.record(z.string(), amountSchema),
+    rows: z.record(z.string(), z.array(rowFileSchema.pick({ id: true, code: true, name: true, org: true, unit: true }).strict())),
+  })
+  .strict();
+
+/**
+ * `none`: the workbook has no data sheet (not our export); `invalid`: it has one that is damaged or was changed so
+ * that it no longer fits the document schema — the caller ignores it whole and imports the visible tables.
+ */
+export type DataSheetRead = { kind: 'none' } | { kind: 'ok'; payload: DataSheetPayload } | { kind: 'invalid' };
+
+/** The report line for an ignored data sheet. */
+export const DATA_SHEET_IGNORED = '工作簿中的隐藏数据表已损坏或被修改，已忽略，仅按表格内容导入（单位信息、说明文字和上年预算数未恢复，请核对）';
+
+export function readDataSheetChecked(wb: ExcelJS.Workbook): DataSheetRead {
   const ws = wb.getWorksheet(DATA_SHEET_NAME);
-  if (!ws) return undefined;
+  if (!ws) return { kind: 'none' };
   let json = '';
   for (let r = 2; r <= ws.rowCount; r++) {
     const v = ws.getCell(`A${r}`).value;
     if (typeof v === 'string') json += v;
   }
+  let raw: unknown;
   try {
-    const payload = JSON.parse(json) as DataSheetPayload;
-    if (payload.format !== 'budget-disclosure-xlsx' || !payload.meta) return undefined;
-    return payload;
+    raw = JSON.parse(json);
   } catch {
-    return undefined;
+    return { kind: 'invalid' };
   }
+  // Depth first: the schema's JSON part is recursive.
+  if (checkJsonShape(raw)) return { kind: 'invalid' };
+  const parsed = dataSheetSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'invalid' };
+  const payload = parsed.data as DataSheetPayload;
+  // Texts come back through the same cleaner as every other way in.
+  const texts = { meta: payload.meta, inputs: payload.inputs, tables: {} } as unknown as BudgetDocument;
+  cleanDocumentTexts(texts);
+  for (const rows of Object.values(payload.rows)) for (const r of rows) if (r.name !== undefined) r.name = cleanText(r.name);
+  return { kind: 'ok', payload };
+}
+
+/** The payload of a valid data sheet, else undefined (no sheet, or one that was ignored). */
+export function readDataSheet(wb: ExcelJS.Workbook): DataSheetPayload | undefined {
+  const read = readDataSheetChecked(wb);
+  return read.kind === 'ok' ? read.payload : undefined;
 }

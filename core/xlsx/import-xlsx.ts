@@ -13,7 +13,8 @@ import { locateAll, setEvidence, type LocatedTable } from './import/table-locato
 import { readTable, type ReadTableResult } from './import/row-reader';
 import { readDetails } from './import/details';
 import type { ImportDetails, ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo, TemplateDetection, UnmatchedLabel } from './import/import-report';
-import { readDataSheet, type DataSheetPayload } from './data-sheet';
+import { DATA_SHEET_IGNORED, readDataSheetChecked, type DataSheetPayload } from './data-sheet';
+import { cleanDocumentTexts } from '../document/document-texts';
 import { balanceToWan, type RoundingAdjustment } from './rounding/rounding-balance';
 import { columnLetter } from './sheet-names';
 import { columnMapKey, type ImportMap } from './import/import-map';
@@ -57,7 +58,8 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   const loaded = await loadWorkbook(bytes, options.limits ?? INPUT_LIMITS);
   if (!loaded.ok) return loaded;
   const { sheets, workbook } = loaded;
-  const payload = readDataSheet(workbook);
+  const dataSheet = readDataSheetChecked(workbook);
+  const payload = dataSheet.kind === 'ok' ? dataSheet.payload : undefined;
   const templates = options.templates ?? builtinTemplateSets();
   const chosen = chooseSet(sheets, templates, options, payload);
   if (!chosen.ok) return chosen;
@@ -88,6 +90,9 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     return { issues, results, infos };
   };
   let { issues, results, infos } = readAll(false);
+  // A damaged or edited data sheet is ignored whole: the workbook imports like any other, and the report says so.
+  const dataSheetIssue: ImportIssue[] = dataSheet.kind === 'invalid' ? [{ severity: 'warning', message: DATA_SHEET_IGNORED }] : [];
+  issues.unshift(...dataSheetIssue);
   const noResult = issues.filter((i) => i.severity === 'error' && i.message.startsWith('公式没有保存计算结果'));
   if (noResult.length > 0) {
     const first = noResult[0];
@@ -118,6 +123,7 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   let precise = false;
   if (!yuan && overPrecise.length > 0) {
     ({ issues, results, infos } = readAll(true));
+    issues.unshift(...dataSheetIssue);
     precise = true; // figures are now in 分 (0.000001 万元), exactly what balanceToWan takes
     issues.push({
       severity: 'warning',
@@ -167,6 +173,10 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     const standard = def ? tableEmptyNote(def, doc.meta) : undefined;
     if (standard === undefined || norm(standard) !== norm(n.text)) doc.tables[n.table].note = n.text;
   }
+
+  // Every text read from the workbook (names, labels, notes, restored meta and inputs) goes through the one cleaner;
+  // a text over Excel's limit is kept and flagged by the checks, so nothing the officer wrote is cut silently.
+  cleanDocumentTexts(doc);
 
   const unmatched: UnmatchedLabel[] = [];
   for (const loc of located) unmatched.push(...unmatchedColumns(sheets[loc.title.sheet], loc, title(loc.table.id)));
