@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { strFromU8 } from 'fflate';
 import { INPUT_LIMITS, type GuardResult } from './input-guard';
 
 /**
@@ -6,37 +6,34 @@ import { INPUT_LIMITS, type GuardResult } from './input-guard';
  * creating every covered cell, and checks each new merge against all earlier ones: one short
  * `<mergeCell ref="A1:XFD1048576"/>` (17 billion cells) exhausts memory, and tens of thousands of small merges take
  * minutes. A budget table merges a title, header cells and a few notes, so anything far beyond that is refused with
- * the sheet and the range named. The zip has already passed `checkXlsxBytes` (sizes, bombs), so inflating the sheet
- * parts here is bounded.
+ * the sheet and the range named. It reads the parts `unzipBounded` already inflated within the byte budget, so
+ * nothing is inflated twice.
  */
-export async function checkWorksheetMerges(bytes: Uint8Array, limits = INPUT_LIMITS): Promise<GuardResult> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { ok: false, message: '文件已损坏或不完整（压缩包内容无法解开），无法作为 Excel 工作簿读取。请重新导出或另存后再试。' };
-  }
-  const entries = Object.values(zip.files).filter((e) => !e.dir && SHEET_PART.test(e.name));
-  if (entries.length === 0) return { ok: true };
+export function checkWorksheetMerges(parts: ReadonlyMap<string, Uint8Array>, limits = INPUT_LIMITS): GuardResult {
+  const sheets = [...parts].filter(([name]) => SHEET_PART.test(name));
+  if (sheets.length === 0) return { ok: true };
   let names: Map<string, string>;
   try {
-    names = await sheetNames(zip);
+    names = sheetNames(parts);
   } catch {
     names = new Map();
   }
-  for (const entry of entries) {
-    let xml: string;
-    try {
-      xml = await entry.async('string');
-    } catch {
-      return { ok: false, message: '文件已损坏或不完整（工作表内容无法解压），无法作为 Excel 工作簿读取。请重新导出或另存后再试。' };
-    }
-    const part = entry.name.replace(/^\//, '');
+  for (const [name, data] of sheets) {
+    const part = name.replace(/^\//, '');
     const sheet = names.get(part) ?? `（文件 ${part.slice(part.lastIndexOf('/') + 1)}）`;
-    const problem = checkMergesOf(xml, sheet, limits);
+    const problem = checkMergesOf(partText(data), sheet, limits);
     if (problem) return { ok: false, message: problem };
   }
   return { ok: true };
+}
+
+/** A part's XML as text; bytes that are not UTF-8 become U+FFFD instead of failing (exceljs's parser decides later). */
+export function partText(data: Uint8Array): string {
+  try {
+    return strFromU8(data);
+  } catch {
+    return strFromU8(data, true);
+  }
 }
 
 /** The worksheet parts exceljs parses (its own pattern, unanchored, so the same parts are checked). */
@@ -118,10 +115,14 @@ function decodeAddress(value: string): { row?: number; col?: number } | undefine
 }
 
 /** "xl/worksheets/sheet1.xml" → the sheet's name, through workbook.xml and its relationships (as exceljs does). */
-async function sheetNames(zip: JSZip): Promise<Map<string, string>> {
+function sheetNames(parts: ReadonlyMap<string, Uint8Array>): Map<string, string> {
   const out = new Map<string, string>();
-  const workbook = await zip.file(/(^|\/)xl\/workbook\.xml$/)[0]?.async('string');
-  const rels = await zip.file(/(^|\/)xl\/_rels\/workbook\.xml\.rels$/)[0]?.async('string');
+  const find = (pattern: RegExp) => {
+    const hit = [...parts].find(([name]) => pattern.test(name));
+    return hit ? partText(hit[1]) : undefined;
+  };
+  const workbook = find(/(^|\/)xl\/workbook\.xml$/);
+  const rels = find(/(^|\/)xl\/_rels\/workbook\.xml\.rels$/);
   if (!workbook || !rels) return out;
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {

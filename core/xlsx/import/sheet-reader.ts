@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { checkXlsxBytes, INPUT_LIMITS } from '../input-guard';
-import { checkWorksheetMerges } from '../merge-guard';
+import { guardXlsxBytes, INPUT_LIMITS } from '../input-guard';
+import { checkWorksheetMerges, partText } from '../merge-guard';
+import { repackStored, unzipBounded } from '../zip/bounded-unzip';
 
 /**
- * Loads a workbook (after the byte guard) and turns every visible sheet into a plain grid of cells, so the table
+ * Loads a workbook and turns every visible sheet into a plain grid of cells, so the table
  * finder and the row reader never touch exceljs types. Merged ranges repeat their label in every covered cell (as a
  * printed header reads). A formula without a cached value is marked, never evaluated.
  */
@@ -30,14 +31,20 @@ export type LoadResult = { ok: true; workbook: ExcelJS.Workbook; sheets: SheetGr
 const EMPTY: SheetCell = { text: '' };
 
 export async function loadWorkbook(bytes: Uint8Array, limits = INPUT_LIMITS): Promise<LoadResult> {
-  const guard = checkXlsxBytes(bytes, limits);
+  // 1. the central directory (fast refusal), 2. every part inflated within the byte budget, 3. merges and shared
+  // strings checked in the inflated XML, 4. exceljs loads the parts re-stored uncompressed: it never inflates.
+  const guard = guardXlsxBytes(bytes, limits);
   if (!guard.ok) return guard;
-  const merges = await checkWorksheetMerges(bytes, limits);
+  const parts = unzipBounded(bytes, guard.entries, limits);
+  if (!parts.ok) return parts;
+  const merges = checkWorksheetMerges(parts.entries, limits);
   if (!merges.ok) return merges;
+  const strings = checkSharedStrings(parts.entries);
+  if (!strings.ok) return strings;
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings want a Node Buffer; it accepts any ArrayBuffer view at run time.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(repackStored(parts.entries) as unknown as ArrayBuffer);
   } catch (error) {
     return { ok: false, message: loadFailureMessage(error) };
   }
@@ -51,6 +58,26 @@ export async function loadWorkbook(bytes: Uint8Array, limits = INPUT_LIMITS): Pr
     sheets.push(readSheet(ws));
   }
   return { ok: true, workbook, sheets };
+}
+
+/**
+ * A sheet whose cells point into the shared-strings part (t="s") while that part is missing would load with every
+ * text cell blank, and the import would then say no table was found: the truth is that the file is damaged.
+ */
+export function checkSharedStrings(parts: ReadonlyMap<string, Uint8Array>): { ok: true } | { ok: false; message: string } {
+  // exceljs reads exactly this part name (a leading "/" stripped).
+  const has = [...parts.keys()].some((name) => name.replace(/^\//, '') === 'xl/sharedStrings.xml');
+  if (has) return { ok: true };
+  for (const [name, data] of parts) {
+    if (!/xl\/worksheets\/sheet\d+[.]xml$/.test(name)) continue;
+    if (/<(?:[\w.-]+:)?c\b[^>]*?\st\s*=\s*["']s["']/.test(partText(data))) {
+      return {
+        ok: false,
+        message: '工作簿已损坏：表格中的文字保存在工作簿的“共享字符串表”（xl/sharedStrings.xml）中，而该部分缺失，文字无法读取。请在 Excel 或 WPS 中打开该文件检查内容，另存为 .xlsx 后再导入；若仍无法打开，请向提供文件的单位重新索取。',
+      };
+    }
+  }
+  return { ok: true };
 }
 
 /**
