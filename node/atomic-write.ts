@@ -1,12 +1,16 @@
-import { open, rename, copyFile, unlink, readdir, stat } from 'node:fs/promises';
+import { open, rename, copyFile, unlink, readdir, stat, lstat, readlink, realpath, type FileHandle } from 'node:fs/promises';
+import { constants as fsConstants, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Atomic save: write a temporary file in the same folder (same volume, so the rename is atomic), flush it to disk,
  * rename it over the target. A crash at any moment leaves either the complete old or the complete new file.
  * The previous version is kept as "<name>.bak" beside it, itself replaced atomically (copy to a temp, rename), so a
  * crash while making the backup never leaves a half backup either. Used by the Electron main process and the CLI.
+ *
+ * The save keeps what the file is: through a symlink the file it points to is replaced (the link stays a link), the
+ * permission bits stay, and a read-only file is refused (code EREADONLY) instead of silently replaced.
  */
 export interface AtomicWriteOptions {
   /** Keep the previous version as "<target>.bak" (default true). */
@@ -32,17 +36,42 @@ export function tempPrefix(target: string): string {
 }
 
 export async function writeFileAtomic(target: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const dir = dirname(target);
+  const prepared = await prepareAtomicWrite(target, bytes, options);
+  await prepared.commit();
+}
+
+/** A complete temp file beside its target, not yet renamed over it (see writeFilesAtomic for several at once). */
+export interface PreparedWrite {
+  /** The file that will be replaced: the resolved target of a symlink. */
+  readonly target: string;
+  /** Back up the old file (unless backup:false) and rename the temp over the target; removes the temp on failure. */
+  commit(): Promise<void>;
+  /** Remove the temp file; the target stays as it was. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes and flushes the temp file; the target is not touched until commit(). Throws EREADONLY for a read-only target
+ * and EISDIR for a folder before anything is written.
+ */
+export async function prepareAtomicWrite(target: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<PreparedWrite> {
+  // A symlink stays a link: write beside the file it points to, so a shared document is really updated.
+  const real = await resolveWriteTarget(target);
+  const dir = dirname(real);
   const doRename = options.renameImpl ?? rename;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const retries = options.retries ?? 8;
-  await sweepStaleTemps(target);
+  const existing = await statOrNull(real);
+  if (existing?.isDirectory()) throw Object.assign(new Error(`is a directory: ${target}`), { code: 'EISDIR', path: target });
+  if (existing) await refuseReadOnly(real, existing.mode, target);
+  await sweepStaleTemps(real);
 
-  const temp = join(dir, `${tempPrefix(target)}${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = join(dir, `${tempPrefix(real)}${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   // 'wx': never follow or reuse an existing file at the temp name.
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(bytes);
+    if (existing) await keepOwnerAndMode(handle, existing);
     await handle.sync();
     await handle.close();
   } catch (error) {
@@ -51,14 +80,87 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, options
     throw error;
   }
 
+  let done = false;
+  return {
+    target: real,
+    async commit() {
+      if (done) return;
+      done = true;
+      try {
+        if (options.backup !== false) await makeBackup(real, { rename: doRename, sleep, retries });
+        await withRetry(() => doRename(temp, real), sleep, retries);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+      await syncDir(dir);
+    },
+    async discard() {
+      if (done) return;
+      done = true;
+      await unlink(temp).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The file a write to target really replaces: realpath for an existing file; for a dangling symlink the path it
+ * points to (so saving through the link creates the shared file, not a plain file in place of the link).
+ */
+export async function resolveWriteTarget(target: string): Promise<string> {
+  let path = resolve(target);
+  for (let depth = 0; depth < 40; depth += 1) {
+    try {
+      return await realpath(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    let info;
+    try {
+      info = await lstat(path);
+    } catch {
+      // Nothing at path: resolve the folder (which may itself be reached through a link) and keep the name.
+      const parent = await realpath(dirname(path)).catch(() => dirname(path));
+      return join(parent, basename(path));
+    }
+    if (!info.isSymbolicLink()) return path;
+    path = resolve(dirname(path), await readlink(path));
+  }
+  throw Object.assign(new Error(`too many symbolic links: ${target}`), { code: 'ELOOP', path: target });
+}
+
+async function statOrNull(path: string): Promise<Stats | null> {
   try {
-    if (options.backup !== false) await makeBackup(target, { rename: doRename, sleep, retries });
-    await withRetry(() => doRename(temp, target), sleep, retries);
+    return await stat(path);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  await syncDir(dir);
+}
+
+/**
+ * A read-only file stays unwritten: rename-over would replace it although the user (or an administrator) protected
+ * it. Read-only means no owner-write bit (on Windows Node maps the read-only attribute to that bit), or a file this
+ * user may not open for writing (someone else's file in a shared folder).
+ */
+async function refuseReadOnly(real: string, mode: number, userTarget: string): Promise<void> {
+  const readOnly = (): Error => Object.assign(new Error(`read-only: ${userTarget}`), { code: 'EREADONLY', path: userTarget });
+  if ((mode & 0o200) === 0) throw readOnly();
+  let probe;
+  try {
+    probe = await open(real, fsConstants.O_WRONLY);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw readOnly();
+    throw error;
+  }
+  await probe.close();
+}
+
+/** The new file keeps the old one's permission bits (0600 stays 0600) and, when we may, its owner. */
+async function keepOwnerAndMode(handle: FileHandle, old: Stats): Promise<void> {
+  await handle.chmod(old.mode & 0o7777);
+  if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) await handle.chown(old.uid, old.gid).catch(() => undefined);
 }
 
 async function makeBackup(
