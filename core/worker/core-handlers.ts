@@ -1,0 +1,28 @@
+import type { HandlerRegistry } from './dispatcher';
+
+/**
+ * The handlers every host's worker registers: core's import and export, loaded on first use so a worker that only
+ * exports never parses the import code (and the other way round).
+ */
+export const coreHandlers: HandlerRegistry = {
+  async importXlsx({ bytes, options }, ctx) {
+    const { importXlsx } = await import('../xlsx/import-xlsx');
+    return importXlsx(bytes, { ...options, onProgress: ctx.progress });
+  },
+  async importCodeList({ bytes, classification, year }, ctx) {
+    ctx.progress(0, 1, '正在读取科目表');
+    const { importCodeListXlsx } = await import('../xlsx/import-code-list');
+    return importCodeListXlsx(bytes, { classification, year });
+  },
+  async exportXlsx({ doc, template, options }, ctx) {
+    const { exportXlsx } = await import('../xlsx/export-xlsx');
+    return exportXlsx(doc, template, { ...options, onProgress: ctx.progress });
+  },
+  async exportDocx({ doc, template, options }, ctx) {
+    ctx.progress(0, 1, '正在生成 Word 文档');
+    const { exportDocx } = await import('../docx/export-docx');
+    const bytes = await exportDocx(doc, template, options);
+    ctx.progress(1, 1, '正在生成 Word 文档');
+    return bytes;
+  },
+};

@@ -1,0 +1,58 @@
+import type { BudgetDocument } from '../document/document';
+import type { TemplateSet } from '../template/template.schema';
+import type { Classification } from '../codes/code-book';
+import type { CodeCsvResult } from '../codes/code-csv';
+import type { ImportXlsxOptions, ImportXlsxResult } from '../xlsx/import-xlsx';
+import type { ExportXlsxOptions } from '../xlsx/export-xlsx';
+import type { ExportDocxOptions } from '../docx/export-docx';
+
+/**
+ * The messages between a host (the renderer, the CLI) and the worker that runs core's heavy, input-driven work, so a
+ * hostile file can fail but never freeze or crash the host. Every kind is one entry of `WorkerKinds` (its payload and
+ * its value), and the worker side is a registry of handlers keyed by kind (`dispatcher.ts`): the document session
+ * can move into the same worker later by adding kinds (open, apply command, findings …) and their handlers, without
+ * changing the envelope. Payloads are structured-cloneable data only — no functions (progress comes back as
+ * messages).
+ */
+export interface WorkerKinds {
+  importXlsx: { payload: { bytes: Uint8Array; options: Omit<ImportXlsxOptions, 'onProgress'> }; value: ImportXlsxResult };
+  importCodeList: { payload: { bytes: Uint8Array; classification: Classification; year: number }; value: CodeCsvResult };
+  exportXlsx: { payload: { doc: BudgetDocument; template: TemplateSet; options?: Omit<ExportXlsxOptions, 'onProgress'> }; value: Uint8Array };
+  exportDocx: { payload: { doc: BudgetDocument; template: TemplateSet; options?: Omit<ExportDocxOptions, 'layoutTrace'> }; value: Uint8Array };
+}
+
+export type WorkerKind = keyof WorkerKinds;
+export type PayloadOf<K extends WorkerKind> = WorkerKinds[K]['payload'];
+export type ValueOf<K extends WorkerKind> = WorkerKinds[K]['value'];
+
+/** Host → worker. */
+export type WorkerRequest<K extends WorkerKind = WorkerKind> = { type: 'request'; id: number; kind: K; payload: PayloadOf<K> };
+export interface WorkerCancel {
+  type: 'cancel';
+  id: number;
+}
+export type HostMessage = WorkerRequest | WorkerCancel;
+
+/** Worker → host. `stage` is Chinese, shown as is ("表3 部门支出总体情况表"). */
+export interface WorkerProgress {
+  type: 'progress';
+  id: number;
+  done: number;
+  total: number;
+  stage: string;
+}
+export type WorkerResult<K extends WorkerKind = WorkerKind> =
+  | { type: 'result'; id: number; ok: true; value: ValueOf<K> }
+  | { type: 'result'; id: number; ok: false; message: string };
+export type WorkerMessage = WorkerProgress | WorkerResult;
+
+/** What a host's `run` resolves to: cancelled is an outcome, not an error. */
+export type RunOutcome<V> = { ok: true; value: V } | { ok: false; message: string } | { ok: false; cancelled: true; message: string };
+
+export const CANCELLED_MESSAGE = '已取消';
+
+export function isWorkerMessage(data: unknown): data is WorkerMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { type?: unknown; id?: unknown };
+  return (m.type === 'progress' || m.type === 'result') && typeof m.id === 'number';
+}
