@@ -4,8 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../node/atomic-write';
+import { createBackupStore } from '../node/backup-store';
+import { diskChange, readWithStamp, stampAfterWrite } from '../node/file-stamp';
+import { acquireLock, readLock } from '../node/lock-file';
 import { RecoveryStore } from '../node/recovery';
-import { HostService, describeIoError, type HostServiceDeps } from './host-service';
+import { HostService, type HostServiceDeps } from './host-service';
 import { KnownPaths } from './known-paths';
 import { RecentFiles } from './recent-files';
 import { SettingsStore } from './settings-store';
@@ -42,6 +45,9 @@ async function setup(overrides: Partial<HostServiceDeps> = {}) {
     settings: new SettingsStore(join(dir, 'settings.json')),
     defaultFolder: dir,
     startupPath: null,
+    disk: { readWithStamp, diskChange, stampAfterWrite, acquireLock: (p: string) => acquireLock(p), readLock: (p: string) => readLock(p) },
+    backups: createBackupStore(join(dir, 'backups')),
+    setAsideRecovery: async () => null,
     ...overrides,
   };
   return { service: new HostService(deps), deps: { ...mocks, recent } };
@@ -103,7 +109,7 @@ describe('HostService', () => {
     const result = await service.saveFile({ path: forged, suggestedName: 'x', bytes: enc('D'), kind: 'document' });
     expect(existsSync(forged)).toBe(false);
     expect(deps.showSaveDialog.mock.calls[0]![0].defaultPath).toBe(join(dir, 'forged.ysgk'));
-    expect(result).toEqual({ path: `${chosen}.ysgk`, name: 'chosen.ysgk' }); // extension added for GTK dialogs
+    expect(result).toMatchObject({ path: `${chosen}.ysgk`, name: 'chosen.ysgk' }); // extension added for GTK dialogs
     expect(readFileSync(`${chosen}.ysgk`, 'utf8')).toBe('D');
   });
 
@@ -126,7 +132,7 @@ describe('HostService', () => {
   it('reports a failed write in Chinese and releases the close guard', async () => {
     const { service, deps } = await setup();
     deps.showSaveDialog.mockResolvedValueOnce(join(dir, 'missing-folder', 'a.ysgk'));
-    await expect(service.saveFile({ suggestedName: 'a', bytes: enc('x'), kind: 'document' })).rejects.toThrow(/保存失败.*\n文件或文件夹不存在/);
+    await expect(service.saveFile({ suggestedName: 'a', bytes: enc('x'), kind: 'document' })).rejects.toThrow(/无法保存“.*a\.ysgk”：文件或文件夹不存在。/);
     expect(deps.onSaveAbandoned).toHaveBeenCalled();
   });
 
@@ -138,7 +144,7 @@ describe('HostService', () => {
     await deps.recent.add(path);
     expect(dec((await service.openRecent(path))!.bytes)).toBe('R');
     rmSync(path);
-    await expect(service.openRecent(path)).rejects.toThrow(/无法打开文件/);
+    await expect(service.openRecent(path)).rejects.toThrow(/无法打开“.*r\.ysgk”：文件或文件夹不存在/);
     expect(await service.recentFiles()).toEqual([]);
   });
 
@@ -186,13 +192,5 @@ describe('settings', () => {
     expect(await service.getSetting('importMap:x')).toEqual({ template: 'x' });
     const failing = await setup({ settings: { get: async () => null, set: async () => Promise.reject(Object.assign(new Error('x'), { code: 'ENOSPC' })) } });
     await expect(failing.service.setSetting({ key: 'k', value: 1 })).rejects.toThrow('设置未能保存：磁盘空间不足');
-  });
-});
-
-describe('describeIoError', () => {
-  it('explains common failures in Chinese', () => {
-    expect(describeIoError({ code: 'EBUSY' })).toMatch(/占用/);
-    expect(describeIoError({ code: 'ENOSPC' })).toMatch(/磁盘空间不足/);
-    expect(describeIoError(new Error('x'))).toMatch(/出错/);
   });
 });

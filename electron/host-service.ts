@@ -4,6 +4,7 @@ import type {
 } from '../core/ipc/contract';
 import { historyCopyName } from '../core/ipc/contract';
 import type { RecoveryStore } from '../node/recovery';
+import { describeIoError, ioErrorMessage } from '../node/io-errors';
 import { recoveredName } from '../node/recovery';
 import { OPEN_DIALOG, SAVE_DIALOG, safeFileName, withExtension } from './dialogs';
 import type { BackupsDep, DiskDeps } from './disk-deps';
@@ -129,7 +130,7 @@ export class HostService implements HostApi {
       await this.deps.writeFile(path, request.bytes, { backup: isDocument });
     } catch (error) {
       this.deps.onSaveAbandoned();
-      throw new Error(`保存失败：${path}\n${describeIoError(error)}`, { cause: error });
+      throw new Error(ioErrorMessage('保存', path, error), { cause: error });
     }
     this.deps.known.add(path);
     if (!isDocument) return { path, name: basename(path) };
@@ -249,7 +250,7 @@ export class HostService implements HostApi {
     let read: { bytes: Uint8Array; stamp: OpenedFile['stamp'] };
     try {
       read = await this.deps.disk.readWithStamp(path).catch((error: unknown) => {
-        throw new Error(`无法打开文件：${path}\n${describeIoError(error)}`, { cause: error });
+        throw new Error(ioErrorMessage('打开', path, error), { cause: error });
       });
     } catch (error) {
       if (this.deps.recent.has(path)) {
@@ -274,32 +275,7 @@ export class HostService implements HostApi {
     try {
       return await this.deps.readFile(path);
     } catch (error) {
-      throw new Error(`无法打开文件：${path}\n${describeIoError(error)}`, { cause: error });
+      throw new Error(ioErrorMessage('打开', path, error), { cause: error });
     }
-  }
-}
-
-/** Chinese wording for the file-system errors an officer can meet. */
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return '文件或文件夹不存在。';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有权限，或文件正被其他程序（如 WPS、Excel、杀毒软件）占用。';
-    case 'EBUSY':
-      return '文件正被其他程序占用，请关闭后重试。';
-    case 'ENOSPC':
-      return '磁盘空间不足。';
-    case 'EROFS':
-      return '该位置只读，请另选保存位置。';
-    case 'EISDIR':
-      return '所选路径是文件夹。';
-    case 'EFBIG':
-    case 'ERR_FS_FILE_TOO_LARGE':
-      return '文件过大。';
-    default:
-      return '读写文件时出错。';
   }
 }

@@ -38,8 +38,12 @@ export const saveRequestSchema = z.strictObject({
   overwrite: z.boolean().optional(),
 });
 
-/** A backup id as the store makes them: a plain name, never a path (the store checks again). */
-export const historyIdSchema = z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+$/).refine((id) => !id.includes('..'), { message: '版本编号无效' });
+/** A backup id as the store makes them ("<hash>/<time>.ysgk"): two plain names, never a path (the store checks again). */
+export const historyIdSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/)
+  .refine((id) => !id.includes('..'), { message: '版本编号无效' });
 
 export const documentStateSchema = z.strictObject({ title: text(500), dirty: z.boolean() });
 

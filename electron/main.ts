@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IPC_EVENT_MENU, IPC_EVENT_OPEN_FILE, type MenuCommand } from '../core/ipc/contract';
 import { writeFileAtomic } from '../node/atomic-write';
+import { createBackupStore } from '../node/backup-store';
+import { diskChange, readWithStamp, stampAfterWrite } from '../node/file-stamp';
+import { acquireLock, readLock } from '../node/lock-file';
 import { RecoveryStore } from '../node/recovery';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { CloseGuard, APP_TITLE, windowTitle, type CloseChoice } from './close-guard';
@@ -13,6 +16,7 @@ import { registerHostHandlers } from './ipc-handlers';
 import { KnownPaths } from './known-paths';
 import { buildMenuTemplate } from './menu';
 import { RecentFiles } from './recent-files';
+import { setAsideRecovery } from './recovery-aside';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { SettingsStore } from './settings-store';
 
@@ -24,6 +28,8 @@ import { SettingsStore } from './settings-store';
 export const APP_ID = 'cn.gov.ysgk.budget-disclosure';
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
 const PRELOAD = join(__dirname, 'preload.cjs');
+/** Other instances treat a lock whose heartbeat is older than 10 minutes as stale. */
+const LOCK_HEARTBEAT_MS = 60_000;
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
@@ -50,7 +56,8 @@ if (!app.requestSingleInstanceLock({ file: pendingPath })) {
     else pendingPath = path;
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('window-all-closed', () => app.quit());
+  // The lock beside the open document goes with the window (a crash leaves it stale, which others detect).
+  app.on('window-all-closed', () => void (service?.releaseDocument() ?? Promise.resolve()).finally(() => app.quit()));
   app.whenReady().then(start, (error: unknown) => {
     dialog.showErrorBox(APP_TITLE, `启动失败：${String(error)}`);
     app.exit(1);
@@ -140,6 +147,17 @@ async function start(): Promise<void> {
     onSaveAbandoned: () => guard.onSaveAbandoned(),
     defaultFolder: app.getPath('documents'),
     startupPath: pendingPath,
+    disk: {
+      readWithStamp,
+      diskChange,
+      stampAfterWrite,
+      acquireLock: (path) => acquireLock(path),
+      readLock,
+    },
+    backups: createBackupStore(join(userData, 'backups')),
+    setAsideRecovery: () => setAsideRecovery(recovery),
+    heartbeatMs: LOCK_HEARTBEAT_MS,
+    warn: (message) => console.warn(message),
   });
   pendingPath = null;
   registerHostHandlers(ipcMain, service, (message) => console.warn(message));

@@ -35,11 +35,11 @@ export function App({ appHost }: { appHost: AppHost }) {
   const controls = useDocument();
   const { session, version, lastChanges, findings, dirty, file } = controls.state;
   const { notice, notify } = useNotice();
-  const files = useFileActions(host, controls, notify);
+  const { prompts, dialog: prompt } = usePrompts();
+  const files = useFileActions(host, controls, notify, prompts);
   const edits = useGridEdits(session, notify);
   const [report, setReport] = useState<{ title: string; text: string } | null>(null);
   const onReport = useCallback((title: string, text: string) => setReport({ title, text }), []);
-  const { prompts, dialog: prompt } = usePrompts();
   const transfer = useTransferActions(host, controls, prompts, notify, onReport);
   const gridRef = useRef<GridHandle | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -111,6 +111,7 @@ export function App({ appHost }: { appHost: AppHost }) {
       case 'open': return void files.open();
       case 'save': return afterEdit(() => files.save(false));
       case 'saveAs': return afterEdit(() => files.save(true));
+      case 'history': return void files.history().catch((e: unknown) => notify(`无法打开历史版本：${String(e)}`, 'error'));
       case 'undo': {
         const label = session!.undoLabel();
         const r = session!.undo();
@@ -213,7 +214,7 @@ export function App({ appHost }: { appHost: AppHost }) {
           />
         </div>
       </div>
-      <StatusBar notice={notice} findings={findings} />
+      <StatusBar notice={notice} findings={findings} readOnly={files.readOnly} />
       {dialog === 'settings' ? (
         <SettingsDialog meta={session.doc.meta} onSave={(patch) => run(setMeta(patch))} onClose={() => setDialog(null)} />
       ) : null}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../core/rules/finding';
+import { describeHolder } from './ConflictDialog';
+import type { ReadOnlyNotice } from './use-file-actions';
 import { countBySeverity } from '../../core/rules/finding-order';
 
 export interface Notice {
@@ -24,10 +26,16 @@ export function useNotice() {
   return { notice, notify };
 }
 
-export function StatusBar({ notice, findings }: { notice: Notice | null; findings: readonly Finding[] }) {
+export function StatusBar({ notice, findings, readOnly = null }: { notice: Notice | null; findings: readonly Finding[]; readOnly?: ReadOnlyNotice | null }) {
   const { errors } = countBySeverity(findings);
   return (
     <footer className="bd-status">
+      {readOnly ? (
+        // Stays as long as the document is open read-only, unlike the passing notice beside it.
+        <span className="is-error" data-testid="readonly-notice" title={`保存时将另存为新文件，不会覆盖“${readOnly.name}”`} style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+          只读：“{readOnly.name}”正由 {describeHolder(readOnly.holder)} 打开
+        </span>
+      ) : null}
       <span className={`bd-status-msg${notice?.tone === 'error' ? ' is-error' : ''}`} role="status" aria-live="polite" data-testid="status-message">
         {notice?.message ?? '就绪'}
       </span>

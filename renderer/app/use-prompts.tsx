@@ -1,7 +1,10 @@
 import { Fragment, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { DiskConflict, HistoryEntry } from '../../core/ipc/contract';
 import type { UnmatchedLabel } from '../../core/xlsx/import/import-report';
 import { ChangesDialog } from './ChangesDialog';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { ConflictDialog, type ConflictChoice } from './ConflictDialog';
+import { HistoryDialog } from './HistoryDialog';
 import { MappingDialog, type MappingAnswer } from './MappingDialog';
 import { YearDialog } from './YearDialog';
 
@@ -17,6 +20,10 @@ export interface Prompts {
   askMapping(fileName: string, unmatched: readonly UnmatchedLabel[]): Promise<MappingAnswer[] | null>;
   /** The lines of core's formatChanges; true: go ahead. */
   confirmChanges(title: string, lines: readonly string[]): Promise<boolean>;
+  /** 保存 met a changed or locked file: 覆盖 / 另存为 / 打开磁盘上的版本; null: cancelled. */
+  resolveConflict(fileName: string, conflict: DiskConflict): Promise<ConflictChoice | null>;
+  /** 历史版本…: the id of the version to open; null: cancelled. */
+  chooseVersion(fileName: string, entries: readonly HistoryEntry[]): Promise<string | null>;
 }
 
 export function usePrompts(): { prompts: Prompts; dialog: ReactNode } {
@@ -50,6 +57,10 @@ export function usePrompts(): { prompts: Prompts; dialog: ReactNode } {
     askMapping: (fileName, unmatched) =>
       show<MappingAnswer[] | null>(null, (answer) => <MappingDialog fileName={fileName} unmatched={unmatched} onAnswer={answer} />),
     confirmChanges: (title, lines) => show(false, (answer) => <ChangesDialog title={title} lines={lines} onAnswer={answer} />),
+    resolveConflict: (fileName, conflict) =>
+      show<ConflictChoice | null>(null, (answer) => <ConflictDialog fileName={fileName} conflict={conflict} onAnswer={answer} />),
+    chooseVersion: (fileName, entries) =>
+      show<string | null>(null, (answer) => <HistoryDialog fileName={fileName} entries={entries} onAnswer={answer} />),
   }), [show]);
 
   return { prompts, dialog };
