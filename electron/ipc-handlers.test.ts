@@ -55,6 +55,13 @@ describe('registerHostHandlers', () => {
     await expect(call('getSetting', APP, 'importMap:xj-dept-2024-11')).resolves.toEqual({ called: 'getSetting', arg: 'importMap:xj-dept-2024-11' });
     await expect(call('setSetting', APP, { key: 'columnWidths:t3', value: { name: 240 } })).resolves.toBeTruthy();
     await expect(call('setSetting', APP, { key: 'columnWidths:t3', value: null })).resolves.toBeTruthy();
+    const stamp = { size: 2, mtimeMs: 1733300000000.5, sha256: 'a'.repeat(64) };
+    await expect(call('saveFile', APP, { ...request, path: '/d/预算.ysgk', basedOn: stamp, overwrite: true })).resolves.toBeTruthy();
+    await expect(call('reopenFile', APP, '/d/预算.ysgk')).resolves.toBeTruthy();
+    await expect(call('releaseDocument', APP)).resolves.toBeTruthy();
+    await expect(call('listHistory', APP, '/d/预算.ysgk')).resolves.toBeTruthy();
+    await expect(call('openHistory', APP, '0123456789abcdef/20261204T211500123Z.ysgk')).resolves.toBeTruthy();
+    await expect(call('setAsideRecovery', APP)).resolves.toBeTruthy();
   });
 
   it.each<[string, unknown[]]>([
@@ -77,6 +84,16 @@ describe('registerHostHandlers', () => {
     ['setSetting', [{ key: 'k', value: new Date(0) }]],
     ['setSetting', [{ key: 'k', value: () => 1 }]],
     ['openFile', ['document', 'second argument']],
+    ['saveFile', [{ suggestedName: 'a', bytes, kind: 'document', basedOn: { size: 1, mtimeMs: 1, sha256: 'zz' } }]],
+    ['saveFile', [{ suggestedName: 'a', bytes, kind: 'document', basedOn: { size: -1, mtimeMs: 1, sha256: 'a'.repeat(64) } }]],
+    ['saveFile', [{ suggestedName: 'a', bytes, kind: 'document', overwrite: 'yes' }]],
+    ['reopenFile', ['']],
+    ['listHistory', [{}]],
+    ['openHistory', ['../../etc/passwd']],
+    ['openHistory', ['0123456789abcdef/../x.ysgk']],
+    ['openHistory', ['/abs/x.ysgk']],
+    ['openHistory', ['a\\b']],
+    ['releaseDocument', ['x']],
   ])('rejects %s with invalid arguments %j, in Chinese', async (method, args) => {
     const { call, service } = setup();
     await expect(call(method, APP, ...args)).rejects.toThrow(/参数/);

@@ -30,6 +30,7 @@ describe('application menu', () => {
       ['文件(&F) > 打开…', 'open'],
       ['文件(&F) > 保存', 'save'],
       ['文件(&F) > 另存为…', 'saveAs'],
+      ['文件(&F) > 历史版本…', 'history'],
       ['文件(&F) > 导入 > Excel 工作簿…', 'importExcel'],
       ['文件(&F) > 导入 > 科目表…', 'importCodes'],
       ['文件(&F) > 导入 > 模板集…', 'loadTemplate'],
