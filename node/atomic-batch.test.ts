@@ -32,7 +32,7 @@ describe('writeFilesAtomic: all or none', () => {
         { target: join(dir, 'A.xlsx'), bytes: bytes('new A') },
         { target: join(dir, 'missing', 'B.docx'), bytes: bytes('new B') },
       ]),
-    ).rejects.toMatchObject({ code: 'ENOENT' });
+    ).rejects.toMatchObject({ code: 'ENOENT', failedTarget: join(dir, 'missing', 'B.docx') });
     expect(readFileSync(join(dir, 'A.xlsx'), 'utf8')).toBe('old A');
     expect(readdirSync(dir)).toEqual(['A.xlsx']);
   });
@@ -65,7 +65,7 @@ describe('writeFilesAtomic: all or none', () => {
         ],
         { commitImpl: failSecond },
       ),
-    ).rejects.toMatchObject({ code: 'ENOSPC' });
+    ).rejects.toMatchObject({ code: 'ENOSPC', failedTarget: join(dir, 'B.docx') });
     expect(readFileSync(join(dir, 'A.xlsx'), 'utf8')).toBe('old A');
     expect(readFileSync(join(dir, 'B.docx'), 'utf8')).toBe('old B');
     expect(existsSync(join(dir, 'C.docx'))).toBe(false);

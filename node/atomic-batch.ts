@@ -33,9 +33,9 @@ export async function writeFilesAtomic(entries: readonly BatchEntry[], options: 
   const rollbacks: Rollback[] = [];
   try {
     for (const entry of entries) {
-      prepared.push(await prepareAtomicWrite(entry.target, entry.bytes, { ...options, backup: entry.backup ?? false }));
+      prepared.push(await blame(entry.target, prepareAtomicWrite(entry.target, entry.bytes, { ...options, backup: entry.backup ?? false })));
     }
-    for (const p of prepared) rollbacks.push({ target: p.target, saved: await saveCopy(p.target) });
+    for (const [i, p] of prepared.entries()) rollbacks.push({ target: p.target, saved: await blame(entries[i]!.target, saveCopy(p.target)) });
   } catch (error) {
     await Promise.all(prepared.map((p) => p.discard()));
     await Promise.all(rollbacks.map((r) => (r.saved ? unlink(r.saved).catch(() => undefined) : undefined)));
@@ -44,7 +44,7 @@ export async function writeFilesAtomic(entries: readonly BatchEntry[], options: 
   let committed = 0;
   try {
     for (const [i, p] of prepared.entries()) {
-      await (options.commitImpl ? options.commitImpl(p, i) : p.commit());
+      await blame(entries[i]!.target, options.commitImpl ? options.commitImpl(p, i) : p.commit());
       committed += 1;
     }
   } catch (error) {
@@ -55,6 +55,19 @@ export async function writeFilesAtomic(entries: readonly BatchEntry[], options: 
     throw error;
   }
   await Promise.all(rollbacks.map((r) => (r.saved ? unlink(r.saved).catch(() => undefined) : undefined)));
+}
+
+/**
+ * Marks an error with the target the caller named (`failedTarget`), so the message can name the user's file; the
+ * errno error itself names whatever path the syscall used, often the temp file.
+ */
+async function blame<T>(target: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && !('failedTarget' in error)) Object.assign(error, { failedTarget: target });
+    throw error;
+  }
 }
 
 /** A temp copy of the target's current content (same folder, so restoring is a rename), or null if there is none. */
