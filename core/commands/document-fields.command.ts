@@ -3,6 +3,7 @@ import type { DocumentMeta, JsonValue } from '../document/document';
 import type { Command } from './command';
 import { emptyChangeSet } from './command';
 import { command, CommandError } from './raw';
+import { acceptInput, acceptText, checkInputShape } from './text-guard';
 
 /** Commands on the document's non-table parts: officer inputs, last year's figures, metadata. */
 
@@ -14,16 +15,29 @@ function isEmptyInput(v: JsonValue | undefined): v is undefined | null | '' {
   return v === undefined || v === null || v === '';
 }
 
-/** Sets document.inputs[key]; undefined, null or "" removes the key (canonical form). */
+/**
+ * Sets document.inputs[key]; undefined, null or "" removes the key (canonical form). Texts are cleaned and a text
+ * over 32,767 characters is refused (text-guard.ts); the inverse restores the old value as it was, unchecked.
+ */
 export function setInput(key: string, value: JsonValue | undefined, label = '编辑说明文字'): Command {
-  const own = isEmptyInput(value) ? undefined : cloneJson(value);
+  return inputCommand(key, value, label, true);
+}
+
+function inputCommand(key: string, value: JsonValue | undefined, label: string, check: boolean): Command {
   return command(label, (doc) => {
+    let own: JsonValue | undefined = isEmptyInput(value) ? undefined : value;
+    if (own !== undefined && check) {
+      // The shape first: cloning (JSON) a hostile nesting would overflow the stack.
+      checkInputShape(key, own);
+      own = acceptInput(key, cloneJson(own));
+      if (own === '') own = undefined;
+    }
     const old = doc.inputs[key];
     if (own === undefined) delete doc.inputs[key];
     else doc.inputs[key] = cloneJson(own);
     const changes = emptyChangeSet();
     if (JSON.stringify(old) !== JSON.stringify(own)) changes.inputs = [key];
-    return { inverse: setInput(key, old, label), changes };
+    return { inverse: inputCommand(key, old, label, false), changes };
   });
 }
 
@@ -42,11 +56,23 @@ export function setPriorYear(key: string, value: Amount, label = '编辑上年�
 
 export type MetaPatch = Partial<Omit<DocumentMeta, 'templateId'>>;
 
-/** Changes metadata fields; an optional field given as undefined is removed. The template set cannot change here. */
+const META_TEXTS: Record<string, string> = { unitName: '单位名称', compiler: '编制部门', date: '日期', region: '地区' };
+
+/**
+ * Changes metadata fields; an optional field given as undefined is removed. The template set cannot change here.
+ * Texts are cleaned and refused over 32,767 characters; the inverse restores the old values unchecked.
+ */
 export function setMeta(patch: MetaPatch, label = '修改基本信息'): Command {
+  return metaCommand(patch, label, true);
+}
+
+function metaCommand(patch: MetaPatch, label: string, check: boolean): Command {
   const own = { ...patch } as Record<string, unknown>;
   return command(label, (doc) => {
     if ('templateId' in own) throw new CommandError('不能通过修改基本信息更换模板');
+    if (check) {
+      for (const [k, name] of Object.entries(META_TEXTS)) if (typeof own[k] === 'string') own[k] = acceptText(own[k] as string, name);
+    }
     const meta = doc.meta as unknown as Record<string, unknown>;
     const old: Record<string, unknown> = {};
     let changed = false;
@@ -58,6 +84,6 @@ export function setMeta(patch: MetaPatch, label = '修改基本信息'): Command
     }
     const changes = emptyChangeSet();
     changes.meta = changed;
-    return { inverse: setMeta(old as MetaPatch, label), changes };
+    return { inverse: metaCommand(old as MetaPatch, label, false), changes };
   });
 }

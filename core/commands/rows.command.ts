@@ -4,6 +4,7 @@ import type { TableDef, TemplateSet } from '../template/template.schema';
 import { documentIndex, isProjectRowId, TOTAL_ROW_ID } from './doc-index';
 import { command, CommandError, rawDeleteRows, rawMoveRow, rawInsertRows, rawSetRowFields } from './raw';
 import { applyStructural } from './structure';
+import { acceptText, cellField } from './text-guard';
 
 /** Row-structure commands: insert a coded or project row, delete rows, move a row, change a row's code or name. */
 
@@ -50,7 +51,8 @@ export function insertRow(args: InsertRowArgs): Command {
       throw new CommandError(`${def.no}已有科目“${args.code}”`);
     }
     const row: RowData = { id, code: args.code, values: {} };
-    if (args.name !== '') row.name = args.name;
+    const name = acceptText(args.name, `${def.no} 新${project ? '项目' : '行'}（${args.code}）的名称`);
+    if (name !== '') row.name = name;
     for (const [col, v] of Object.entries(args.values ?? {})) if (v !== 0) row.values[col] = v;
     const index = insertionIndex(rows, def, args.code, project);
     return applyStructural(doc, ctx, label, args.table, rawInsertRows(label, args.table, [{ index, row }]), [], [id]);
@@ -133,7 +135,8 @@ export function setRowName(table: string, rowId: string, name: string): Command 
   const label = `修改名称 ${rowId}`;
   return command(label, (doc, ctx) => {
     const def = tableDef(ctx.template, table);
-    return rawSetRowFields(label, table, rowId, { name: name === '' ? undefined : name }, nameColumns(def)).apply(doc, ctx);
+    const clean = acceptText(name, cellField(ctx.template, doc, { table, row: rowId, col: nameColumns(def)[0] ?? 'name' }));
+    return rawSetRowFields(label, table, rowId, { name: clean === '' ? undefined : clean }, nameColumns(def)).apply(doc, ctx);
   });
 }
 

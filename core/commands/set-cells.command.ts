@@ -4,6 +4,7 @@ import type { Command } from './command';
 import { emptyChangeSet } from './command';
 import { CellWriter, isComputedCell, propagate, type CellValue } from './cell-writer';
 import { command, CommandError, rawSetCells } from './raw';
+import { acceptText, cellField } from './text-guard';
 
 export type { CellValue } from './cell-writer';
 
@@ -19,6 +20,8 @@ export function setCells(cells: readonly CellValue[], label?: string): Command {
     const w = new CellWriter(doc, ctx.template);
     for (const c of own) {
       if (typeof c.value === 'number' && !Number.isSafeInteger(c.value)) throw new CommandError(`金额必须是整数（以 0.01 为单位），收到 ${c.value}`);
+      // Texts: cleaned, and refused over Excel's cell limit before anything is written.
+      if (typeof c.value === 'string') c.value = acceptText(c.value, cellField(ctx.template, doc, c));
     }
     const targets = own.filter((c) => !isComputedCell(doc, ctx.template, c) && !isOtherSide(w, c));
     const rows = targets.map((c) => {

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { emptyChangeSet } from './command';
 import { command, CommandError } from './raw';
+import { acceptText } from './text-guard';
 
 /**
  * The ChangeSet key that reports a table note edit, listed under `inputs`.
@@ -16,18 +17,24 @@ export const tableNoteChangeKey = (tableId: string): string => `tableNote.${tabl
 
 /**
  * Sets the note printed under a table ("注：…", "备注：本单位未安排…，因此本表为空表。"). An empty string removes it
- * (canonical form: empty texts are never stored). The text is stored exactly as given, so that the inverse restores
- * the old note verbatim; callers trim what the officer typed.
+ * (canonical form: empty texts are never stored). The text is stored as given (once cleaned), so that the inverse restores
+ * the old note verbatim; callers trim what the officer typed. The text is cleaned and refused over 32,767 characters.
  */
 export function setTableNote(tableId: string, note: string, label = '编辑表注'): Command {
-  return command(label, (doc) => {
+  return noteCommand(tableId, note, label, true);
+}
+
+/** The inverse restores the old note verbatim, unchecked (a loaded note may be over the limit: undo must work). */
+function noteCommand(tableId: string, given: string, label: string, check: boolean): Command {
+  return command(label, (doc, ctx) => {
     const table = doc.tables[tableId];
     if (!table) throw new CommandError(`找不到表“${tableId}”`);
+    const note = check ? acceptText(given, `${ctx.template.tables.find((t) => t.id === tableId)?.no ?? tableId} 表注`) : given;
     const old = table.note ?? '';
     if (note === '') delete table.note;
     else table.note = note;
     const changes = emptyChangeSet();
     if (old !== note) changes.inputs = [tableNoteChangeKey(tableId)];
-    return { inverse: setTableNote(tableId, old, label), changes };
+    return { inverse: noteCommand(tableId, old, label, false), changes };
   });
 }

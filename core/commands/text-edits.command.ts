@@ -7,6 +7,8 @@ import { composite } from './composite.command';
 import { documentIndex } from './doc-index';
 import { setRowName } from './rows.command';
 import { setCells } from './set-cells.command';
+import { cleanText, isTooLong, tooLongMessage } from '../document/clean-text';
+import { cellField } from './text-guard';
 
 /** What a person typed or pasted into one cell, as text. */
 export interface TextEdit {
@@ -20,7 +22,8 @@ export type TextEditsResult =
 
 /**
  * Turns typed or pasted text into one command (one undo step): amounts are parsed with parseAmount, names become
- * setRowName, texts are trimmed; code columns and computed cells are left out (their values follow from inputs).
+ * setRowName, texts are cleaned (clean-text.ts), trimmed and refused over 32,767 characters; code columns and
+ * computed cells are left out (their values follow from inputs).
  * The first amount that does not parse refuses everything, with a message naming the cell, so nothing is
  * half-applied. Used by the grid for typing, clearing and pasting, and by pasteBlock.
  */
@@ -31,10 +34,12 @@ export function textEditsCommand(doc: BudgetDocument, template: TemplateSet, edi
     const def = template.tables.find((t) => t.id === ref.table);
     const col = def?.columns.find((c) => c.id === ref.col);
     if (!def || !col) return { ok: false, message: `找不到单元格 ${ref.table} ${ref.row} ${ref.col}`, ref };
-    if (col.kind === 'name') {
-      names.push(setRowName(ref.table, ref.row, text.trim()));
-    } else if (col.kind === 'text') {
-      cells.push({ ...ref, value: text.trim() });
+    if (col.kind === 'name' || col.kind === 'text') {
+      // Cleaned as every way in is; over Excel's cell limit refuses the whole edit, naming the cell.
+      const clean = cleanText(text).trim();
+      if (isTooLong(clean)) return { ok: false, message: tooLongMessage(cellField(template, doc, ref), clean.length), ref };
+      if (col.kind === 'name') names.push(setRowName(ref.table, ref.row, clean));
+      else cells.push({ ...ref, value: clean });
     } else if (col.kind === 'amount') {
       const parsed = parseAmount(text);
       if (!parsed.ok) return { ok: false, message: `（${def.no} ${rowLabel(doc, template, ref)} ${col.header.at(-1)}）${parsed.message}`, ref };

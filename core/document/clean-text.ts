@@ -20,6 +20,11 @@ const BREAKS = /\r\n?|[\u000B\u000C]/g;
 const DROPPED = /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Whether cleanText would change the text. */
+export function needsCleaning(text: string): boolean {
+  return NEEDS_CLEANING.test(text);
+}
+
 export function cleanText(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(BREAKS, '\n').replace(DROPPED, '').replace(LONE_SURROGATE, '\uFFFD');
@@ -28,6 +33,11 @@ export function cleanText(text: string): string {
 /** True when the text has nothing XML 1.0 cannot carry (after cleanText it always has). */
 export function isXmlSafe(text: string): boolean {
   return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(text) && !new RegExp(LONE_SURROGATE.source).test(text);
+}
+
+/** Removes from serialized XML what XML 1.0 cannot carry (markup never holds such characters, only text does). */
+export function stripXmlUnsafe(xml: string): string {
+  return xml.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** Whether a text is over Excel's per-cell limit. */

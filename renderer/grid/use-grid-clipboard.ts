@@ -1,7 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useEffect, type RefObject } from 'react';
 import { cellKey } from '../../core/document/document';
-import { parseTsv, toTsv } from '../clipboard/tsv';
+import { clipboardBlock, toTsv } from '../clipboard/tsv';
 import { cellView } from './columns';
 import type { GridContext } from './grid-context';
 import type { CellEdit, GridEdits } from './grid-edits';
@@ -112,7 +112,13 @@ export function clearEdits(deps: ClipboardDeps): CellEdit[] {
 }
 
 export function applyPasteText(deps: ClipboardDeps, text: string): void {
-  const block = parseTsv(text);
+  // Bounded and cleaned before anything else looks at it; each cell then goes through the commands' checks.
+  const parsed = clipboardBlock(text);
+  if (!parsed.ok) {
+    deps.edits.notify(parsed.message, 'error');
+    return;
+  }
+  const block = parsed.block;
   if (block.length === 0) return;
   const { edits, skipped, clipped } = pasteEdits(deps, block);
   const size = { rows: block.length, cols: Math.max(...block.map((l) => l.length)) };
