@@ -15,6 +15,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
+  // The core worker (renderer/worker/core.worker.ts) loads import/export code on demand: only ES module workers may
+  // split into chunks.
+  worker: { format: 'es' },
   server: { fs: { allow: [repoRoot] } },
   // Pre-bundle everything up front: a dependency discovered while a page runs makes Vite reload it (flaky e2e tests).
   optimizeDeps: {

@@ -101,3 +101,27 @@ describe('importWorkbook', () => {
     expect(basicOf(outcome.result.document)).toBe(5957);
   });
 });
+
+describe('importWorkbook through a worker', () => {
+  it('a pass cancelled in the progress dialog ends the dialogue as cancelled; a dead worker as failed', async () => {
+    const { deps, askYear } = fakeDeps();
+    const cancelled = await importWorkbook(file('a.xlsx', new Uint8Array([1])), { ...deps, importer: async () => ({ ok: false, cancelled: true, message: '已取消' }) });
+    expect(cancelled).toEqual({ kind: 'cancelled' });
+    const died = await importWorkbook(file('a.xlsx', new Uint8Array([1])), { ...deps, importer: async () => ({ ok: false, message: '后台处理意外中止' }) });
+    expect(died).toEqual({ kind: 'failed', message: '后台处理意外中止' });
+    expect(askYear).not.toHaveBeenCalled();
+  });
+
+  it('cancelling the second pass (after the year was asked) imports nothing', async () => {
+    const bytes = await workbookBytes([expenditureTable2024(BODY, { compiler: '无年度测试局' })]);
+    const { deps } = fakeDeps(() => null, 2023);
+    const { importXlsx } = await import('../../core/xlsx/import-xlsx');
+    let passes = 0;
+    const r = await importWorkbook(file('b.xlsx', bytes), {
+      ...deps,
+      importer: async (b, options) => (++passes === 1 ? { ok: true, value: await importXlsx(b, options) } : { ok: false, cancelled: true, message: '已取消' }),
+    });
+    expect(r).toEqual({ kind: 'cancelled' });
+    expect(passes).toBe(2);
+  });
+});

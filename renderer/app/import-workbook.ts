@@ -1,5 +1,7 @@
 import type { Host, JsonValue, OpenedFile } from '../../core/ipc/contract';
-import type { ImportMap, ImportReport, ImportXlsxOptions, ImportXlsxResult } from '../../core/xlsx';
+import type { ImportReport, ImportXlsxOptions, ImportXlsxResult } from '../../core/xlsx/import-xlsx';
+import { parseImportMap, withAnswers, type ImportMap } from '../../core/xlsx/import/import-map';
+import type { RunOutcome } from '../../core/worker/protocol';
 import type { Prompts } from './use-prompts';
 
 /** The settings key under which the officer's mapping answers for one template set are remembered. */
@@ -25,6 +27,25 @@ export interface ImportDeps {
   onProgress?: ImportXlsxOptions['onProgress'];
   /** The sets to recognise the workbook against: the built-in ones and any bureau set loaded in this session. */
   templates?: ImportXlsxOptions['templates'];
+  /**
+   * Runs one import pass; the app passes its worker (progress dialog, 取消). Default: core's import on this thread
+   * (tests, and the reference behaviour).
+   */
+  importer?: Importer;
+}
+
+export type Importer = (bytes: Uint8Array, options: Omit<ImportXlsxOptions, 'onProgress'>) => Promise<RunOutcome<ImportXlsxResult>>;
+
+function inThread(onProgress: ImportXlsxOptions['onProgress']): Importer {
+  return async (bytes, options) => {
+    const { importXlsx } = await import('../../core/xlsx/import-xlsx');
+    return { ok: true, value: await importXlsx(bytes, { ...options, ...(onProgress ? { onProgress } : {}) }) };
+  };
+}
+
+/** Thrown out of a pass that did not run to the end: the worker was cancelled or died. */
+class Stopped {
+  constructor(readonly outcome: WorkbookImport) {}
 }
 
 /**
@@ -32,22 +53,36 @@ export interface ImportDeps {
  * 1. import; a workbook that names no year → ask it, import again with it;
  * 2. the officer's remembered answers for the recognised template set → import again with them;
  * 3. labels still unmatched → mapping step (nothing imported until answered), remember the answers, import again.
+ * A pass that is cancelled (取消 in the progress dialog) or whose worker dies ends the whole dialogue; nothing of
+ * the open document is touched because nothing is returned to load.
  */
 export async function importWorkbook(file: OpenedFile, deps: ImportDeps): Promise<WorkbookImport> {
-  const xlsx = await import('../../core/xlsx');
-  const options: ImportXlsxOptions = {
+  try {
+    return await dialogue(file, deps);
+  } catch (error) {
+    if (error instanceof Stopped) return error.outcome;
+    throw error;
+  }
+}
+
+async function dialogue(file: OpenedFile, deps: ImportDeps): Promise<WorkbookImport> {
+  const importer = deps.importer ?? inThread(deps.onProgress);
+  const options: Omit<ImportXlsxOptions, 'onProgress'> = {
     fileName: file.name,
-    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
     ...(deps.templates ? { templates: deps.templates } : {}),
   };
-  const run = () => xlsx.importXlsx(file.bytes, options);
+  const run = async (): Promise<ImportXlsxResult> => {
+    const outcome = await importer(file.bytes, options);
+    if (outcome.ok) return outcome.value;
+    throw new Stopped('cancelled' in outcome ? { kind: 'cancelled' } : { kind: 'failed', message: outcome.message });
+  };
   let mapFor: string | undefined;
   let stored: ImportMap | undefined;
   // The remembered map of a template set; loaded once per import.
   const applyStoredMap = async (templateId: string): Promise<boolean> => {
     if (mapFor === templateId) return false;
     mapFor = templateId;
-    stored = await storedMap(deps.host, templateId, xlsx.parseImportMap);
+    stored = await storedMap(deps.host, templateId, parseImportMap);
     if (stored) options.map = stored;
     else delete options.map;
     return stored !== undefined;
@@ -72,7 +107,7 @@ export async function importWorkbook(file: OpenedFile, deps: ImportDeps): Promis
   const answers = await deps.prompts.askMapping(file.name, unmatched);
   if (answers === null) return { kind: 'cancelled' };
   const templateId = result.report.templateId;
-  const map = xlsx.withAnswers(stored, templateId, answers);
+  const map = withAnswers(stored, templateId, answers);
   let saveError: string | undefined;
   try {
     await deps.host.setSetting({ key: importMapKey(templateId), value: map as unknown as JsonValue });

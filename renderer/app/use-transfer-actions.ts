@@ -6,7 +6,10 @@ import { parseTemplateSetJson } from '../../core/template/validate-set';
 import { countBySeverity } from '../../core/rules/finding-order';
 import { registerTemplateSet, sharedCodeBook, stripExt, templateFor, templateSets } from './core-adapter';
 import type { DocumentControls } from './use-document';
-import { importWorkbook } from './import-workbook';
+import { importWorkbook, type Importer } from './import-workbook';
+import { coreWorker } from '../worker/core-client';
+import { showProgress } from './ProgressDialog';
+import type { PayloadOf, RunOutcome, ValueOf, WorkerKind } from '../../core/worker/protocol';
 import type { Notify } from './use-grid-edits';
 import type { Prompts } from './use-prompts';
 
@@ -25,8 +28,19 @@ const DISCARD_FOR_IMPORT = {
 };
 
 /**
- * 导入 Excel / 导出 Word / 导入科目表 / 加载模板集. The heavy builders (exceljs, docx) are loaded on first use so that
- * opening the app stays fast. Every imported thing is validated by core and reported in Chinese.
+ * One worker job with the progress dialog shown while it runs; its 取消 terminates the worker. The page's thread
+ * never parses or builds a workbook, so a heavy or hostile file cannot freeze the window.
+ */
+function inWorker<K extends WorkerKind>(title: string, kind: K, payload: PayloadOf<K>): Promise<RunOutcome<ValueOf<K>>> {
+  const client = coreWorker();
+  const dialog = showProgress(title, () => client.cancel());
+  return client.run(kind, payload, dialog.update).finally(() => dialog.close());
+}
+
+/**
+ * 导入 Excel / 导出 Word / 导入科目表 / 加载模板集. Import and export run in a Web Worker (renderer/worker) with a
+ * progress dialog and 取消; a cancelled job leaves the open document untouched. Every imported thing is validated by
+ * core and reported in Chinese.
  */
 export function useTransferActions(host: Host, controls: DocumentControls, prompts: Prompts, notify: Notify, onReport: (title: string, text: string) => void): TransferActions {
   const ref = useRef(controls);
@@ -38,8 +52,9 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     const file = await host.openFile('xlsx');
     if (!file) return;
     notify(`正在导入“${file.name}”…`);
-    const outcome = await importWorkbook(file, { host, prompts, templates: templateSets(), onProgress: progress(notify, `正在导入“${file.name}”`) });
-    const { formatImportReport, reportCounts } = await import('../../core/xlsx');
+    const importer: Importer = (bytes, options) => inWorker(`正在导入“${file.name}”`, 'importXlsx', { bytes, options });
+    const outcome = await importWorkbook(file, { host, prompts, templates: templateSets(), importer });
+    const { formatImportReport, reportCounts } = await import('../../core/xlsx/import/import-report');
     if (outcome.kind === 'cancelled') return notify('已取消导入');
     if (outcome.kind === 'failed') {
       notify(`无法导入“${file.name}”：${outcome.message}`, 'error');
@@ -66,16 +81,16 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
       const go = await host.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
       if (!go) return;
     }
-    let bytes: Uint8Array;
-    if (kind === 'xlsx') {
-      notify('正在生成 Excel 工作簿…');
-      const { exportXlsx } = await import('../../core/xlsx/export-xlsx');
-      bytes = await exportXlsx(session.doc, session.template, { onProgress: progress(notify, '正在生成 Excel') });
-    } else {
-      notify('正在生成 Word 文档…');
-      const { exportDocx } = await import('../../core/docx/export-docx');
-      bytes = await exportDocx(session.doc, session.template);
+    const what = kind === 'xlsx' ? 'Excel 工作簿' : 'Word 文档';
+    notify(`正在生成 ${what}…`);
+    // The worker gets a copy of the document as it is now: edits made while it runs do not mix into the file.
+    const payload = { doc: session.doc, template: session.template };
+    const built = kind === 'xlsx' ? await inWorker(`正在生成 ${what}`, 'exportXlsx', payload) : await inWorker(`正在生成 ${what}`, 'exportDocx', payload);
+    if (!built.ok) {
+      if ('cancelled' in built) return notify('已取消导出');
+      return notify(`无法导出 ${what}：${built.message}`, 'error');
     }
+    const bytes = built.value;
     const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}.${kind}`, bytes, kind });
     notify(saved ? `已导出“${saved.name}”` : '已取消导出');
   }, [host, notify]);
@@ -91,14 +106,16 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     // from its codes and read again if it is economic, so the right structural checks apply.
     const read = async (classification: Classification) => {
       if (/\.xlsx$/i.test(file.name)) {
-        const { importCodeListXlsx } = await import('../../core/xlsx/import-code-list');
-        return importCodeListXlsx(file.bytes, { classification, year });
+        const r = await inWorker(`正在读取“${file.name}”`, 'importCodeList', { bytes: file.bytes, classification, year });
+        if (r.ok) return r.value;
+        return { ok: false, entries: [], errors: [], stopped: 'cancelled' in r ? '已取消导入' : `无法导入“${file.name}”：${r.message}` };
       }
       return parseCodeCsv(new TextDecoder('utf-8').decode(file.bytes), { classification, year });
     };
-    let r = await read('functional');
+    let r: Awaited<ReturnType<typeof read>> = await read('functional');
     const classification = guessClassification(r.entries.map((e) => e.code));
-    if (classification === 'economic') r = await read('economic');
+    if (classification === 'economic' && !('stopped' in r)) r = await read('economic');
+    if ('stopped' in r && r.stopped) return notify(r.stopped, r.stopped === '已取消导入' ? 'info' : 'error');
     const { entries, errors } = r;
     const book = sharedCodeBook();
     for (const e of entries) book.learn(classification, e.code, e.name, year);
@@ -121,9 +138,4 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
   }, [host, notify, onReport]);
 
   return useMemo(() => ({ importExcel, exportExcel, exportWord, importCodes, loadTemplate }), [importExcel, exportExcel, exportWord, importCodes, loadTemplate]);
-}
-
-/** Progress of a long import/export in the status line: "正在生成 Excel（3/11 表3 部门支出总体情况表）". */
-function progress(notify: Notify, what: string) {
-  return (done: number, total: number, stage: string) => notify(`${what}（${done}/${total} ${stage}）…`);
 }
