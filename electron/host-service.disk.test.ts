@@ -158,6 +158,18 @@ describe('two instances on one shared file', () => {
   });
 });
 
+describe('a disk that cannot be checked', () => {
+  it('says in Chinese which file could not be saved, naming no temporary file', async () => {
+    const refuse = async () => Promise.reject(Object.assign(new Error("EACCES: permission denied, stat '/x/.预算.ysgk.tmp'"), { code: 'EACCES' }));
+    const a = await instance('张三');
+    const opened = await a.service.openFile('document');
+    const b = await instance('张三', { disk: { readWithStamp, diskChange: refuse, stampAfterWrite, acquireLock: (p) => acquireLock(p), readLock: (p) => readLock(p) } });
+    await b.service.openFile('document');
+    await expect(save(b.service, 'v2', { basedOn: opened!.stamp })).rejects.toThrow(/^无法保存“.*预算\.ysgk”：没有权限/);
+    expect(readFileSync(shared, 'utf8')).toBe('v1');
+  });
+});
+
 describe('another process on the same file', () => {
   let child: string;
   beforeAll(async () => {

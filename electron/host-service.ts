@@ -149,7 +149,11 @@ export class HostService implements HostApi {
    * instance holds its lock (also for 另存为 onto a file open elsewhere). null: safe to write.
    */
   private async conflictAt(path: string, basedOn: SaveRequest['basedOn']): Promise<DiskConflict | null> {
-    const change = basedOn ? await this.deps.disk.diskChange(path, basedOn) : null;
+    const change = basedOn
+      ? await this.deps.disk.diskChange(path, basedOn).catch((error: unknown) => {
+          throw new Error(ioErrorMessage('保存', path, error), { cause: error });
+        })
+      : null;
     const other = this.lock.holds(path) ? null : await this.deps.disk.readLock(path).catch(() => null);
     if (!change && !other) return null;
     return {

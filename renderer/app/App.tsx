@@ -21,7 +21,7 @@ import { Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
 import { useDerive, useFix } from './use-derive';
 import { useDocument } from './use-document';
-import { useFileActions } from './use-file-actions';
+import { useFileActions, userMessage } from './use-file-actions';
 import { useGridEdits } from './use-grid-edits';
 import { usePrompts } from './use-prompts';
 import { useShortcuts } from './use-shortcuts';
@@ -90,9 +90,9 @@ export function App({ appHost }: { appHost: AppHost }) {
   }, [session, notify]);
 
   const deriveAsync = useDerive(session, prompts, notify);
-  const derive = useCallback((id: string) => void deriveAsync(id).catch((e: unknown) => notify(`操作失败：${String(e)}`, 'error')), [deriveAsync, notify]);
+  const derive = useCallback((id: string) => void deriveAsync(id).catch((e: unknown) => notify(`操作失败：${userMessage(e)}`, 'error')), [deriveAsync, notify]);
   const fixAsync = useFix(session, prompts, notify);
-  const fix = useCallback((f: Finding) => void fixAsync(f).catch((e: unknown) => notify(`操作失败：${String(e)}`, 'error')), [fixAsync, notify]);
+  const fix = useCallback((f: Finding) => void fixAsync(f).catch((e: unknown) => notify(`操作失败：${userMessage(e)}`, 'error')), [fixAsync, notify]);
 
   const onMenu = useCallback((command: MenuCommand) => {
     if (!session && command !== 'open' && command !== 'new') return;
@@ -104,14 +104,14 @@ export function App({ appHost }: { appHost: AppHost }) {
     // committed value through an event, so the file action waits one task.
     const afterEdit = (action: () => Promise<unknown>) => {
       gridRef.current?.stopEditing();
-      window.setTimeout(() => void action().catch((e: unknown) => notify(`操作失败：${String(e)}`, 'error')), 0);
+      window.setTimeout(() => void action().catch((e: unknown) => notify(`操作失败：${userMessage(e)}`, 'error')), 0);
     };
     switch (command) {
       case 'new': return setDialog('new');
       case 'open': return void files.open();
       case 'save': return afterEdit(() => files.save(false));
       case 'saveAs': return afterEdit(() => files.save(true));
-      case 'history': return void files.history().catch((e: unknown) => notify(`无法打开历史版本：${String(e)}`, 'error'));
+      case 'history': return void files.history().catch((e: unknown) => notify(`无法打开历史版本：${userMessage(e)}`, 'error'));
       case 'undo': {
         const label = session!.undoLabel();
         const r = session!.undo();
@@ -130,10 +130,10 @@ export function App({ appHost }: { appHost: AppHost }) {
         return void gridRef.current?.paste().catch(() => notify('无法读取剪贴板，请使用 Ctrl+V', 'error'));
       case 'settings': return setDialog('settings');
       case 'exportExcel': return afterEdit(() => transfer.exportExcel());
-      case 'importExcel': return void transfer.importExcel().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));
+      case 'importExcel': return void transfer.importExcel().catch((e: unknown) => notify(`导入失败：${userMessage(e)}`, 'error'));
       case 'exportWord': return afterEdit(() => transfer.exportWord());
-      case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${String(e)}`, 'error'));
-      case 'loadTemplate': return void transfer.loadTemplate().catch((e: unknown) => notify(`加载失败：${String(e)}`, 'error'));
+      case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${userMessage(e)}`, 'error'));
+      case 'loadTemplate': return void transfer.loadTemplate().catch((e: unknown) => notify(`加载失败：${userMessage(e)}`, 'error'));
       case 'about': return notify('预算公开编制助手：填写部门/单位预算公开表格，实时审核各表数字的一致性。');
       default: return notify('此功能尚未就绪', 'error');
     }

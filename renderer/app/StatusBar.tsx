@@ -32,8 +32,8 @@ export function StatusBar({ notice, findings, readOnly = null }: { notice: Notic
     <footer className="bd-status">
       {readOnly ? (
         // Stays as long as the document is open read-only, unlike the passing notice beside it.
-        <span className="is-error" data-testid="readonly-notice" title={`保存时将另存为新文件，不会覆盖“${readOnly.name}”`} style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
-          只读：“{readOnly.name}”正由 {describeHolder(readOnly.holder)} 打开
+        <span data-testid="readonly-notice" title={`保存时将另存为新文件，不会覆盖“${readOnly.name}”`} style={{ fontWeight: 600, color: 'var(--bd-error)', whiteSpace: 'nowrap' }}>
+          只读：“{readOnly.name}”正由 {describeHolder(readOnly.holder)} 打开，保存时将另存为新文件
         </span>
       ) : null}
       <span className={`bd-status-msg${notice?.tone === 'error' ? ' is-error' : ''}`} role="status" aria-live="polite" data-testid="status-message">

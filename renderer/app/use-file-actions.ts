@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FileStamp, Host, LockHolder, OpenedFile } from '../../core/ipc/contract';
 import type { TemplateSet } from '../../core/template/template.schema';
-import { describeHolder } from './ConflictDialog';
 import { newDocument, parseDocumentBytes, sampleDocument, serializeDocument, templateFor } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import type { Notify } from './use-grid-edits';
@@ -31,6 +30,15 @@ export interface FileActions {
 }
 
 const SAMPLE_NAME = '示例-若羌县医疗保障局2024年部门预算.ysgk';
+
+/**
+ * The officer-facing text of a failed host call: Electron wraps errors from the main process as "Error invoking
+ * remote method 'host:saveFile': Error: 无法保存…"; only the Chinese sentence the host wrote is shown.
+ */
+export function userMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^Error invoking remote method '[^']*':\s*/, '').replace(/^[A-Za-z]*Error:\s*/, '');
+}
 
 /** A host call that must never break the flow it is part of (an older host may lack it). */
 function quietly(call: () => Promise<unknown>): Promise<void> {
@@ -80,7 +88,8 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     }
     if (mode === 'recovered') notify('已恢复上次未保存的文档，请尽快保存');
     else if (mode === 'history') notify(`已打开历史版本“${file.name}”（未保存的副本，请用“另存为”保存）`);
-    else if (file.lockedBy) notify(`“${file.name}”正由 ${describeHolder(file.lockedBy)} 打开，本窗口为只读：保存时将另存为新文件`, 'error');
+    // The status bar keeps the holder in view; the passing message only says what happened.
+    else if (file.lockedBy) notify(`已以只读方式打开“${file.name}”`);
     else notify(`已打开“${file.name}”`);
     return true;
   }, [load, notify]);

@@ -1,5 +1,5 @@
 import type {
-  DiskConflict, FileKind, HistoryEntry, Host, JsonValue, MenuCommand, OpenedFile, SaveRequest, SaveResult,
+  DiskConflict, FileKind, HistoryEntry, Host, JsonValue, LockHolder, MenuCommand, OpenedFile, SaveRequest, SaveResult,
 } from '../../core/ipc/contract';
 import { historyCopyName } from '../../core/ipc/contract';
 
@@ -31,6 +31,8 @@ export interface TestDisk {
   conflict?: DiskConflict | null;
   /** Versions listHistory lists (newest first), with their document text. */
   history?: { entry: HistoryEntry; text: string; documentName: string }[];
+  /** Documents picked with 打开 come as held by this person (another instance has them open). */
+  lockedBy?: LockHolder;
   /** What 打开磁盘上的版本 reads, by file name. */
   files?: Record<string, string>;
   /** Filled in by the web host: raises a menu command the way the desktop menu does (历史版本… has no button). */
@@ -70,7 +72,10 @@ export function createWebHost(win: Window = window): WebHost {
   return {
     kind: async () => 'web',
     startupFile: async () => null,
-    openFile: (kind) => pickFile(win, ACCEPT[kind]),
+    openFile: async (kind) => {
+      const file = await pickFile(win, ACCEPT[kind]);
+      return file && kind === 'document' && disk?.lockedBy ? { ...file, lockedBy: disk.lockedBy } : file;
+    },
     openRecent: async () => null,
     recentFiles: async () => [],
     saveFile: async (request: SaveRequest): Promise<SaveResult> => {
