@@ -11,12 +11,16 @@ import { readCentralDirectory, type ZipEntryInfo } from './zip/central-directory
 export const INPUT_LIMITS = {
   /** The file itself. */
   maxFileBytes: 20 * 1024 * 1024,
-  /** One part (a sheet's XML) once inflated: a 10 000-row budget sheet is about 5 MB; 25 MB loads in seconds. */
+  /**
+   * One part (a sheet's XML) once inflated: a 10 000-row budget sheet is about 5 MB; 25 MB loads in seconds. Checked
+   * on the declared size first, then enforced on the bytes really inflated (`zip/bounded-unzip.ts`).
+   */
   maxEntryBytes: 25 * 1024 * 1024,
-  /** All parts together once inflated. */
+  /** All parts together once inflated (declared, then really inflated). */
   maxTotalBytes: 80 * 1024 * 1024,
-  /** Inflated/compressed ratio above which a large part is treated as a zip bomb. */
+  /** Declared inflated/compressed ratio above which a large part is treated as a zip bomb (fast refusal). */
   maxRatio: 200,
+  /** Parts in the zip (a workbook has a few dozen). */
   maxEntries: 5_000,
   /** Cells read from one sheet (checked after loading). */
   maxCellsPerSheet: 1_000_000,
