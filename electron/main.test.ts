@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOST_API_METHODS, IPC_EVENT_MENU, IPC_EVENT_OPEN_FILE, IPC_PREFIX } from '../core/ipc/contract';
@@ -182,6 +182,19 @@ describe('main process wiring', () => {
     writeFileSync(path, '{}');
     electron.app.emit('second-instance', {}, ['/opt/app/budget-disclosure', '--reordered-switch'], '/', { file: path });
     await vi.waitFor(() => expect(win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE)?.[1]).toMatchObject({ name: '附加数据.ysgk' }));
+  });
+
+  it('a document opened in the window is locked, and closing the last window releases the lock before quitting', async () => {
+    const { electron, win } = await boot();
+    const path = join(state.userData, '锁定.ysgk');
+    writeFileSync(path, '{}');
+    electron.app.emit('second-instance', {}, ['/opt/app/budget-disclosure', path], '/');
+    await vi.waitFor(() => expect(win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE)).toBeDefined());
+    const lock = join(state.userData, '~$锁定.ysgk.lock');
+    expect(existsSync(lock)).toBe(true);
+    electron.app.emit('window-all-closed');
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('offers to restart a page that stopped responding, and reloads it without a second question', async () => {
