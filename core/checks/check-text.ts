@@ -5,6 +5,7 @@ import { createContext } from '../text/context';
 import { renderOutline } from '../text/generate';
 import { checkReasons, checkUsage } from './reasons.check';
 import { checkEmptyNotes, checkOutlineTables, checkRequiredParts } from './completeness.check';
+import { checkTextLength } from './text-length.check';
 import { checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, checkUnits } from './figures.check';
 
 /** Every string the officer typed (or imported), with the input key it lives under ("projects#2.allocation"). */
@@ -27,6 +28,7 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
   const ctx = createContext(doc, template);
   const typed = typedTexts(doc);
   return [
+    ...checkTextLength(doc, template),
     ...checkOutlineTables(ctx),
     ...checkRequiredParts(ctx),
     ...checkReasons(ctx),

@@ -11,6 +11,7 @@ import { createContext } from '../text/context';
 import { PageFlow, bodyLines } from './layout';
 import { buildDataTable, buildGrid, tableParagraphStyles } from './tables';
 import { injectRawBodies } from './raw-rows';
+import { documentForExport } from '../document/export-guard';
 import { BODY_STYLE, blankLine, bodyParagraph, exactLine, font, headingParagraph, LINE, PAGE, partTitle, run, SIZE, TEXT_WIDTH } from './styles';
 
 export interface ExportDocxOptions {
@@ -62,9 +63,12 @@ function followingLines(n: RenderedNode): number {
 /**
  * Builds the whole release as .docx bytes: cover, 目录 with computed page numbers, the parts of the set's outline
  * (tables on their own pages, wide ones landscape), 名词解释, closing unit name and date. Pure: no I/O, no clock.
- * It does not refuse a document with 错误 findings; the caller decides (exportDocxToFile needs force).
+ * It does not refuse a document with 错误 findings; the caller decides (exportDocxToFile needs force) — except a text
+ * over 32,767 characters, which always throws.
  */
-export async function exportDocx(doc: BudgetDocument, template: TemplateSet, options: ExportDocxOptions = {}): Promise<Uint8Array> {
+export async function exportDocx(input: BudgetDocument, template: TemplateSet, options: ExportDocxOptions = {}): Promise<Uint8Array> {
+  // Refuses (Chinese, naming the fields) while a text is over Excel's cell limit, whatever the caller's force.
+  const doc = documentForExport(input, template);
   const ctx = createContext(doc, template);
   const rendered = renderOutline(doc, template);
   const sections: SectionDraft[] = [];

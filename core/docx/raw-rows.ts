@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { isXmlSafe, stripXmlUnsafe } from '../document/clean-text';
 
 /**
  * Table body rows as WordprocessingML strings, exactly what the docx library writes for a row of styled cells
@@ -22,7 +23,8 @@ export function rawRow(cells: readonly RawCell[]): string {
     xml += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${c.style}"/></w:pPr>`;
     if (c.text) {
       xml += c.bold ? '<w:r><w:rPr><w:b/><w:bCs/></w:rPr>' : '<w:r>';
-      xml += `<w:t xml:space="preserve">${escapeXml(c.text)}</w:t></w:r>`;
+      // A line break in a cell (a VT from Word, cleaned to LF) is a manual break, as Word writes one.
+      xml += `<w:t xml:space="preserve">${escapeXml(c.text).split('\n').join('</w:t><w:br/><w:t xml:space="preserve">')}</w:t></w:r>`;
     }
     xml += '</w:p></w:tc>';
   }
@@ -32,10 +34,18 @@ export function rawRow(cells: readonly RawCell[]): string {
 /** The text of the placeholder row that stands for a table's body until it is replaced. */
 export const bodyMarker = (tableId: string) => `@@BODY-ROWS-${tableId}@@`;
 
-/** Replaces each marker row of word/document.xml by its body rows. */
+/**
+ * Replaces each marker row of word/document.xml by its body rows, then removes from every XML part any character
+ * XML 1.0 cannot carry: the last defence after the document's texts were cleaned, for what came from elsewhere (a
+ * bureau's template wording), so that Word always opens the file.
+ */
 export async function injectRawBodies(bytes: Uint8Array, bodies: readonly { marker: string; xml: string }[]): Promise<Uint8Array> {
-  if (bodies.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files)) {
+    if (name === 'word/document.xml' || !/\.(xml|rels)$/.test(name)) continue;
+    const xml = await zip.file(name)!.async('string');
+    if (!isXmlSafe(xml)) zip.file(name, stripXmlUnsafe(xml));
+  }
   const file = zip.file('word/document.xml');
   if (!file) throw new Error('word/document.xml missing');
   let doc = await file.async('string');
@@ -49,6 +59,7 @@ export async function injectRawBodies(bytes: Uint8Array, bodies: readonly { mark
     doc = doc.slice(end);
   }
   parts.push(doc);
-  zip.file('word/document.xml', parts.join(''));
+  const xml = parts.join('');
+  zip.file('word/document.xml', isXmlSafe(xml) ? xml : stripXmlUnsafe(xml));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -46,9 +46,18 @@ export const BODY_STYLE = {
   paragraph: { spacing: exactLine(), indent: { firstLine: INDENT_2 }, alignment: AlignmentType.JUSTIFIED, widowControl: true },
 };
 
+/**
+ * Runs for a text that may hold line breaks (a VT from Word, cleaned to LF): one run per line, each after the first
+ * starting with a manual line break (w:br), which is what the officer saw in Word or Excel.
+ */
+export function lineRuns(text: string, extra: Partial<IRunOptions> = {}): TextRun[] {
+  if (!text.includes('\n')) return [new TextRun({ text, ...extra })];
+  return text.split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...extra }));
+}
+
 /** Body paragraph in the Body style: thousands of generated items stay small and fast to write. */
 export function bodyParagraph(text: string, options: { keepNext?: boolean } = {}): Paragraph {
-  return new Paragraph({ style: BODY_STYLE.id, children: [new TextRun(text)], keepNext: options.keepNext });
+  return new Paragraph({ style: BODY_STYLE.id, children: lineRuns(text), keepNext: options.keepNext });
 }
 
 /** 一级 (一、) 黑体, 二级 (（一）) 楷体, 三级 (1.) 仿宋: all 三号 with the body pitch and indent. */

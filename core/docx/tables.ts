@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, LineRuleType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TabStopType,
-  TextRun, VerticalAlign, WidthType,
+  VerticalAlign, WidthType,
 } from 'docx';
 import { formatAmount } from '../amount/amount';
 import { blankZeroOf, type BudgetDocument } from '../document/document';
@@ -9,7 +9,7 @@ import { headerLayout, hasColumnNumberRow, columnNumbers, tableTitle } from '../
 import { printedGrid, tableNoteText } from '../xlsx/printed-grid';
 import type { GridCell as TextGridCell } from '../text/blocks';
 import { rawRow, bodyMarker, type RawCell } from './raw-rows';
-import { bodyParagraph, font, LANDSCAPE_TEXT_WIDTH, LINE, run, SIZE, TEXT_WIDTH, exactLine } from './styles';
+import { bodyParagraph, font, LANDSCAPE_TEXT_WIDTH, LINE, lineRuns, run, SIZE, TEXT_WIDTH, exactLine } from './styles';
 import { bodyLines } from './layout';
 
 /**
@@ -91,7 +91,7 @@ export function tableParagraphStyles() {
 
 function cellParagraph(text: string, size: number, _line: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph {
   const a: Align = align === AlignmentType.RIGHT ? 'R' : align === AlignmentType.CENTER ? 'C' : 'L';
-  return new Paragraph({ style: tableStyleId(size, a), children: text ? [bold ? new TextRun({ text, bold: true }) : new TextRun(text)] : [] });
+  return new Paragraph({ style: tableStyleId(size, a), children: text ? lineRuns(text, bold ? { bold: true } : {}) : [] });
 }
 
 export interface BuiltTable {

@@ -5,6 +5,8 @@ import { columnNumbers, headerLayout, tableTitle } from '../template/header-layo
 import { printedGrid, tableNoteText, type GridLine } from './printed-grid';
 import { tableBlocks } from './rounding/table-structure';
 import { writeDataSheet } from './data-sheet';
+import { documentForExport } from '../document/export-guard';
+import { cleanText } from '../document/clean-text';
 import { sheetNameFor, columnLetter, textWidth } from './sheet-names';
 
 /**
@@ -34,10 +36,12 @@ export interface SheetLayout {
   firstBodyRow: number;
 }
 
-export async function exportXlsx(doc: BudgetDocument, template: TemplateSet, options: ExportXlsxOptions = {}): Promise<Uint8Array> {
+/** Throws (Chinese message naming the fields) while a text is over Excel's cell limit, whatever the caller's force. */
+export async function exportXlsx(input: BudgetDocument, template: TemplateSet, options: ExportXlsxOptions = {}): Promise<Uint8Array> {
+  const doc = documentForExport(input, template);
   const wb = new ExcelJS.Workbook();
   wb.creator = '预算公开编制助手';
-  wb.title = `${doc.meta.unitName}${doc.meta.year}年${doc.meta.entityKind}预算公开表`;
+  wb.title = cleanText(`${doc.meta.unitName}${doc.meta.year}年${doc.meta.entityKind}预算公开表`);
   const used = new Set<string>();
   const total = template.tables.length + 1;
   template.tables.forEach((table, i) => {
@@ -94,7 +98,7 @@ function writeTableSheet(
       }
     }
     if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(top, left, bottom, right);
-    ws.getCell(top, left).value = cell.label;
+    ws.getCell(top, left).value = cleanText(cell.label);
   }
   let bodyRow = layout.firstBodyRow;
   // The 2021 releases number the columns of the code and 三公 tables, not of the two side-by-side overviews.
@@ -174,7 +178,7 @@ function putMerged(ws: ExcelJS.Worksheet, r: number, c1: number, c2: number, val
     x.alignment = style.alignment;
   }
   if (c2 > c1) ws.mergeCells(r, c1, r, c2);
-  ws.getCell(r, c1).value = value;
+  ws.getCell(r, c1).value = cleanText(value);
 }
 
 const isTotalLabel = (text: string) => /^(合\s*计|总\s*计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$/.test(text.trim());
@@ -197,7 +201,7 @@ function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: Tabl
       x.numFmt = '0.00';
       x.alignment = { horizontal: 'right', vertical: 'middle' };
     } else if (cell.kind === 'text') {
-      x.value = cell.text === '' ? null : cell.text;
+      x.value = cell.text === '' ? null : cleanText(cell.text);
       if (cell.code) {
         x.numFmt = '@';
         x.alignment = { horizontal: 'center', vertical: 'middle' };
