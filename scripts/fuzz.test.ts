@@ -40,3 +40,38 @@ describe('judgeMessage', () => {
     expect(judgeMessage('[object Object]')).toMatch(/不是中文/);
   });
 });
+
+describe("issue 10's hostile inputs are in the corpus", () => {
+  it('lying sizes, a bomb part and a hostile data sheet are generated and refused in Chinese', { timeout: 120_000 }, async () => {
+    const { Random } = await import('./fuzz/random');
+    const { bombPart, lieAboutSizes, mutateDataSheet } = await import('./fuzz/mutate-zip');
+    const { makeDataSheetSeed, makeSeeds } = await import('./fuzz/seeds');
+    const { readCentralDirectory } = await import('../core/xlsx/zip/central-directory');
+    const { TARGETS } = await import('./fuzz/targets');
+    const rnd = new Random(1);
+    const seed = (await makeSeeds()).workbook[0]!;
+    const lying = lieAboutSizes(seed, rnd);
+    expect(lying.bytes).not.toEqual(seed);
+    expect(readCentralDirectory(lying.bytes, 100).ok).toBe(true);
+    const bomb = bombPart(seed, rnd);
+    const refused = await TARGETS.workbook(bomb.bytes);
+    expect(refused).toMatchObject({ ok: false });
+    if (!refused.ok) expect(judgeMessage(refused.message)).toBeNull();
+    const { template, payloadJson } = await makeDataSheetSeed();
+    const hostile = await mutateDataSheet(template, payloadJson, rnd);
+    expect(hostile.labels[0]).toMatch(/^dataSheet:/);
+    const outcome = await TARGETS.workbook(hostile.bytes);
+    if (!outcome.ok) expect(judgeMessage(outcome.message)).toBeNull();
+  });
+
+  it('deep JSON lands inside a document field; VT and U+FFFE/U+FFFF are among the values', async () => {
+    const { Random } = await import('./fuzz/random');
+    const { mutateJsonText } = await import('./fuzz/mutate-json');
+    const doc = JSON.stringify({ format: 'x', meta: { unitName: 'a' }, inputs: { t: 'b' }, tables: { t1: { rows: [] } }, priorYear: { a: 1 } });
+    const texts: string[] = [];
+    for (let s = 0; s < 200; s++) texts.push(mutateJsonText(doc, new Random(s), 2).text);
+    expect(texts.some((t) => /\[{200}|(\{"a":){200}/.test(t))).toBe(true);
+    expect(texts.some((t) => t.includes('\\u000b') || t.includes('_x000B_'))).toBe(true);
+    expect(texts.some((t) => t.includes('\uFFFE') || t.includes('\uFFFF'))).toBe(true);
+  });
+});

@@ -19,6 +19,11 @@ const WEIRD_VALUES: ((rnd: Random) => Json)[] = [
   () => 'NaN',
   () => '１２３',
   () => '\u0000\u202e\ud800',
+  // Word's manual line break (VT), Excel's escape of it, and the two XML non-characters (issue 10, case 6).
+  () => '第一行\u000b第二行',
+  () => '_x000B_',
+  () => '\uFFFE\uFFFF',
+  (rnd) => `项目${rnd.pick(['\u000b', '\uFFFE', '\uFFFF', '\u0001'])}名称`,
   (rnd) => '很长的文字'.repeat(1 + rnd.int(20_000)),
   () => [],
   () => ({}),
@@ -100,13 +105,38 @@ export const JSON_MUTATIONS: Record<string, (doc: Json, rnd: Random) => Json> = 
   },
 };
 
+/**
+ * Deep nesting can be neither built as an object nor stringified (both recurse), so a mutation leaves this marker as
+ * a value and `mutateJsonText` writes the nesting into the text afterwards.
+ */
+const DEEP = '@@fuzz-deep@@';
+const DEEP_FIELDS = ['meta', 'inputs', 'tables', 'priorYear', 'rows'];
+
+/** A deeply nested value at a random place inside one field of the document (or data-sheet payload). */
+export const deepNest = (doc: Json, rnd: Random): Json => {
+  const root = doc as Record<string, Json>;
+  const present = DEEP_FIELDS.filter((f) => f in root);
+  const field = present.length > 0 ? rnd.pick(present) : 'meta';
+  const inside = paths(root[field] ?? null, [field], [], 5000).filter((p) => p.length > 0);
+  const target = parentOf(doc, inside.length > 0 ? rnd.pick(inside) : [field]);
+  if (target) (target.parent as Record<string, Json>)[target.key as string] = DEEP;
+  return doc;
+};
+
+function deepText(rnd: Random): string {
+  const depth = rnd.pick([200, 5_000, 50_000]);
+  const [open, close] = rnd.pick([['[', ']'], ['{"a":', '}']]);
+  return `${open.repeat(depth)}1${close.repeat(depth)}`;
+}
+
 export function mutateJsonText(text: string, rnd: Random, rounds: number): { text: string; labels: string[] } {
   let doc = JSON.parse(text) as Json;
   const labels: string[] = [];
+  const names = [...Object.keys(JSON_MUTATIONS), 'deepNest'];
   for (let i = 0; i < rounds; i += 1) {
-    const name = rnd.pick(Object.keys(JSON_MUTATIONS));
+    const name = rnd.pick(names);
     labels.push(name);
-    doc = JSON_MUTATIONS[name]!(doc, rnd);
+    doc = name === 'deepNest' ? deepNest(doc, rnd) : JSON_MUTATIONS[name]!(doc, rnd);
   }
-  return { text: JSON.stringify(doc), labels };
+  return { text: JSON.stringify(doc).split(JSON.stringify(DEEP)).join(deepText(rnd)), labels };
 }

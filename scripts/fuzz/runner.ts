@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BYTE_MUTATIONS, GARBAGE } from './mutate-bytes';
 import { mutateJsonText } from './mutate-json';
-import { mutateWorkbook } from './mutate-zip';
+import { bombPart, lieAboutSizes, mutateDataSheet, mutateWorkbook } from './mutate-zip';
 import { Random } from './random';
-import { makeSeeds } from './seeds';
+import { makeDataSheetSeed, makeSeeds } from './seeds';
 import type { Outcome, TargetName } from './targets';
 
 /**
@@ -79,9 +79,20 @@ async function bundleWorker(): Promise<string> {
   return out;
 }
 
-async function makeInput(target: TargetName, seeds: Uint8Array[], rnd: Random, skip: readonly string[]): Promise<{ bytes: Uint8Array; labels: string[] }> {
+type DataSheetSeed = Awaited<ReturnType<typeof makeDataSheetSeed>>;
+
+async function makeInput(target: TargetName, seeds: Uint8Array[], rnd: Random, skip: readonly string[], dataSheet: DataSheetSeed): Promise<{ bytes: Uint8Array; labels: string[] }> {
   const seed = rnd.pick(seeds);
   const roll = rnd.next();
+  const xlsx = target === 'workbook' || target === 'codesXlsx';
+  // Issue 10's hostile workbooks: sizes that lie, a zip-bomb part, a hostile hidden data sheet.
+  if (xlsx && roll >= 0.7 && roll < 0.76 && !skip.includes('lieAboutSizes')) {
+    const damaged = await mutateWorkbook(seed, rnd, skip);
+    const lying = lieAboutSizes(damaged.bytes, rnd);
+    return { bytes: lying.bytes, labels: [...damaged.labels, ...lying.labels] };
+  }
+  if (xlsx && roll >= 0.76 && roll < 0.79 && !skip.includes('bombPart')) return bombPart(seed, rnd);
+  if (target === 'workbook' && roll >= 0.79 && roll < 0.9 && !skip.includes('dataSheet')) return mutateDataSheet(dataSheet.template, dataSheet.payloadJson, rnd);
   if (roll < 0.1) {
     const name = rnd.pick(Object.keys(GARBAGE));
     return { bytes: GARBAGE[name]!(rnd), labels: [`garbage:${name}`] };
@@ -170,6 +181,7 @@ class Runner {
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const seeds = await makeSeeds();
+  const dataSheet = await makeDataSheetSeed();
   const workerFile = await bundleWorker();
   const rnd = new Random(options.seed);
   const jobs: { target: TargetName; index: number }[] = [];
@@ -186,7 +198,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         while (next < jobs.length) {
           const job = jobs[next]!;
           next += 1;
-          const input = await makeInput(job.target, seeds[job.target], rnd, options.skipMutations ?? []);
+          const input = await makeInput(job.target, seeds[job.target], rnd, options.skipMutations ?? [], dataSheet);
           const result = await runner.run(job.target, input.bytes, options.timeoutMs);
           const stats = (report.runs[job.target] ??= { total: 0, accepted: 0, refused: 0 });
           stats.total += 1;

@@ -5,6 +5,8 @@ import { getBuiltinTemplateSet } from '../../core/template/registry';
 import { docFor } from '../../core/testing/builders';
 import { exportXlsx } from '../../core/xlsx/export-xlsx';
 import type { TargetName } from './targets';
+import { DATA_MARKER } from './mutate-zip';
+import { DATA_SHEET_NAME } from '../../core/xlsx/data-sheet';
 
 /** Valid starting files for each target, made by the app's own code (no copied blobs). */
 const CODES: [string, string][] = [
@@ -34,4 +36,22 @@ export async function makeSeeds(): Promise<Record<TargetName, Uint8Array[]>> {
     codesXlsx: [codesXlsx],
     codesCsv: [new TextEncoder().encode(`\uFEFF编码,名称\r\n${CODES.map(([c, n]) => `${c},"${n}"`).join('\r\n')}\r\n`)],
   };
+}
+
+/**
+ * Our own export of the sample with its hidden data sheet holding only a marker, and the real payload JSON: the
+ * fuzzer writes hostile payloads where the marker is (mutateDataSheet), without re-writing the workbook each time.
+ */
+export async function makeDataSheetSeed(): Promise<{ template: Uint8Array; payloadJson: string }> {
+  const sample = createSampleDocument();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await exportXlsx(sample, getBuiltinTemplateSet(sample.meta.templateId)!)) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(DATA_SHEET_NAME)!;
+  let payloadJson = '';
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const v = ws.getCell(`A${r}`).value;
+    if (typeof v === 'string') payloadJson += v;
+    ws.getCell(`A${r}`).value = r === 2 ? DATA_MARKER : null;
+  }
+  return { template: new Uint8Array(await wb.xlsx.writeBuffer()), payloadJson };
 }
