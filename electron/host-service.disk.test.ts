@@ -147,6 +147,21 @@ describe('two instances on one shared file', () => {
     expect(readFileSync(shared, 'utf8')).toBe('v1');
   });
 
+  it('a file handed over by a second launch is not locked until the page reopens it', async () => {
+    const other = join(dir, '共享', '另一个.ysgk');
+    writeFileSync(other, 'other');
+    const a = await instance('张三');
+    await a.service.openFile('document');
+    const handed = await a.service.openDocumentAt(other, { lock: false });
+    expect(handed.stamp).toBeUndefined();
+    // The page may still answer 取消: 张三 keeps the lock of the document he has open, the other file stays free.
+    expect(existsSync(lockPathFor(shared))).toBe(true);
+    expect(existsSync(lockPathFor(other))).toBe(false);
+    expect((await a.service.reopenFile(other))!.stamp).toBeDefined();
+    expect(existsSync(lockPathFor(shared))).toBe(false);
+    expect(existsSync(lockPathFor(other))).toBe(true);
+  });
+
   it('新建 (releaseDocument) lets the other instance take the lock', async () => {
     const a = await instance('张三');
     const b = await instance('李四');

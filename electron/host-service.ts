@@ -249,8 +249,12 @@ export class HostService implements HostApi {
     }
   }
 
-  /** Open a document from a trusted source (dialog, command line, second launch, recent list). */
-  async openDocumentAt(path: string): Promise<OpenedFile> {
+  /**
+   * Open a document from a trusted source (dialog, command line, second launch, recent list). `lock: false` for a
+   * file handed over while another may be open with unsaved changes (second launch): the renderer asks first and
+   * then calls reopenFile, which takes the lock — so a 取消 there leaves the open document's lock where it was.
+   */
+  async openDocumentAt(path: string, options: { lock?: boolean } = {}): Promise<OpenedFile> {
     let read: { bytes: Uint8Array; stamp: OpenedFile['stamp'] };
     try {
       read = await this.deps.disk.readWithStamp(path).catch((error: unknown) => {
@@ -267,6 +271,7 @@ export class HostService implements HostApi {
     this.lastFolder = dirname(path);
     await this.deps.recent.add(path).catch(() => undefined);
     this.deps.onRecentChanged();
+    if (options.lock === false) return { path, name: basename(path), bytes: read.bytes };
     const lockedBy = await this.lock.take(path);
     return { path, name: basename(path), bytes: read.bytes, stamp: read.stamp, ...(lockedBy ? { lockedBy } : {}) };
   }

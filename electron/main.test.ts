@@ -185,12 +185,15 @@ describe('main process wiring', () => {
   });
 
   it('a document opened in the window is locked, and closing the last window releases the lock before quitting', async () => {
-    const { electron, win } = await boot();
+    const { electron, win, handler } = await boot();
     const path = join(state.userData, '锁定.ysgk');
     writeFileSync(path, '{}');
     electron.app.emit('second-instance', {}, ['/opt/app/budget-disclosure', path], '/');
     await vi.waitFor(() => expect(win!.webContents.sent.find(([c]) => c === IPC_EVENT_OPEN_FILE)).toBeDefined());
+    // Handed over unlocked: the page may still keep its own document (取消); it reopens the file to take it.
     const lock = join(state.userData, '~$锁定.ysgk.lock');
+    expect(existsSync(lock)).toBe(false);
+    await expect(handler('reopenFile')(path)).resolves.toMatchObject({ name: '锁定.ysgk', stamp: { size: 2 } });
     expect(existsSync(lock)).toBe(true);
     electron.app.emit('window-all-closed');
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());

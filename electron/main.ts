@@ -221,7 +221,8 @@ function focusWindow(): void {
 function openInWindow(path: string): void {
   const win = mainWindow;
   if (!service || !win) return;
-  service.openDocumentAt(path).then(
+  // Not locked yet: the page may still answer 取消 to "discard unsaved changes?"; it calls reopenFile when it opens.
+  service.openDocumentAt(path, { lock: false }).then(
     (file) => win.webContents.send(IPC_EVENT_OPEN_FILE, file),
     (error: unknown) => dialog.showErrorBox('无法打开文件', error instanceof Error ? error.message : String(error)),
   );

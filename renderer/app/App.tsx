@@ -52,7 +52,7 @@ export function App({ appHost }: { appHost: AppHost }) {
     void host.kind().then(setHostKind);
     void files.startup().then(() => window.setTimeout(preloadInputsView, 500));
   }, []);
-  useEffect(() => host.onOpenFile((f) => void files.confirmDiscard().then((ok) => ok && files.openFile(f))), [host, files]);
+  useEffect(() => host.onOpenFile((f) => void files.openHanded(f).catch((e: unknown) => notify(userMessage(e), 'error'))), [host, files, notify]);
   useAutosave(host, controls.state);
 
   const template = session?.template ?? null;

@@ -18,6 +18,8 @@ export interface ReadOnlyNotice {
 export interface FileActions {
   openFile(file: OpenedFile, mode?: OpenMode): boolean;
   open(): Promise<void>;
+  /** A file the host hands over (second launch, drop): asks first, then reads it afresh (stamp and lock). */
+  openHanded(file: OpenedFile): Promise<void>;
   save(saveAs?: boolean): Promise<boolean>;
   createNew(template: TemplateSet): Promise<boolean>;
   startup(): Promise<void>;
@@ -103,6 +105,15 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     if (!(await confirmDiscard())) return;
     const file = await host.openFile('document');
     if (file) openFile(file);
+  }, [host, openFile, confirmDiscard]);
+
+  const openHanded = useCallback(async (file: OpenedFile) => {
+    if (!(await confirmDiscard())) return;
+    // Electron hands the file over unlocked; the web host (a dropped file) has no disk to read again and answers null.
+    const fresh = await Promise.resolve()
+      .then(() => host.reopenFile(file.path))
+      .catch(() => null);
+    openFile(fresh ?? file);
   }, [host, openFile, confirmDiscard]);
 
   /** 打开磁盘上的版本: the open copy has unsaved changes by definition here, so say plainly they will be lost. */
@@ -216,7 +227,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
   }, [host, load, notify, openFile]);
 
   return useMemo(
-    () => ({ openFile, open, save, createNew, startup, history, confirmDiscard, readOnly }),
-    [openFile, open, save, createNew, startup, history, confirmDiscard, readOnly],
+    () => ({ openFile, open, openHanded, save, createNew, startup, history, confirmDiscard, readOnly }),
+    [openFile, open, openHanded, save, createNew, startup, history, confirmDiscard, readOnly],
   );
 }

@@ -145,6 +145,21 @@ describe('the disk through the web host', () => {
     await page.context().close();
   });
 
+  it('a file dropped on the page is asked about first, then opened (the web host has no disk to reread)', async () => {
+    const page = await openWithDisk({});
+    await editOneCell(page);
+    const text = sampleText('拖入的单位');
+    await page.evaluate((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], '拖入.ysgk', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, text);
+    // The harness accepts the browser's "discard unsaved changes?" question.
+    await page.waitForSelector('[data-testid="status-message"]:has-text("已打开“拖入.ysgk”")');
+    await page.waitForFunction(() => document.title.includes('拖入的单位'));
+    await page.context().close();
+  });
+
   it('a damaged recovery copy is kept for support, said in Chinese, and the sample opens', async () => {
     const page = await openWithDisk({}, '{"format":"budget-disclosure","version":2,"meta":{"unitName":5}');
     await page.waitForSelector('[data-testid="status-message"]:has-text("上次未保存的副本已损坏")');
