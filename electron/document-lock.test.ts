@@ -66,6 +66,19 @@ describe('the lock of the open document', () => {
     locks.held.get('/d/a.ysgk')!.refresh.mockRejectedValue(Object.assign(new Error('lost'), { code: 'ELOCKLOST' }));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('锁文件未能刷新'));
+    // Taken over: no longer ours, so a save checks the lock file again; releasing must not delete theirs.
+    expect(lock.holds('/d/a.ysgk')).toBe(false);
+    await lock.release();
+    expect(locks.held.get('/d/a.ysgk')!.release).not.toHaveBeenCalled();
+  });
+
+  it('a heartbeat that fails for another reason (a network hiccup) keeps the lock', async () => {
+    vi.useFakeTimers();
+    const { lock, locks } = make();
+    await lock.take('/d/a.ysgk');
+    locks.held.get('/d/a.ysgk')!.refresh.mockRejectedValueOnce(Object.assign(new Error('io'), { code: 'EIO' }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(lock.holds('/d/a.ysgk')).toBe(true);
     await lock.release();
   });
 });

@@ -46,10 +46,22 @@ export class DocumentLock {
     this.held = { path, lock: result.lock };
     if (this.deps.heartbeatMs > 0) {
       const lock = result.lock;
-      this.timer = setInterval(() => void lock.refresh().catch((e: unknown) => this.deps.warn(`锁文件未能刷新：${String(e)}`)), this.deps.heartbeatMs);
+      this.timer = setInterval(() => void lock.refresh().catch((e: unknown) => this.onRefreshFailed(lock, e)), this.deps.heartbeatMs);
       this.timer.unref?.();
     }
     return null;
+  }
+
+  /**
+   * Another instance took the lock over (it judged ours stale, e.g. after this PC slept): it is no longer ours, so
+   * the next save checks the lock file again and names the new holder instead of writing over their work.
+   */
+  private onRefreshFailed(lock: HeldLockLike, error: unknown): void {
+    this.deps.warn(`锁文件未能刷新：${String(error)}`);
+    if ((error as { code?: unknown } | null)?.code !== 'ELOCKLOST' || this.held?.lock !== lock) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.held = null;
   }
 
   async release(): Promise<void> {
