@@ -6,6 +6,7 @@ import { parseDocument, serializeDocument } from '../file';
 import { DATA_SHEET_IGNORED, DATA_SHEET_NAME, readDataSheetChecked } from './data-sheet';
 import { exportXlsx } from './export-xlsx';
 import { importXlsx } from './import-xlsx';
+import { checkDocument } from '../checks/check-document';
 
 const set2024 = () => getBuiltinTemplateSet('xj-dept-2024-11')!;
 
@@ -74,5 +75,16 @@ describe('the hidden data sheet is validated through the document schema', () =>
     expect(result.report.ownExport).toBe(true);
     expect(result.document.meta.unitName).toBe('乌尔禾区\n医保局');
     expect(result.report.issues.map((i) => i.message)).not.toContain(DATA_SHEET_IGNORED);
+  });
+
+  it('a unit name over 32,767 characters in the data sheet is imported as it is, reported, and flagged as a 错误', async () => {
+    const bytes = await tamperedExport((p) => ({ ...p, meta: { ...(p.meta as object), unitName: '若'.repeat(40_000) } }));
+    const result = await importXlsx(bytes);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.document.meta.unitName).toHaveLength(40_000);
+    expect(result.report.issues.some((i) => i.message.startsWith('单位名称有 40000 个字符'))).toBe(true);
+    const found = checkDocument(result.document, set2024()).filter((f) => f.rule === 'text.too-long');
+    expect(found.map((f) => [f.severity, f.message.slice(0, 17)])).toEqual([['error', '单位名称有 40000 个字符，超过']]);
+    await expect(exportXlsx(result.document, set2024())).rejects.toThrow(/^无法导出：单位名称/);
   });
 });

@@ -14,7 +14,8 @@ import { readTable, type ReadTableResult } from './import/row-reader';
 import { readDetails } from './import/details';
 import type { ImportDetails, ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo, TemplateDetection, UnmatchedLabel } from './import/import-report';
 import { DATA_SHEET_IGNORED, readDataSheetChecked, type DataSheetPayload } from './data-sheet';
-import { cleanDocumentTexts } from '../document/document-texts';
+import { cleanDocumentTexts, overLongTexts } from '../document/document-texts';
+import { tooLongMessage } from '../document/clean-text';
 import { balanceToWan, type RoundingAdjustment } from './rounding/rounding-balance';
 import { columnLetter } from './sheet-names';
 import { columnMapKey, type ImportMap } from './import/import-map';
@@ -177,6 +178,9 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   // Every text read from the workbook (names, labels, notes, restored meta and inputs) goes through the one cleaner;
   // a text over Excel's limit is kept and flagged by the checks, so nothing the officer wrote is cut silently.
   cleanDocumentTexts(doc);
+  for (const t of overLongTexts(doc, set)) {
+    issues.push({ severity: 'warning', message: `${tooLongMessage(t.field, t.text.length)}。已按原文导入，导出前须删减` });
+  }
 
   const unmatched: UnmatchedLabel[] = [];
   for (const loc of located) unmatched.push(...unmatchedColumns(sheets[loc.title.sheet], loc, title(loc.table.id)));
