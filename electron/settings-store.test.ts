@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { RecentFiles } from './recent-files';
 import { KnownPaths } from './known-paths';
 import { RecoveryStore } from '../node/recovery';
+import { createBackupStore } from '../node/backup-store';
+import { diskChange, readWithStamp, stampAfterWrite } from '../node/file-stamp';
+import { acquireLock, readLock } from '../node/lock-file';
 import { HostService } from './host-service';
 import { registerHostHandlers } from './ipc-handlers';
 import { isJsonValue } from './ipc-schemas';
@@ -104,6 +107,9 @@ describe('settings through the host contract', () => {
       onSaveAbandoned: () => undefined,
       defaultFolder: dir,
       startupPath: null,
+      disk: { readWithStamp, diskChange, stampAfterWrite, acquireLock: (p) => acquireLock(p), readLock: (p) => readLock(p) },
+      backups: createBackupStore(join(dir, 'backups')),
+      setAsideRecovery: async () => null,
     });
     type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
     const handlers = new Map<string, Handler>();
