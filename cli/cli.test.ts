@@ -9,7 +9,7 @@ const bin = join(__dirname, 'bin.mjs');
 let dir: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -17,7 +17,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bd-cli-'));
 });
 
-describe('budget-disclosure CLI', () => {
+// Each test spawns the CLI (tsx compiles on start): slow on a loaded machine, hence the long timeout.
+describe('budget-disclosure CLI', { timeout: 240_000 }, () => {
   it('lists templates', () => {
     const r = cli('templates');
     expect(r.code).toBe(0);
@@ -62,7 +63,7 @@ describe('budget-disclosure CLI', () => {
     const v = cli('validate', '乱码.ysgk');
     expect(v.code).toBe(2);
     expect(v.err).toContain('不是 UTF-8');
-    expect(cli('validate', '不存在.ysgk').err).toContain('文件不存在');
+    expect(cli('validate', '不存在.ysgk').err).toContain('无法打开“不存在.ysgk”：文件或文件夹不存在');
   });
 
   it('new: creates an empty document of a template; refuses unknown ones', () => {

@@ -1,4 +1,6 @@
 import { commandNames, loadCommand, parseArgs, type CliIO } from './registry';
+import { CliFailure, INTERNAL_ERROR, TOO_DEEP } from './io';
+import { describeIoError, isIoError } from '../node/io-errors';
 
 const PROGRAM = 'budget-disclosure';
 
@@ -44,9 +46,22 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO): Promi
     }
     return await cmd.run(parsed.args, io);
   } catch (error) {
-    io.err(`出错了：${error instanceof Error ? error.message : String(error)}`);
-    return 2;
+    io.err(failureMessage(error));
+    return error instanceof CliFailure ? error.exitCode : 2;
   }
+}
+
+/**
+ * The only words an escaped error may print: our own Chinese CliFailure, or a fixed Chinese sentence. A raw
+ * error.message from Node or a library is English and may name a temp file; a stack means nothing to the user.
+ */
+export function failureMessage(error: unknown): string {
+  if (error instanceof CliFailure) return error.message;
+  // A file error the command did not word itself: say what kind, without Node's message (it names temp files).
+  if (isIoError(error)) return `读写文件时出错：${describeIoError(error)}请检查命令中给出的文件和文件夹后重试。`;
+  // "Maximum call stack size exceeded": a deeply nested input that slipped past the parser's own guard.
+  if (error instanceof RangeError) return TOO_DEEP;
+  return INTERNAL_ERROR;
 }
 
 async function printHelp(io: CliIO): Promise<void> {

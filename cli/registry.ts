@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import type { WriteFiles } from './io';
 
 /**
  * Subcommands are the files cli/commands/<name>.ts, each exporting `command: CliCommand`. They are discovered at
@@ -14,6 +15,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** How files are written (default: all or none, atomically); tests inject failures here. */
+  writeFiles?: WriteFiles;
 }
 
 export interface CliCommand {

@@ -11,7 +11,7 @@ const bin = join(__dirname, '..', 'bin.mjs');
 let dir: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -29,7 +29,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'broken.ysgk'), brokenSample());
 });
 
-describe('export --docx / --xlsx', () => {
+describe('export --docx / --xlsx', { timeout: 240_000 }, () => {
   it('writes both files for the consistent sample and lists the 提示 it keeps', async () => {
     const r = cli('export', 'sample.ysgk', '--xlsx', 'out.xlsx', '--docx', 'out.docx');
     expect(r.code).toBe(0);

@@ -1,21 +1,23 @@
-import { exportXlsx } from '../../core/xlsx/export-xlsx';
 import type { CliCommand } from '../registry';
-import { readDocument, writeBytes } from '../io';
-import { exportDocx } from '../../core/docx/export-docx';
+import { checkOutputs, CliFailure, policyOf, readDocument, writeOutputs, type Output } from '../io';
 import { checkDocument } from '../../core/checks/check-document';
 import { countBySeverity } from '../../core/rules/finding-order';
 import { findingLine } from '../findings-output';
+import { exportInWorker } from '../worker/run-in-worker';
 
 /**
- * `export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--formulas] [--force]`. With 错误 findings open nothing is written
- * unless --force; a forced export marks nothing in the document but lists every open finding in the output.
+ * `export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--formulas] [--force] [--overwrite]`. With 错误 findings open
+ * nothing is written unless --force; a forced export marks nothing in the document but lists every open finding in
+ * the output. Outputs are written all or none: both files are built first, then renamed into place together, so a
+ * failure (disk full, a file open in Excel) leaves every target as it was. An output that is the document itself is
+ * always refused; an existing one needs --overwrite (the old file is kept as .bak).
  */
 export const command: CliCommand = {
   name: 'export',
-  summary: '导出 Excel 工作簿和/或 Word 公开文本（有错误时需 --force）',
-  usage: 'export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--formulas] [--force]',
+  summary: '导出 Excel 工作簿和/或 Word 公开文本（有错误时需 --force；输出文件已存在时需 --overwrite，原文件保存为 .bak；全部成功才写入）',
+  usage: 'export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--formulas] [--force] [--overwrite]',
   valueOptions: ['xlsx', 'docx'],
-  flagOptions: ['formulas', 'force'],
+  flagOptions: ['formulas', 'force', 'overwrite'],
   async run(args, io) {
     const [file, extra] = args.positionals;
     const { xlsx, docx, formulas, force } = args.options;
@@ -27,6 +29,9 @@ export const command: CliCommand = {
       io.err('请用 --xlsx 指定导出的 Excel 文件，或用 --docx 指定 Word 文件');
       return 2;
     }
+    const targets = [xlsx, docx].filter((t): t is string => typeof t === 'string');
+    const policy = policyOf(io, args.options, [file], '导出');
+    await checkOutputs(io.cwd, targets, policy);
     const r = await readDocument(io.cwd, file);
     if (!r.ok) {
       io.err(r.message);
@@ -39,14 +44,20 @@ export const command: CliCommand = {
       for (const f of findings) io.err(findingLine(f));
       return 1;
     }
+    // Every output's bytes first (in a worker thread with a heap limit); nothing is written until all are built.
+    const outputs: Output[] = [];
     if (typeof xlsx === 'string') {
-      const bytes = await exportXlsx(r.doc, r.template, { formulas: formulas === true });
-      io.out(`已导出 Excel：${await writeBytes(io.cwd, xlsx, bytes)}`);
+      const built = await exportInWorker('xlsx', r.doc, r.template, { formulas: formulas === true });
+      if (!built.ok) throw new CliFailure(`未导出：生成 Excel 时出错：${built.message}`);
+      outputs.push({ path: xlsx, bytes: built.bytes });
     }
     if (typeof docx === 'string') {
-      const bytes = await exportDocx(r.doc, r.template);
-      io.out(`已导出 Word：${await writeBytes(io.cwd, docx, bytes)}`);
+      const built = await exportInWorker('docx', r.doc, r.template);
+      if (!built.ok) throw new CliFailure(`未导出：生成 Word 时出错：${built.message}`);
+      outputs.push({ path: docx, bytes: built.bytes });
     }
+    const written = await writeOutputs(io.cwd, outputs, policy);
+    for (const [i, full] of written.entries()) io.out(`已导出 ${outputs[i]!.path === xlsx ? 'Excel' : 'Word'}：${full}`);
     if (findings.length > 0) {
       io.out(`导出时仍有错误 ${errors} 条、提示 ${warnings} 条：`);
       for (const f of findings) io.out(findingLine(f));

@@ -1,11 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importXlsx, formatImportReport, reportCounts, mapSkeleton, parseImportMap, type ImportMap } from '../../core/xlsx/import-xlsx';
+import { formatImportReport, reportCounts, mapSkeleton, parseImportMap, type ImportMap } from '../../core/xlsx/import-xlsx';
 import { INPUT_LIMITS } from '../../core/xlsx/input-guard';
 import { builtinTemplateSets } from '../../core/template/registry';
 import { tableTitle } from '../../core/template/header-layout';
 import type { CliCommand } from '../registry';
-import { writeDocument } from '../io';
+import { checkOutputs, documentOutput, policyOf, writeOutputs } from '../io';
+import { ioErrorMessage } from '../../node/io-errors';
+import { importXlsxInWorker } from '../worker/run-in-worker';
 
 /**
  * `import XLSX -o FILE [--template ID] [--yuan] [--year Y] [--map MAP.json]`: reads a workbook (our own export or a
@@ -16,10 +18,10 @@ import { writeDocument } from '../io';
  */
 export const command: CliCommand = {
   name: 'import',
-  summary: '从 Excel 工作簿导入预算公开表，生成文件并打印导入报告（--yuan 表示金额单位为元；--map 给出列/行对应关系）',
-  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--year 2025] [--unit 名称] [--map 对应关系.json] [--json]',
+  summary: '从 Excel 工作簿导入预算公开表，生成文件并打印导入报告（--yuan 表示金额单位为元；--map 给出列/行对应关系；输出文件已存在时需 --overwrite）',
+  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--year 2025] [--unit 名称] [--map 对应关系.json] [--json] [--overwrite]',
   valueOptions: ['output', 'template', 'year', 'unit', 'map'],
-  flagOptions: ['yuan', 'wan', 'json'],
+  flagOptions: ['yuan', 'wan', 'json', 'overwrite'],
   aliases: { o: 'output', t: 'template' },
   async run(args, io) {
     const [input, extra] = args.positionals;
@@ -40,14 +42,16 @@ export const command: CliCommand = {
       io.err(`年度“${String(year)}”无效，应为四位数字，如 2025`);
       return 2;
     }
+    const policy = policyOf(io, args.options, typeof mapFile === 'string' ? [input, mapFile] : [input], '保存');
+    // Refuse before the (possibly long) import: the output is the workbook itself, exists, or is open in the app.
+    await checkOutputs(io.cwd, [output], policy);
     let map: ImportMap | undefined;
     if (typeof mapFile === 'string') {
       let text: string;
       try {
         text = await readFile(resolve(io.cwd, mapFile), 'utf8');
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        io.err(`无法打开对应关系文件“${mapFile}”：${code === 'ENOENT' ? '文件不存在' : '无法读取'}`);
+        io.err(ioErrorMessage('打开', mapFile, error));
         return 2;
       }
       const parsed = parseImportMap(text);
@@ -72,11 +76,11 @@ export const command: CliCommand = {
       }
       bytes = await readFile(full);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      io.err(`无法打开“${input}”：${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : '无法读取'}`);
+      io.err(ioErrorMessage('打开', input, error));
       return 2;
     }
-    const result = await importXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    // In a worker thread with a heap limit: a hostile workbook ends in a Chinese message, never a crash.
+    const result = await importXlsxInWorker(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       ...(typeof template === 'string' ? { templateId: template } : {}),
       ...(yuan ? { yuan: true } : wan ? { yuan: false } : {}),
       ...(map ? { map } : {}),
@@ -90,7 +94,7 @@ export const command: CliCommand = {
       io.err(`${input}：${message}`);
       return 2;
     }
-    const written = await writeDocument(io.cwd, output, result.document);
+    const [written] = await writeOutputs(io.cwd, [documentOutput(output, result.document)], policy);
     const set = builtinTemplateSets().find((s) => s.id === result.report.templateId);
     const titles: Record<string, string> = {};
     for (const t of set?.tables ?? []) titles[t.id] = `${t.no} ${tableTitle(t, result.document.meta.entityKind)}`;

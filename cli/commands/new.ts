@@ -1,13 +1,14 @@
 import { createDocument } from '../../core/document/create';
 import { builtinTemplateSets, getBuiltinTemplateSet } from '../../core/template/registry';
 import type { CliCommand } from '../registry';
-import { writeDocument } from '../io';
+import { documentOutput, policyOf, writeOutputs } from '../io';
 
 export const command: CliCommand = {
   name: 'new',
-  summary: '按模板新建空白的预算公开文件',
-  usage: 'new --template ID -o FILE [--unit 名称] [--year 2025]',
+  summary: '按模板新建空白的预算公开文件（文件已存在时需 --overwrite，原文件保存为 .bak）',
+  usage: 'new --template ID -o FILE [--unit 名称] [--year 2025] [--overwrite]',
   valueOptions: ['template', 'output', 'unit', 'year'],
+  flagOptions: ['overwrite'],
   aliases: { o: 'output', t: 'template' },
   async run(args, io) {
     const { template: id, output, unit, year } = args.options;
@@ -34,7 +35,7 @@ export const command: CliCommand = {
       }
     }
     const doc = createDocument(template, { ...(typeof unit === 'string' ? { unitName: unit } : {}), ...(y ? { year: y } : {}) });
-    const full = await writeDocument(io.cwd, output, doc);
+    const [full] = await writeOutputs(io.cwd, [documentOutput(output, doc)], policyOf(io, args.options, [], '保存'));
     io.out(`已新建：${full}（${template.name}）`);
     return 0;
   },

@@ -10,7 +10,7 @@ const bin = join(__dirname, '..', 'bin.mjs');
 let dir: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -18,7 +18,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bd-xlsx-'));
 });
 
-describe('import / export subcommands', () => {
+describe('import / export subcommands', { timeout: 240_000 }, () => {
   it('exports the sample to Excel and imports it back to the same document', () => {
     expect(cli('sample', '-o', '示例.ysgk').code).toBe(0);
     const e = cli('export', '示例.ysgk', '--xlsx', '示例.xlsx');
@@ -67,7 +67,7 @@ describe('import / export subcommands', () => {
   });
 });
 
-describe('import asks what the workbook does not say; recompute asks before it writes', () => {
+describe('import asks what the workbook does not say; recompute asks before it writes', { timeout: 240_000 }, () => {
   /** 表3 of a county whose 合计 was printed 0.01 off its rows (as published), in a workbook that names no year. */
   async function county(extraColumn = false) {
     const t = expenditureTable2024([
