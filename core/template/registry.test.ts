@@ -78,7 +78,18 @@ describe('template registry', () => {
     expect(ok.ok && ok.set.id).toBe('bureau-own');
     const bad = parseTemplateSetJson('{"id": ');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0]).toMatch(/^模板文件不是有效的 JSON 格式/);
+    if (!bad.ok) expect(bad.errors[0]).toBe('模板文件不是有效的 JSON 格式，请用文本编辑器检查括号、引号和逗号');
+    const extra = parseTemplateSetJson('{"a": 1}\n}');
+    if (!extra.ok) expect(extra.errors[0]).toBe('模板文件不是有效的 JSON 格式（第 2 行附近），请用文本编辑器检查括号、引号和逗号');
+    expect(extra.ok).toBe(false);
+  });
+
+  it('a 100,000-deep outline is refused in Chinese, not by a stack overflow', () => {
+    const deep = `${'{"children":['.repeat(100_000)}{}${']}'.repeat(100_000)}`;
+    const text = JSON.stringify({ ...dept2024Json(), outline: '__DEEP__' }).replace('"__DEEP__"', `[${deep}]`);
+    const r = parseTemplateSetJson(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^模板文件中的数据嵌套超过 \d+ 层/);
   });
 
   it('summaries list the three built-in sets', () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { templateSetSchema, type OutlineNode, type TableDef, type TemplateSet, type FixedRowDef } from './template.schema';
+import { checkJsonShape, jsonShapeMessage } from '../file/json-shape';
 
 /**
  * Validation of a template set beyond its zod shape: ids unique, formulas and references pointing at things that
@@ -24,12 +25,18 @@ export function parseTemplateSet(json: unknown): ParseSetResult {
  */
 export function parseTemplateSetJson(text: string): ParseSetResult {
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(body);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [`模板文件不是有效的 JSON 格式（${detail}）`] };
+    // The engine's message is English; only the position is worth keeping, as a line number.
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+    const line = at ? body.slice(0, Number(at[1])).split('\n').length : null;
+    return { ok: false, errors: [`模板文件不是有效的 JSON 格式${line ? `（第 ${line} 行附近）` : ''}，请用文本编辑器检查括号、引号和逗号`] };
   }
+  // Schema validation and the outline walk recurse: a hostile nesting depth must end in a message, not a crash.
+  const shape = checkJsonShape(json);
+  if (shape) return { ok: false, errors: [jsonShapeMessage(shape, '模板文件')] };
   return parseTemplateSet(json);
 }
 

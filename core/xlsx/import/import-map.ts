@@ -39,7 +39,8 @@ export function parseImportMap(text: string): ParseMapResult {
   const r = importMapSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
-    return { ok: false, message: `对应关系文件格式不对：${issue.path.join('.') || '（文件）'} 应为${issue.path.length > 2 ? '列/行标识或 null（忽略）' : '对象'}` };
+    const expected = issue.path[0] === 'template' && issue.path.length === 1 ? '模板标识（文字，如 xj-dept-2024-11）' : issue.path.length > 2 ? '列/行标识或 null（忽略）' : '对象';
+    return { ok: false, message: `对应关系文件格式不对：${issue.path.join('.') || '（文件）'} 应为${expected}` };
   }
   const { template, columns, rows } = r.data;
   return { ok: true, map: { template, ...(columns ? { columns } : {}), ...(rows ? { rows } : {}) } };
