@@ -1,12 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptionsWithoutStdio } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /** Bundles a test child script (node/testing/<name>.ts) to one .mjs file that plain `node` can run. */
 export async function bundleChild(name: string, outDir: string): Promise<string> {
   const outfile = join(outDir, `${name}.mjs`);
   await build({
-    entryPoints: [join(__dirname, `${name}.ts`)],
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), `${name}.ts`)],
     bundle: true,
     platform: 'node',
     format: 'esm',
