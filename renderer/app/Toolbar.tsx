@@ -20,6 +20,7 @@ const FILE_BUTTONS: Button[] = [
   { command: 'open', label: '打开', title: '打开文档 (Ctrl+O)' },
   { command: 'save', label: '保存', title: '保存 (Ctrl+S)' },
   { command: 'saveAs', label: '另存为', title: '另存为' },
+  { command: 'history', label: '历史版本', title: '打开本文档以前保存的版本（最近 10 次保存）' },
   { command: 'exportExcel', label: '导出 Excel', title: '导出为 Excel 工作簿' },
   { command: 'exportWord', label: '导出 Word', title: '导出为 Word 文档' },
 ];

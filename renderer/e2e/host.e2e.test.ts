@@ -12,6 +12,8 @@ const h = useHarness();
 
 interface FakeOptions {
   startupFile?: string;
+  /** What openHistory returns for any version. */
+  historyFile?: string;
 }
 
 async function openWithFakeHost(options: FakeOptions = {}): Promise<Page> {
@@ -40,6 +42,23 @@ async function openWithFakeHost(options: FakeOptions = {}): Promise<Page> {
       writeRecovery: async (bytes: Uint8Array) => log('writeRecovery', bytes.length),
       takeRecovery: async () => null,
       clearRecovery: async () => log('clearRecovery'),
+      setAsideRecovery: async () => null,
+      reopenFile: async (path: string) => {
+        log('reopenFile', path);
+        return opts.startupFile ? { path, name: '启动.ysgk', bytes: enc(opts.startupFile) } : null;
+      },
+      releaseDocument: async () => log('releaseDocument'),
+      listHistory: async (path: string) => {
+        log('listHistory', path);
+        return [
+          { id: '0123456789abcdef/20261204T101500000Z.ysgk', savedAt: '2026-12-04T10:15:00.000Z', size: 2048 },
+          { id: '0123456789abcdef/20261203T090000000Z.ysgk', savedAt: '2026-12-03T09:00:00.000Z', size: 1024 },
+        ];
+      },
+      openHistory: async (id: string) => {
+        log('openHistory', id);
+        return opts.historyFile ? { path: '', name: '启动（历史版本 2026-12-03）.ysgk', bytes: enc(opts.historyFile) } : null;
+      },
       confirm: async () => true,
       getSetting: async () => null,
       setSetting: async (entry: { key: string }) => log('setSetting', entry.key),
@@ -99,6 +118,35 @@ describe('running on the Electron host contract', () => {
     await page.waitForSelector('.bd-file-name:has-text("启动.ysgk")');
     const titles = (await calls(page)).filter((c) => c.method === 'setDocumentState').map((c) => (c.arg as { title: string }).title);
     expect(titles.at(-1)).toContain('启动文件测试局');
+    await page.context().close();
+  });
+
+  it('历史版本 (toolbar and menu) lists the host\'s versions newest first and opens the chosen one as an unsaved copy', async () => {
+    const doc = createSampleDocument();
+    doc.meta.unitName = '启动文件测试局';
+    const old = createSampleDocument();
+    old.meta.unitName = '旧版本测试局';
+    const page = await openWithFakeHost({ startupFile: serializeDocument(doc), historyFile: serializeDocument(old) });
+    await page.waitForSelector('.bd-file-name:has-text("启动.ysgk")');
+    await page.click('.bd-toolbar button[data-command="history"]');
+    await page.waitForSelector('[data-testid="history-dialog"]');
+    const rows = await page.locator('[data-testid="history-list"] label').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('最近一次保存');
+    await page.click('[data-history-id="0123456789abcdef/20261203T090000000Z.ysgk"] input');
+    await page.click('[data-testid="history-dialog"] button:has-text("打开所选版本")');
+    await page.waitForFunction(() => (window as unknown as { __calls: { method: string }[] }).__calls.some((c) => c.method === 'openHistory'));
+    const opened = (await calls(page)).filter((c) => c.method === 'openHistory').map((c) => c.arg);
+    expect(opened).toEqual(['0123456789abcdef/20261203T090000000Z.ysgk']);
+    await page.waitForFunction(() => {
+      const states = (window as unknown as { __calls: { method: string; arg: { title?: string } }[] }).__calls.filter((c) => c.method === 'setDocumentState');
+      return states.at(-1)?.arg.title?.includes('旧版本测试局') ?? false;
+    });
+    await expect(page.locator('[data-testid="status-message"]').textContent()).resolves.toContain('已打开历史版本');
+    // The copy has no file: the menu's 历史版本 says so instead of listing another file's versions.
+    await fire(page, 'history');
+    await page.waitForSelector('[data-testid="status-message"]:has-text("尚未保存到文件")');
+    expect((await calls(page)).filter((c) => c.method === 'listHistory')).toHaveLength(1);
     await page.context().close();
   });
 });
