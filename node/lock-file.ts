@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { sweepStaleTemps, tempPrefix } from './atomic-write';
 
 /**
  * "<dir>/~$<name>.lock" beside a document says who has it open (like Office's owner files), so a second instance —
@@ -111,6 +112,14 @@ async function readRaw(path: string): Promise<LockFileContent | 'damaged' | null
   return parseLock(text) ?? 'damaged';
 }
 
+/**
+ * Work files of the lock live beside it, hidden (".~$name.lock.<id>.tmp"), and are swept by the next acquire once a
+ * minute old: a process killed mid-heartbeat must not litter a shared folder with visible files.
+ */
+function hiddenTemp(lockPath: string, id: string): string {
+  return join(dirname(lockPath), `${tempPrefix(lockPath)}${id}.tmp`);
+}
+
 /** The live lock of a document: null when there is none, it is stale, or it is damaged (nobody can own it). */
 export async function readLock(documentPath: string, env: LockEnv = {}): Promise<LockInfo | null> {
   const raw = await readRaw(lockPathFor(documentPath));
@@ -124,7 +133,7 @@ export async function readLock(documentPath: string, env: LockEnv = {}): Promise
  * file system has no hard links (FAT, some shares) we fall back to an exclusive create.
  */
 async function createExclusive(path: string, text: string): Promise<boolean> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = hiddenTemp(path, `${process.pid}.${randomBytes(4).toString('hex')}`);
   await writeFile(temp, text, { flag: 'wx' });
   try {
     await link(temp, path);
@@ -160,7 +169,7 @@ function sameLock(a: LockFileContent, b: LockInfo): boolean {
  * process created in between); a fresh one is linked back.
  */
 async function removeStale(path: string, judged: LockFileContent | 'damaged'): Promise<void> {
-  const aside = `${path}.${randomBytes(4).toString('hex')}.stale`;
+  const aside = hiddenTemp(path, `stale.${randomBytes(4).toString('hex')}`);
   try {
     await rename(path, aside);
   } catch (error) {
@@ -187,6 +196,7 @@ export async function acquireLock(
     since: me.since ?? new Date(now).toISOString(),
   };
   const content = (beat: number): string => JSON.stringify({ ...info, heartbeat: new Date(beat).toISOString() } satisfies LockFileContent);
+  await sweepStaleTemps(path).catch(() => undefined);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (await createExclusive(path, content(now))) return { ok: true, lock: heldLock(path, info, content, env) };
     const existing = await readRaw(path);
@@ -210,7 +220,7 @@ function heldLock(path: string, info: LockInfo, content: (beat: number) => strin
     async refresh() {
       if (!(await stillOurs())) throw Object.assign(new Error('lock taken over'), { code: 'ELOCKLOST', path });
       // Replace by rename so a reader never sees a half-written heartbeat.
-      const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+      const temp = hiddenTemp(path, randomBytes(4).toString('hex'));
       await writeFile(temp, content((env.now ?? Date.now)()), { flag: 'wx' });
       try {
         await rename(temp, path);

@@ -87,13 +87,17 @@ export async function runCrashTest(count: number, onProgress?: (done: number) =>
         const states = ['导出.xlsx', '导出.docx'].map((n) => (existsSync(join(work, n)) ? versionOf(readFileSync(join(work, n), 'utf8')) : '无'));
         outcome = states.join('+');
       } else if (scenario === 'backup') {
-        const list = await createBackupStore(store).list(target);
-        outcome = `${Math.min(list.length, 11)} 个版本`;
-        if (list.length > 11) problems.push(`历史版本超过 11 个（${list.length}）`);
+        const backups = createBackupStore(store);
+        const list = await backups.list(target);
+        outcome = list.length > 10 ? '超过 10 个版本（被中断的保存尚未清理）' : `${list.length} 个版本`;
         for (const entry of list) {
-          const text = new TextDecoder().decode(await createBackupStore(store).read(entry.id));
+          const text = new TextDecoder().decode(await backups.read(entry.id));
           if (versionOf(text).startsWith('损坏')) problems.push(`历史版本 ${entry.id} 不完整`);
         }
+        // A killed add may leave extra versions; the next completed save prunes back to 10.
+        await backups.add(target, new TextEncoder().encode(docs[0]!));
+        const after = (await backups.list(target)).length;
+        if (after > 10) problems.push(`完整保存一次后仍有 ${after} 个历史版本`);
       } else {
         // The killed holder's lock is stale at once (same machine, dead pid): nobody is blocked.
         const left = existsSync(lockPathFor(target));
@@ -110,9 +114,11 @@ export async function runCrashTest(count: number, onProgress?: (done: number) =>
       s.outcomes[outcome] = (s.outcomes[outcome] ?? 0) + 1;
       report.trials += 1;
       // Leftover temp files are our own hidden ones; no second visible copy may appear beside the document.
-      const visible = readdirSync(work).filter((n) => !n.startsWith('.') && !n.endsWith('.stale'));
+      const visible = readdirSync(work).filter((n) => !n.startsWith('.'));
       const unexpected = visible.filter((n) => !['预算.ysgk', '预算.ysgk.bak', '导出.xlsx', '导出.xlsx.bak', '导出.docx', '导出.docx.bak', 'backups'].includes(n));
       if (unexpected.length > 0) report.failures.push({ trial, scenario, problem: `多出文件：${unexpected.join('、')}` });
+      // Removed once reported, so each leftover is blamed on the kill that made it.
+      for (const n of unexpected) rmSync(join(work, n), { recursive: true, force: true });
       onProgress?.(trial + 1);
     }
     report.seconds = Math.round((Date.now() - started) / 1000);
