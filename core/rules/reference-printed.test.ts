@@ -10,10 +10,10 @@ import { createRuleEngine } from './engine';
 
 /**
  * The reference releases loaded cell by cell as printed (every 类/款/合计 as typed in the release, nothing derived),
- * from the transcriptions in ../shared/reference (outside the repository: skipped where absent). The rules must
+ * from the transcriptions in testdata/reference (two published releases, faults included). The rules must
  * find the releases' own table faults and nothing else.
  */
-const referenceDir = join(import.meta.dirname, '../../../shared/reference');
+const referenceDir = join(import.meta.dirname, '../../testdata/reference');
 const available = existsSync(referenceDir);
 
 interface RefTable { no: string; rows: { cells: string[] }[] }

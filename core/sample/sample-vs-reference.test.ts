@@ -9,10 +9,10 @@ import type { TableDef, TemplateSet } from '../template/template.schema';
 import { createSampleTables } from './sample-tables';
 
 /**
- * Cell-by-cell comparison with the transcribed reference releases (../shared/reference, outside the repository:
- * skipped where it is absent). The built-in sets must print the same headers, and the sample the same figures.
+ * Cell-by-cell comparison with the two published releases transcribed in testdata/reference (the 2024 one is the
+ * built-in sample). The built-in sets must print the same headers, and the sample the same figures.
  */
-const referenceDir = join(import.meta.dirname, '../../../shared/reference');
+const referenceDir = join(import.meta.dirname, '../../testdata/reference');
 const available = existsSync(referenceDir);
 
 interface RefTable { no: string; title: string; header: string[][]; rows: { cells: string[] }[] }

@@ -11,12 +11,12 @@ import { workbookBytes, type TestTable } from './testing/workbook-builders';
 const importXlsx = (bytes: Uint8Array, options: ImportXlsxOptions = {}) => importWorkbook(bytes, { fileName: '预算公开2024年.xlsx', ...options });
 
 /**
- * The two reference releases (../shared/reference, outside the repository: skipped where absent) retyped into
+ * The two published releases transcribed in testdata/reference, retyped into
  * workbooks exactly as printed — number, title, 编制部门 line, header labels without merges, body strings — the way
  * an officer copies a published table into Excel. The importer must find every printed table, detect the set and
  * read every figure without an error.
  */
-const referenceDir = join(import.meta.dirname, '../../../shared/reference');
+const referenceDir = join(import.meta.dirname, '../../testdata/reference');
 const available = existsSync(referenceDir);
 
 interface RefTable { no: string; title: string; compiler: string; currency_unit: string; header: string[][]; rows: { cells: string[] }[] }
