@@ -7,8 +7,8 @@ import { serializeDocument } from '../core/file/serialize';
 import { failureMessage } from './main';
 import { failingWriter, runCli } from './testing/run-cli';
 
-// Issue 10 case 7: every failure the CLI prints is Chinese, names the user's file (never a temp file) and says what
-// to do; Node's English error.message and stack never reach the user.
+// Officers read only Chinese: every failure the CLI prints is Chinese, names the user's file (never a temp file) and
+// says what to do; Node's English error.message and stack never reach the user.
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bd-ioerr-'));

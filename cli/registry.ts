@@ -3,7 +3,7 @@ import type { WriteFiles } from './io';
 
 /**
  * Subcommands are the files cli/commands/<name>.ts, each exporting `command: CliCommand`. They are discovered at
- * run time, so the Excel and Word engineers add `import` / `export` files without touching a shared list, and one
+ * run time, so a new subcommand (`import`, `export` …) is one new file and no shared list to edit, and one
  * broken file only breaks its own subcommand.
  */
 export interface ParsedArgs {

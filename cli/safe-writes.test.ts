@@ -8,8 +8,8 @@ import { parseDocument } from '../core/file/parse';
 import { lockPathFor } from '../node/lock-file';
 import { runCli, spawnCli } from './testing/run-cli';
 
-// Issue 10 case 1: the CLI never overwrites its own input, an existing file without --overwrite, or a document the
-// app has open; case 8: export writes all outputs or none.
+// No lost work from the command line: the CLI never overwrites its own input, an existing file without --overwrite,
+// or a document the app has open; export writes all outputs or none.
 let dir: string;
 const sample = serializeDocument(createSampleDocument());
 

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { prepareAtomicWrite, resolveWriteTarget, writeFileAtomic } from './atomic-write';
 import { bundleChild, runChild } from './testing/child-process';
 
-// What a save must keep of the file it replaces (issue 10 case 3): the link stays a link, the permissions stay, and a
-// read-only file is refused rather than replaced.
+// What a save must keep of the file it replaces — an officer's document may be a link into a shared folder or made
+// read-only on purpose: the link stays a link, the permissions stay, and a read-only file is refused rather than
+// replaced.
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ysgk-keep-'));

@@ -41,7 +41,7 @@ describe('judgeMessage', () => {
   });
 });
 
-describe("issue 10's hostile inputs are in the corpus", () => {
+describe('hostile workbooks (lying sizes, bombs, bad data sheets) are in the corpus', () => {
   it('lying sizes, a bomb part and a hostile data sheet are generated and refused in Chinese', { timeout: 120_000 }, async () => {
     const { Random } = await import('./fuzz/random');
     const { bombPart, lieAboutSizes, mutateDataSheet } = await import('./fuzz/mutate-zip');

@@ -16,7 +16,7 @@ function arg(name: string, fallback: number): number {
 
 const count = arg('count', 5000);
 const seed = arg('seed', Date.now() % 1_000_000);
-// Every target gets the full count (issue 10: 10,000 inputs per target).
+// Every target gets the full count, not a share of it: `--count 10000` means 10,000 inputs for each target.
 const counts = Object.fromEntries((Object.keys(TARGETS) as TargetName[]).map((t) => [t, count]));
 const started = Date.now();
 let lastPrint = 0;

@@ -19,7 +19,8 @@ const WEIRD_VALUES: ((rnd: Random) => Json)[] = [
   () => 'NaN',
   () => '１２３',
   () => '\u0000\u202e\ud800',
-  // Word's manual line break (VT), Excel's escape of it, and the two XML non-characters (issue 10, case 6).
+  // Word's manual line break (VT), Excel's escape of it, and the two XML non-characters: officers paste
+  // text from Word and Excel, and every one must survive a save and an export.
   () => '第一行\u000b第二行',
   () => '_x000B_',
   () => '\uFFFE\uFFFF',

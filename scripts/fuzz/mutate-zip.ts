@@ -58,8 +58,8 @@ export async function mutateWorkbook(bytes: Uint8Array, rnd: Random, skip: reado
 }
 
 /**
- * Zip headers that lie (issue 10, case 5): the sizes in the central directory and local headers say something else
- * than the data. Only counting the inflated bytes protects against this; a declared size is never to be trusted.
+ * Zip headers that lie: the sizes in the central directory and local headers say something else than the data.
+ * Only counting the inflated bytes protects against this; a declared size is never to be trusted.
  */
 export function lieAboutSizes(bytes: Uint8Array, rnd: Random): { bytes: Uint8Array; labels: string[] } {
   const cd = readCentralDirectory(bytes, 10_000);
@@ -101,8 +101,8 @@ export function bombPart(bytes: Uint8Array, rnd: Random): { bytes: Uint8Array; l
 export const DATA_MARKER = '@@fuzz-data-sheet@@';
 
 /**
- * A hostile hidden data sheet (issue 10, case 4 and deep JSON): the payload of our own export with wrong types,
- * deep nesting, odd characters, or not JSON at all, written where the marker is.
+ * A hostile hidden data sheet (our own exports carry one, so any workbook may claim to): the payload of our own
+ * export with wrong types, deep nesting, odd characters, or not JSON at all, written where the marker is.
  */
 export async function mutateDataSheet(template: Uint8Array, payloadJson: string, rnd: Random): Promise<{ bytes: Uint8Array; labels: string[] }> {
   const zip = await JSZip.loadAsync(template);

@@ -85,7 +85,7 @@ async function makeInput(target: TargetName, seeds: Uint8Array[], rnd: Random, s
   const seed = rnd.pick(seeds);
   const roll = rnd.next();
   const xlsx = target === 'workbook' || target === 'codesXlsx';
-  // Issue 10's hostile workbooks: sizes that lie, a zip-bomb part, a hostile hidden data sheet.
+  // Workbooks built to hurt the importer: sizes that lie, a zip-bomb part, a hostile hidden data sheet.
   if (xlsx && roll >= 0.7 && roll < 0.76 && !skip.includes('lieAboutSizes')) {
     const damaged = await mutateWorkbook(seed, rnd, skip);
     const lying = lieAboutSizes(damaged.bytes, rnd);
