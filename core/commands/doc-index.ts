@@ -1,6 +1,6 @@
 import type { BudgetDocument, RowData } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
-import type { SumTerm } from './formula';
+import type { SumTerm } from '../structure/formula';
 import { tableModel, type TableModel } from './table-model';
 
 /**

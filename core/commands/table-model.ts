@@ -1,5 +1,5 @@
 import type { ColumnDef, TableDef, TemplateSet } from '../template/template.schema';
-import { parseSumFormula, type SumTerm } from './formula';
+import { parseSignedSum as parseSumFormula, type SumTerm } from '../structure/formula';
 
 /**
  * The static (template-derived) facts about a table that commands need on every edit: which columns are amounts,

@@ -1,6 +1,7 @@
 import type { Amount } from '../amount/amount';
 import type { RowData } from '../document/document';
 import type { TableDef } from './template.schema';
+import { formulaRefs, parseSignedSum } from '../structure/formula';
 
 /**
  * A full recomputation of a table's derived cells from its inputs: column formulas (total = basic + project),
@@ -70,14 +71,10 @@ export function deriveTable(def: TableDef, rows: readonly RowData[]): RowData[] 
   return out;
 }
 
+/** A template formula over values; an unparseable one (refused by set validation) computes 0. */
 function signedSum(formula: string, value: (ref: string) => Amount): Amount {
   let total = 0;
-  let sign = 1;
-  for (const token of formula.match(/[A-Za-z][A-Za-z0-9_]*|[+-]/g) ?? []) {
-    if (token === '+') sign = 1;
-    else if (token === '-') sign = -1;
-    else total += sign * value(token);
-  }
+  for (const t of parseSignedSum(formula) ?? []) total += t.sign * value(t.ref);
   return total;
 }
 
@@ -94,7 +91,7 @@ function fixedRowSides(def: TableDef): Map<string, 0 | 1> {
 /** Formula columns, each after the formula columns it reads. */
 function orderedFormulaColumns(def: TableDef) {
   const formulaCols = def.columns.filter((c) => c.kind === 'amount' && c.formula !== undefined);
-  return topoOrder(formulaCols.map((c) => ({ item: c, id: c.id, refs: c.formula!.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [] })));
+  return topoOrder(formulaCols.map((c) => ({ item: c, id: c.id, refs: formulaRefs(c.formula!) })));
 }
 
 /** Fixed rows that have a formula, each after the formula rows it reads. */
@@ -102,7 +99,7 @@ function orderedFixedRows(def: TableDef) {
   const model = def.rows;
   const rows = model.kind === 'fixed' ? model.rows : model.kind === 'sideBySide' ? [...model.sides[0], ...model.sides[1], ...model.totals] : [];
   const withFormula = rows.filter((r) => r.formula !== undefined) as (typeof rows[number] & { formula: string })[];
-  return topoOrder(withFormula.map((r) => ({ item: r, id: r.id, refs: r.formula.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [] })));
+  return topoOrder(withFormula.map((r) => ({ item: r, id: r.id, refs: formulaRefs(r.formula) })));
 }
 
 function topoOrder<T>(nodes: { item: T; id: string; refs: string[] }[]): T[] {

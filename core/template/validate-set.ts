@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { templateSetSchema, type OutlineNode, type TableDef, type TemplateSet, type FixedRowDef } from './template.schema';
 import { checkJsonShape, jsonShapeMessage } from '../file/json-shape';
+import { formulaRefs } from '../structure/formula';
 
 /**
  * Validation of a template set beyond its zod shape: ids unique, formulas and references pointing at things that
@@ -40,10 +41,8 @@ export function parseTemplateSetJson(text: string): ParseSetResult {
   return parseTemplateSet(json);
 }
 
-/** Identifiers a formula reads ("basic + project" → basic, project). Formulas are sums/differences of ids. */
-export function formulaRefs(formula: string): string[] {
-  return formula.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
-}
+/** Identifiers a formula reads ("basic + project" → basic, project): the one formula parser's reading. */
+export { formulaRefs };
 
 const FORMULA_PATTERN = /^\s*[A-Za-z][A-Za-z0-9_]*(\s*[+-]\s*[A-Za-z][A-Za-z0-9_]*)*\s*$/;
 

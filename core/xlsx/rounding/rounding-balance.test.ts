@@ -148,6 +148,59 @@ describe('balanceToWan (舍位平衡)', () => {
   });
 });
 
+describe('balanceToWan with a formula that subtracts', () => {
+  // Before one parser read every formula, a minus made the rounding see no group at all: 净额 printed 1.00 while
+  // 2.01 - 1.00 = 1.01.
+  const netTable: TableDef = {
+    id: 't9',
+    no: '表9',
+    title: '净额表',
+    role: 'other',
+    columns: [
+      { id: 'item', header: ['项目'], kind: 'name' },
+      { id: 'amount', header: ['金额'], kind: 'amount' },
+    ],
+    rows: {
+      kind: 'fixed',
+      rows: [
+        { id: 'net', label: '净额', formula: 'gross - refund' },
+        { id: 'gross', label: '收入' },
+        { id: 'refund', label: '退付' },
+      ],
+    },
+  };
+
+  it('keeps a row formula with a minus true after rounding', () => {
+    const data: TableData = {
+      rows: [
+        { id: 'net', values: { amount: yuan(10010) } },
+        { id: 'gross', values: { amount: yuan(20050) } },
+        { id: 'refund', values: { amount: yuan(10040) } },
+      ],
+    };
+    const r = balanceToWan({ t9: data }, set([netTable]));
+    const v = (id: string) => valuesOf(r.tables.t9, id).amount ?? 0;
+    expect(v('net')).toBe(100);
+    expect(v('gross') - v('refund')).toBe(v('net'));
+    expect(r.unbalanced).toEqual([]);
+  });
+
+  it('keeps a column formula with a minus true after rounding', () => {
+    const t = expenditureTable('t3');
+    const def: TableDef = {
+      ...t,
+      columns: t.columns.map((c) => (c.id === 'basic' ? { ...c, formula: 'total - project' } : c.id === 'total' ? { ...c, formula: undefined } : c)),
+    };
+    const rows = table([
+      ['2080501', 20050, 10010, 10040],
+      ['total', 20050, 10010, 10040],
+    ]);
+    const r = balanceToWan({ t3: rows }, set([def]));
+    for (const row of r.tables.t3.rows) expect((row.values.total ?? 0) - (row.values.project ?? 0)).toBe(row.values.basic ?? 0);
+    expect(r.unbalanced).toEqual([]);
+  });
+});
+
 describe('balanceToWan across the tables of the 2024 set', () => {
   it('gives 表1 支出 per 类, 表3 and 表5 the same rounded figures', async () => {
     const { docFor, withRows, withDerived } = await import('../../testing/builders');

@@ -135,6 +135,10 @@ function balanceBlock(
   const colOrder = descendantsBfs(block.colRoots, block.colChildren);
   const colParents = colOrder.filter((c) => block.colChildren.has(c));
   const rowOrder = descendantsBfs(block.rowRoots, block.rowChildren);
+  // A part with a minus ("a = b - c") is balanced as its negation, so every group is a plain sum; rounding half
+  // away from zero and floor/ceiling choices are symmetric, so negating back keeps each figure's rounding.
+  const rs = (r: string) => (block.rowNegative?.has(r) ? -1 : 1);
+  const cs = (c: string) => (block.colNegative?.has(c) ? -1 : 1);
   const value = new Map<string, number>();
   const key = (r: string, c: string) => `${r}\u0001${c}`;
   const put = (r: string, c: string, v: number) => {
@@ -142,8 +146,8 @@ function balanceBlock(
     set(r, c, v);
   };
   const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const rowConsistent = (r: string, parentCol: string, cols: string[]) => get(r, parentCol) === sumOf(cols.map((c) => get(r, c)));
-  const colConsistent = (parentRow: string, rows: string[], c: string) => get(parentRow, c) === sumOf(rows.map((r) => get(r, c)));
+  const rowConsistent = (r: string, parentCol: string, cols: string[]) => get(r, parentCol) === sumOf(cols.map((c) => cs(c) * get(r, c)));
+  const colConsistent = (parentRow: string, rows: string[], c: string) => get(parentRow, c) === sumOf(rows.map((r) => rs(r) * get(r, c)));
   const warned = new Set<string>();
   const warnOnce = (k: string, text: string) => {
     if (!warned.has(k)) {
@@ -157,10 +161,10 @@ function balanceBlock(
     for (const pc of colParents) {
       const parts = block.colChildren.get(pc) as string[];
       const target = value.get(key(r, pc)) ?? roundHalfAway(get(r, pc));
-      const alloc = rowConsistent(r, pc, parts) ? allocate1D(parts.map((c) => get(r, c)), target, pref) : undefined;
+      const alloc = rowConsistent(r, pc, parts) ? allocate1D(parts.map((c) => cs(c) * get(r, c)), target, pref) : undefined;
       if (!alloc && rowConsistent(r, pc, parts)) warnOnce(`b${r}${pc}`, `“${rowName(r)}”行的“${colName(pc)}”各组成列无法平衡到合计，已按四舍五入，请核对尾差`);
       if (!alloc && !rowConsistent(r, pc, parts)) warnOnce(`r${r}${pc}`, `“${rowName(r)}”行的“${colName(pc)}”不等于各组成列之和，未做舍位平衡`);
-      parts.forEach((c, i) => put(r, c, alloc ? alloc[i] : roundHalfAway(get(r, c))));
+      parts.forEach((c, i) => put(r, c, alloc ? cs(c) * alloc[i] : roundHalfAway(get(r, c))));
     }
   };
 
@@ -174,37 +178,39 @@ function balanceBlock(
     // Column roots: children rows sum to the parent row.
     for (const c of block.colRoots) {
       const ok = colConsistent(p, kids, c);
-      const alloc = ok ? allocate1D(kids.map((k) => get(k, c)), value.get(key(p, c)) as number, pref) : undefined;
+      const alloc = ok ? allocate1D(kids.map((k) => rs(k) * get(k, c)), value.get(key(p, c)) as number, pref) : undefined;
       if (!ok) warnOnce(`c${p}${c}`, `“${rowName(p)}”的“${colName(c)}”不等于其下各行之和，未做舍位平衡`);
       if (ok && !alloc) warnOnce(`a${p}${c}`, `“${rowName(p)}”的“${colName(c)}”其下各行无法平衡到合计，已按四舍五入，请核对尾差`);
-      kids.forEach((k, i) => put(k, c, alloc ? alloc[i] : roundHalfAway(get(k, c))));
+      kids.forEach((k, i) => put(k, c, alloc ? rs(k) * alloc[i] : roundHalfAway(get(k, c))));
     }
     // Part columns: a matrix with row margins (each child's column parent) and column margins (the parent's parts).
     for (const pc of colParents) {
       const parts = block.colChildren.get(pc) as string[];
       const rowsOk = kids.every((k) => rowConsistent(k, pc, parts));
       const colsOk = parts.every((c) => colConsistent(p, kids, c));
+      // Signed cell y = rs·cs·x: its rows sum to rs·(row margin) and its columns to cs·(column margin).
+      const signed = (k: string, c: string) => rs(k) * cs(c) * get(k, c);
       let matrix: number[][] | undefined;
       if (rowsOk && colsOk) {
         matrix = allocate2D(
-          kids.map((k) => parts.map((c) => get(k, c))),
-          kids.map((k) => value.get(key(k, pc)) as number),
-          parts.map((c) => value.get(key(p, c)) as number),
+          kids.map((k) => parts.map((c) => signed(k, c))),
+          kids.map((k) => rs(k) * (value.get(key(k, pc)) as number)),
+          parts.map((c) => cs(c) * (value.get(key(p, c)) as number)),
           pref,
         );
       }
       if (!matrix && colsOk) {
-        const byCol = parts.map((c) => allocate1D(kids.map((k) => get(k, c)), value.get(key(p, c)) as number, pref));
+        const byCol = parts.map((c) => allocate1D(kids.map((k) => signed(k, c)), cs(c) * (value.get(key(p, c)) as number), pref));
         if (byCol.every((x) => x)) matrix = kids.map((_, i) => byCol.map((col) => (col as number[])[i]));
       }
       if (!matrix && rowsOk) {
-        const byRow = kids.map((k) => allocate1D(parts.map((c) => get(k, c)), value.get(key(k, pc)) as number, pref));
+        const byRow = kids.map((k) => allocate1D(parts.map((c) => signed(k, c)), rs(k) * (value.get(key(k, pc)) as number), pref));
         if (byRow.every((x) => x)) matrix = byRow as number[][];
       }
       if (!colsOk) for (const c of parts) if (!colConsistent(p, kids, c)) warnOnce(`c${p}${c}`, `“${rowName(p)}”的“${colName(c)}”不等于其下各行之和，未做舍位平衡`);
       if (!rowsOk) for (const k of kids) if (!rowConsistent(k, pc, parts)) warnOnce(`r${k}${pc}`, `“${rowName(k)}”行的“${colName(pc)}”不等于各组成列之和，未做舍位平衡`);
       if (!matrix && rowsOk && colsOk) warnOnce(`m${p}${pc}`, `“${rowName(p)}”之下各行的“${colName(pc)}”各组成列无法同时满足行、列合计，已按四舍五入，请核对尾差`);
-      kids.forEach((k, i) => parts.forEach((c, j) => put(k, c, matrix ? matrix[i][j] : roundHalfAway(get(k, c)))));
+      kids.forEach((k, i) => parts.forEach((c, j) => put(k, c, matrix ? rs(k) * cs(c) * matrix[i][j] : roundHalfAway(get(k, c)))));
     }
   }
 }

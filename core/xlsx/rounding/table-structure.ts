@@ -1,5 +1,6 @@
 import type { RowData } from '../../document/document';
 import type { TableDef } from '../../template/template.schema';
+import { parseSignedSum } from '../../structure/formula';
 
 /**
  * The sums a table must keep, as two trees: rows (合计 → 类 → 款 → 项, or fixed rows' formulas) and columns
@@ -13,28 +14,31 @@ export interface Block {
   colChildren: Map<string, string[]>;
   rowRoots: string[];
   colRoots: string[];
+  /** Children that enter their parent's sum with a minus ("a = b - c": c); absent means none. */
+  rowNegative?: Set<string>;
+  colNegative?: Set<string>;
 }
 
-/** Parses "a + b + c" (the only formula shape that defines a sum group); anything else defines no group. */
-export function sumTerms(formula: string | undefined): string[] | undefined {
-  if (!formula) return undefined;
-  const parts = formula.split('+').map((s) => s.trim());
-  if (parts.some((p) => !/^[A-Za-z][A-Za-z0-9_]*$/.test(p))) return undefined;
-  return parts;
-}
-
-function treeFrom(ids: string[], formulaOf: (id: string) => string | undefined): { children: Map<string, string[]>; roots: string[] } {
+function treeFrom(
+  ids: string[],
+  formulaOf: (id: string) => string | undefined,
+): { children: Map<string, string[]>; roots: string[]; negative: Set<string> } {
   const children = new Map<string, string[]>();
   const hasParent = new Set<string>();
+  const negative = new Set<string>();
   const known = new Set(ids);
   for (const id of ids) {
-    const terms = sumTerms(formulaOf(id))?.filter((t) => known.has(t) && t !== id && !hasParent.has(t));
+    const formula = formulaOf(id);
+    const terms = (formula ? parseSignedSum(formula) : null)?.filter((t) => known.has(t.ref) && t.ref !== id && !hasParent.has(t.ref));
     if (terms && terms.length > 0) {
-      children.set(id, terms);
-      for (const t of terms) hasParent.add(t);
+      children.set(id, terms.map((t) => t.ref));
+      for (const t of terms) {
+        hasParent.add(t.ref);
+        if (t.sign < 0) negative.add(t.ref);
+      }
     }
   }
-  return { children, roots: ids.filter((id) => !hasParent.has(id)) };
+  return { children, roots: ids.filter((id) => !hasParent.has(id)), negative };
 }
 
 /**
@@ -93,7 +97,7 @@ export function tableBlocks(table: TableDef, rows: RowData[]): Block[] {
       const rowIds = defs.map((d) => d.id);
       const rt = treeFrom(rowIds, (id) => defs.find((d) => d.id === id)?.formula);
       const ct = colTree(cols);
-      return { rows: rowIds, cols: cols.map((c) => c.id), rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots };
+      return { rows: rowIds, cols: cols.map((c) => c.id), rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots, rowNegative: rt.negative, colNegative: ct.negative };
     });
   }
   const ct = colTree(amountCols);
@@ -101,16 +105,16 @@ export function tableBlocks(table: TableDef, rows: RowData[]): Block[] {
   if (model.kind === 'fixed') {
     const rowIds = model.rows.map((d) => d.id);
     const rt = treeFrom(rowIds, (id) => model.rows.find((d) => d.id === id)?.formula);
-    return [{ rows: rowIds, cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots }];
+    return [{ rows: rowIds, cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots, rowNegative: rt.negative, colNegative: ct.negative }];
   }
   if ((model.kind === 'coded' && model.subtotals) || model.kind === 'projects') {
     const rt = codedRowTree(rows, model.levels);
-    return [{ rows: rows.map((r) => r.id), cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots }];
+    return [{ rows: rows.map((r) => r.id), cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots, colNegative: ct.negative }];
   }
   // Coded rows without subtotals: every row is a part of the 合计 row.
   const total = rows.find((r) => r.id === 'total');
   const others = rows.filter((r) => r.id !== 'total' && r.org === undefined).map((r) => r.id);
   const rowChildren = new Map<string, string[]>();
   if (total && others.length > 0) rowChildren.set(total.id, others);
-  return [{ rows: rows.map((r) => r.id), cols, rowChildren, rowRoots: total ? [total.id] : others, colChildren: ct.children, colRoots: ct.roots }];
+  return [{ rows: rows.map((r) => r.id), cols, rowChildren, rowRoots: total ? [total.id] : others, colChildren: ct.children, colRoots: ct.roots, colNegative: ct.negative }];
 }
