@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
+import { runAndKill } from './testing/child-process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,25 +31,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runAndKill(target: string, delayMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, target, join(dir, 'a.json'), join(dir, 'b.json')], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let killed = false;
-    child.stdout.on('data', () => {
-      if (killed) return;
-      killed = true;
-      setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve();
-      else reject(new Error(`writer exited by itself: code ${code}`));
-    });
-  });
-}
-
 describe('atomic write survives SIGKILL', () => {
   it(`leaves the complete old or new document after ${KILLS} kills`, { timeout: 900_000 }, async () => {
     const target = join(dir, '预算公开.ysgk');
@@ -57,7 +38,7 @@ describe('atomic write survives SIGKILL', () => {
     const seen = new Set<number>();
     for (let i = 0; i < KILLS; i += 1) {
       // Spread kills over the first few saves: start-up, mid-write, mid-fsync, mid-backup, mid-rename.
-      await runAndKill(target, Math.floor(Math.random() * 60));
+      await runAndKill(writer, [target, join(dir, 'a.json'), join(dir, 'b.json')], Math.floor(Math.random() * 60));
       const text = readFileSync(target, 'utf8');
       const index = docs.indexOf(text);
       if (index < 0) throw new Error(`kill ${i}: target is neither document (${text.length} chars)`);

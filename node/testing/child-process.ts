@@ -54,3 +54,23 @@ export async function runChild(script: string, args: string[], options: SpawnOpt
   await running.exited;
   return answer;
 }
+
+/**
+ * Starts a child that prints a line once its work is under way, SIGKILLs it `delayMs` after that line, and resolves
+ * when it is dead. A child that exits by itself rejects (its loop was supposed to run until killed).
+ */
+export function runAndKill(script: string, args: string[], delayMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let armed = false;
+    child.stdout.on('data', () => {
+      if (armed) return;
+      armed = true;
+      setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited by itself (${code}): ${stderr.slice(0, 300)}`))));
+  });
+}

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleChild } from '../../node/testing/child-process';
+import { bundleChild, runAndKill } from '../../node/testing/child-process';
 import { largeDocumentJson } from '../../node/testing/large-document';
 import { createBackupStore } from '../../node/backup-store';
 import { acquireLock, lockPathFor, readLock } from '../../node/lock-file';
@@ -22,22 +21,6 @@ export interface CrashReport {
   byScenario: Record<Scenario, { trials: number; outcomes: Record<string, number> }>;
   seconds: number;
   loadAverage: number[];
-}
-
-function runAndKill(script: string, args: string[], delayMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    let armed = false;
-    child.stdout.on('data', () => {
-      if (armed) return;
-      armed = true;
-      setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`进程自行退出（${code}）：${stderr.slice(0, 300)}`))));
-  });
 }
 
 export async function runCrashTest(count: number, onProgress?: (done: number) => void): Promise<CrashReport> {
