@@ -1,8 +1,9 @@
 import type { Amount } from '../amount/amount';
 import type { BudgetDocument, CellRef, RowData } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
-import { documentIndex, type DocumentIndex } from './doc-index';
-import { sumColumnsForRow } from './table-model';
+import { structureOf, type StructureModel } from '../structure/structure-model';
+import { formulaOn, sumOfTerms } from '../structure/recompute';
+import { sameSide, sumColumnsForRow } from '../structure/table-shape';
 
 /** One cell value to write: a number goes to row.values (amount), a string to row.texts (text column). */
 export interface CellValue extends CellRef {
@@ -14,14 +15,14 @@ export interface CellValue extends CellRef {
  * so a command can return the exact inverse and the precise list of cells that really changed.
  */
 export class CellWriter {
-  readonly index: DocumentIndex;
+  readonly index: StructureModel;
   private olds = new Map<string, CellValue>();
 
   constructor(
     readonly doc: BudgetDocument,
     readonly template: TemplateSet,
   ) {
-    this.index = documentIndex(doc, template);
+    this.index = structureOf(doc, template);
   }
 
   /** Returns true when the stored value changed. */
@@ -72,45 +73,42 @@ export function writeCell(row: RowData, col: string, value: Amount | string): vo
 
 /**
  * Recomputes the computed cells that depend on the dirty cells of one table: the row's formula columns, then the
- * sums above it (款, 类, 合计; fixed-row formulas), each row once, lower ranks first. Work is proportional to the
- * path from the edited rows to the top, not to the table.
+ * sums above it (款, 类, 合计; fixed-row formulas), each row once, lower ranks first (the structure model's
+ * topological order). Work is proportional to the path from the edited rows to the top, not to the table.
  */
-export function propagate(w: CellWriter, tableId: string, dirty: Map<string, Set<string>>): void {
+export function propagate(w: CellWriter, tableId: string, dirtyById: Map<string, Set<string>>): void {
   const t = w.index.table(tableId);
   if (!t) return;
-  const model = t.model;
-  const rankOf = (id: string) => t.rank.get(id) ?? 0;
+  const shape = t.shape;
+  const dirty = new Map<number, Set<string>>();
+  for (const [id, cols] of dirtyById) {
+    const i = t.positionOf(id);
+    if (i >= 0) dirty.set(i, cols);
+  }
   while (dirty.size > 0) {
     let min = Infinity;
-    for (const id of dirty.keys()) min = Math.min(min, rankOf(id));
-    const batch = [...dirty.keys()].filter((id) => rankOf(id) === min);
-    for (const id of batch) {
-      const cols = dirty.get(id)!;
-      dirty.delete(id);
-      const row = w.index.row(tableId, id);
-      if (!row) continue;
+    for (const i of dirty.keys()) min = Math.min(min, t.rank[i]);
+    const batch = [...dirty.keys()].filter((i) => t.rank[i] === min);
+    for (const i of batch) {
+      const cols = dirty.get(i)!;
+      dirty.delete(i);
+      const row = t.rows[i];
       const changed = new Set<string>();
-      const terms = t.terms.get(id);
-      if (terms) {
-        const side = model.rowSide.get(id);
+      if (t.computed[i]) {
         for (const c of cols) {
-          if (!model.amountColSet.has(c) || model.formulaColSet.has(c)) continue;
-          if (side !== undefined && (model.colSide.get(c) ?? side) !== side) continue;
-          let v = 0;
-          for (const term of terms) v += term.sign * (w.index.row(tableId, term.ref)?.values[c] ?? 0);
-          if (w.write(tableId, row, c, v)) changed.add(c);
+          if (!shape.amountColSet.has(c) || shape.formulaColSet.has(c) || !sameSide(shape, row.id, c)) continue;
+          if (w.write(tableId, row, c, sumOfTerms(t, i, c))) changed.add(c);
         }
       } else {
-        for (const c of cols) if (model.amountColSet.has(c)) changed.add(c);
+        for (const c of cols) if (shape.amountColSet.has(c)) changed.add(c);
       }
-      for (const f of model.formulas) {
+      for (const f of shape.formulas) {
+        if (!sameSide(shape, row.id, f.col)) continue;
         if (!f.terms.some((term) => changed.has(term.ref) || cols.has(term.ref))) continue;
-        let v = 0;
-        for (const term of f.terms) v += term.sign * (row.values[term.ref] ?? 0);
-        if (w.write(tableId, row, f.col, v)) changed.add(f.col);
+        if (w.write(tableId, row, f.col, formulaOn(row, f.terms))) changed.add(f.col);
       }
       if (changed.size === 0) continue;
-      for (const dep of t.dependents.get(id) ?? []) {
+      for (const dep of t.dependents(i)) {
         const set = dirty.get(dep);
         if (set) for (const c of changed) set.add(c);
         else dirty.set(dep, new Set(changed));
@@ -124,14 +122,16 @@ export function dirtyAll(w: CellWriter, tableId: string): Map<string, Set<string
   const dirty = new Map<string, Set<string>>();
   const t = w.index.table(tableId);
   if (!t) return dirty;
-  for (const r of t.rows) dirty.set(r.id, new Set([...sumColumnsForRow(t.model, r.id), ...t.model.formulaColSet]));
+  for (const r of t.rows) dirty.set(r.id, new Set([...sumColumnsForRow(t.shape, r.id), ...t.shape.formulaColSet]));
   return dirty;
 }
 
 /** Whether a cell is computed (a formula column, or a sum row's amount cell): the grid shows it read-only. */
 export function isComputedCell(doc: BudgetDocument, template: TemplateSet, ref: CellRef): boolean {
-  const t = documentIndex(doc, template).table(ref.table);
+  const model = structureOf(doc, template);
+  const i = model.position(ref.table, ref.row);
+  const t = model.table(ref.table);
   if (!t) return false;
-  if (t.model.formulaColSet.has(ref.col)) return true;
-  return t.model.amountColSet.has(ref.col) && t.terms.has(ref.row);
+  if (t.shape.formulaColSet.has(ref.col)) return true;
+  return i >= 0 && t.shape.amountColSet.has(ref.col) && t.computed[i] === 1;
 }

@@ -10,5 +10,6 @@ export { applyFix } from './apply-fix.command';
 export { composite } from './composite.command';
 export { CommandError } from './raw';
 export { isComputedCell } from './cell-writer';
-export { documentIndex, TOTAL_ROW_ID } from './doc-index';
+export { structureOf } from '../structure/structure-model';
+export { TOTAL_ROW_ID } from '../structure/table-structure';
 export { setTableNote, tableNoteChangeKey } from './table-note.command';

@@ -3,7 +3,7 @@ import { cloneDocument, type BudgetDocument, type CellRef, type RowData } from '
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import type { Command } from './command';
 import { readCell } from './cell-writer';
-import { documentIndex } from './doc-index';
+import { structureOf } from '../structure/structure-model';
 import { tableTitle } from '../template/header-layout';
 
 /**
@@ -36,8 +36,8 @@ export function previewCommand(doc: BudgetDocument, template: TemplateSet, cmd: 
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  const before = documentIndex(doc, template);
-  const after = documentIndex(copy, template);
+  const before = structureOf(doc, template);
+  const after = structureOf(copy, template);
   const seen = new Set<string>();
   const changes: CellChange[] = [];
   for (const ref of cells) {

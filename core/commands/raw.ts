@@ -2,7 +2,7 @@ import type { BudgetDocument, RowData } from '../document/document';
 import type { Command, CommandContext, CommandResult } from './command';
 import { emptyChangeSet } from './command';
 import { CellWriter, type CellValue } from './cell-writer';
-import { documentIndex } from './doc-index';
+import { structureOf } from '../structure/structure-model';
 
 /**
  * Primitive commands: exact changes with no recomputation. The user-facing commands apply a primitive, recompute
@@ -54,7 +54,7 @@ export function rawInsertRows(label: string, table: string, placed: readonly Pla
   return command(label, (doc, ctx) => {
     const data = doc.tables[table];
     if (!data) throw new CommandError(`找不到表“${table}”`);
-    const idx = documentIndex(doc, ctx.template);
+    const idx = structureOf(doc, ctx.template);
     for (const p of own) if (idx.position(table, p.row.id) >= 0) throw new CommandError(`行“${p.row.id}”已存在`);
     for (const p of own) data.rows.splice(Math.min(p.index, data.rows.length), 0, cloneRow(p.row));
     idx.invalidate(table);
@@ -69,7 +69,7 @@ export function rawDeleteRows(label: string, table: string, rowIds: readonly str
   return command(label, (doc, ctx) => {
     const data = doc.tables[table];
     if (!data) throw new CommandError(`找不到表“${table}”`);
-    const idx = documentIndex(doc, ctx.template);
+    const idx = structureOf(doc, ctx.template);
     const placed: PlacedRow[] = [];
     for (const id of ids) {
       const i = idx.position(table, id);
@@ -88,7 +88,7 @@ export function rawDeleteRows(label: string, table: string, rowIds: readonly str
 export function rawMoveRow(label: string, table: string, rowId: string, toIndex: number): Command {
   return command(label, (doc, ctx) => {
     const data = doc.tables[table];
-    const idx = documentIndex(doc, ctx.template);
+    const idx = structureOf(doc, ctx.template);
     const from = idx.position(table, rowId);
     if (!data || from < 0) throw new CommandError(`找不到行“${rowId}”`);
     const to = Math.max(0, Math.min(toIndex, data.rows.length - 1));
@@ -111,7 +111,7 @@ export interface RowFields {
 export function rawSetRowFields(label: string, table: string, rowId: string, fields: RowFields, nameCols: readonly string[] = []): Command {
   const own = { ...fields };
   return command(label, (doc, ctx) => {
-    const idx = documentIndex(doc, ctx.template);
+    const idx = structureOf(doc, ctx.template);
     const row = idx.row(table, rowId);
     if (!row) throw new CommandError(`找不到行“${rowId}”`);
     const newId = 'id' in own && own.id !== undefined ? own.id : row.id;
@@ -145,7 +145,7 @@ export function rawReplaceRows(label: string, table: string, rows: readonly RowD
     const data = doc.tables[table];
     if (!data) throw new CommandError(`找不到表“${table}”`);
     const before = data.rows.splice(0, data.rows.length, ...own.map(cloneRow));
-    documentIndex(doc, ctx.template).invalidate(table);
+    structureOf(doc, ctx.template).invalidate(table);
     const changes = emptyChangeSet();
     changes.tables = [table];
     const seen = new Set<string>();

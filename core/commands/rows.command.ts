@@ -1,7 +1,8 @@
 import type { RowData } from '../document/document';
 import type { Command } from './command';
 import type { TableDef, TemplateSet } from '../template/template.schema';
-import { documentIndex, isProjectRowId, TOTAL_ROW_ID } from './doc-index';
+import { structureOf } from '../structure/structure-model';
+import { isProjectRowId, TOTAL_ROW_ID } from '../structure/table-structure';
 import { command, CommandError, rawDeleteRows, rawMoveRow, rawInsertRows, rawSetRowFields } from './raw';
 import { applyStructural } from './structure';
 import { acceptText, cellField } from './text-guard';
@@ -40,7 +41,7 @@ export function insertRow(args: InsertRowArgs): Command {
     const def = tableDef(ctx.template, args.table);
     const project = def.rows.kind === 'projects';
     checkCode(def, args.code, project);
-    const idx = documentIndex(doc, ctx.template);
+    const idx = structureOf(doc, ctx.template);
     const rows = doc.tables[args.table].rows;
     let id = args.code;
     if (project) {
@@ -120,10 +121,10 @@ export function setRowCode(table: string, rowId: string, code: string): Command 
     const def = tableDef(ctx.template, table);
     const project = def.rows.kind === 'projects' && isProjectRowId(rowId);
     checkCode(def, code, project);
-    const row = documentIndex(doc, ctx.template).row(table, rowId);
+    const row = structureOf(doc, ctx.template).row(table, rowId);
     if (!row || rowId === TOTAL_ROW_ID) throw new CommandError(`找不到行“${rowId}”`);
     const newId = !project && row.id === codeOf(row) ? code : row.id;
-    if (newId !== rowId && documentIndex(doc, ctx.template).position(table, newId) >= 0) {
+    if (newId !== rowId && structureOf(doc, ctx.template).position(table, newId) >= 0) {
       throw new CommandError(`${def.no}已有科目“${code}”`);
     }
     const raw = rawSetRowFields(label, table, rowId, { id: newId, code }, nameColumns(def));

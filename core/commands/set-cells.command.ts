@@ -49,8 +49,8 @@ export function setCells(cells: readonly CellValue[], label?: string): Command {
 function isOtherSide(w: CellWriter, c: CellValue): boolean {
   const t = w.index.table(c.table);
   if (!t) return false;
-  const rowSide = t.model.rowSide.get(c.row);
-  const colSide = t.model.colSide.get(c.col);
+  const rowSide = t.shape.rowSide.get(c.row);
+  const colSide = t.shape.colSide.get(c.col);
   return rowSide !== undefined && colSide !== undefined && rowSide !== colSide;
 }
 

@@ -3,9 +3,9 @@ import type { BudgetDocument } from '../document/document';
 import { mergeChangeSets, emptyChangeSet } from './command';
 import { CellWriter, propagate } from './cell-writer';
 import { composite } from './composite.command';
-import { documentIndex } from './doc-index';
 import { rawSetCells } from './raw';
-import { sumColumnsForRow } from './table-model';
+import { structureOf } from '../structure/structure-model';
+import { sumColumnsForRow } from '../structure/table-shape';
 
 /**
  * Applies a row-structure primitive (insert, delete, re-code) and recomputes only the sums whose list of terms
@@ -21,30 +21,36 @@ export function applyStructural(
   affectedBefore: readonly string[],
   affectedAfter: readonly string[],
 ): CommandResult {
-  const idx = documentIndex(doc, ctx.template);
-  const before = idx.table(table);
+  const model = structureOf(doc, ctx.template);
+  const before = model.table(table);
   const parents = new Set<string>();
   const orphans = new Set<string>();
   if (before) {
     for (const id of affectedBefore) {
-      for (const p of before.dependents.get(id) ?? []) parents.add(p);
-      for (const c of before.terms.get(id) ?? []) orphans.add(c.ref);
+      const i = before.positionOf(id);
+      if (i < 0) continue;
+      for (const p of before.dependents(i)) parents.add(before.rows[p].id);
+      for (const c of before.terms(i)) orphans.add(before.rows[c].id);
     }
   }
   const result = raw.apply(doc, ctx);
-  const after = idx.table(table);
+  const after = model.table(table);
   const w = new CellWriter(doc, ctx.template);
   if (after) {
+    const depsOf = (id: string): string[] => {
+      const i = after.positionOf(id);
+      return i < 0 ? [] : [...after.dependents(i)].map((p) => after.rows[p].id);
+    };
     const rows = new Set<string>(parents);
     for (const id of affectedAfter) {
       rows.add(id);
-      for (const p of after.dependents.get(id) ?? []) rows.add(p);
+      for (const p of depsOf(id)) rows.add(p);
     }
-    for (const c of orphans) for (const p of after.dependents.get(c) ?? []) rows.add(p);
+    for (const c of orphans) for (const p of depsOf(c)) rows.add(p);
     const dirty = new Map<string, Set<string>>();
     for (const id of rows) {
-      if (!after.pos.has(id)) continue;
-      dirty.set(id, new Set([...sumColumnsForRow(after.model, id), ...after.model.formulaColSet]));
+      if (after.positionOf(id) < 0) continue;
+      dirty.set(id, new Set([...sumColumnsForRow(after.shape, id), ...after.shape.formulaColSet]));
     }
     propagate(w, table, dirty);
   }

@@ -4,7 +4,7 @@ import type { TemplateSet } from '../template/template.schema';
 import type { Command } from './command';
 import { isComputedCell, type CellValue } from './cell-writer';
 import { composite } from './composite.command';
-import { documentIndex } from './doc-index';
+import { structureOf } from '../structure/structure-model';
 import { setRowName } from './rows.command';
 import { setCells } from './set-cells.command';
 import { cleanText, isTooLong, tooLongMessage } from '../document/clean-text';
@@ -53,7 +53,7 @@ export function textEditsCommand(doc: BudgetDocument, template: TemplateSet, edi
 }
 
 function rowLabel(doc: BudgetDocument, template: TemplateSet, ref: CellRef): string {
-  const row = documentIndex(doc, template).row(ref.table, ref.row);
+  const row = structureOf(doc, template).row(ref.table, ref.row);
   if (row?.code) return row.code;
   if (ref.row === 'total') return '合计';
   const m = template.tables.find((t) => t.id === ref.table)!.rows;

@@ -1,8 +1,8 @@
 import type { Amount } from '../amount/amount';
 import type { BudgetDocument, CellRef } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
-import { documentIndex } from '../commands/doc-index';
-import { sumColumnsForRow } from '../commands/table-model';
+import { structureOf } from '../structure/structure-model';
+import { recomputeTable } from '../structure/recompute';
 import { writeCell } from '../commands/cell-writer';
 
 /**
@@ -21,38 +21,21 @@ export interface FilledCell extends CellRef {
  */
 export function fillUnprinted(doc: BudgetDocument, template: TemplateSet, printed: ReadonlySet<string>, tables: readonly string[]): FilledCell[] {
   const filled: FilledCell[] = [];
-  const index = documentIndex(doc, template);
+  const model = structureOf(doc, template);
   for (const tableId of tables) {
-    const t = index.table(tableId);
+    const t = model.table(tableId);
     if (!t) continue;
-    const model = t.model;
-    const isPrinted = (row: string, col: string) => printed.has(`${tableId}\u0001${row}\u0001${col}`);
-    // Lower ranks first, so a 类 computed here reads 款 rows computed before it.
-    const order = [...t.rows].sort((a, b) => (t.rank.get(a.id) ?? 0) - (t.rank.get(b.id) ?? 0));
-    for (const row of order) {
-      const terms = t.terms.get(row.id);
-      const write = (col: string, value: Amount) => {
+    // The structure model's topological order: a 类 computed here reads 款 rows computed before it.
+    recomputeTable(
+      t,
+      (i, col, value) => {
+        const row = t.rows[i];
         if ((row.values[col] ?? 0) === value) return;
         writeCell(row, col, value);
         filled.push({ table: tableId, row: row.id, col, value });
-      };
-      if (terms) {
-        for (const col of sumColumnsForRow(model, row.id)) {
-          if (isPrinted(row.id, col)) continue;
-          let v = 0;
-          for (const term of terms) v += term.sign * (index.row(tableId, term.ref)?.values[col] ?? 0);
-          write(col, v);
-        }
-      }
-      const side = model.rowSide.get(row.id);
-      for (const f of model.formulas) {
-        if (isPrinted(row.id, f.col)) continue;
-        if (side !== undefined && (model.colSide.get(f.col) ?? side) !== side) continue;
-        let v = 0;
-        for (const term of f.terms) v += term.sign * (row.values[term.ref] ?? 0);
-        write(f.col, v);
-      }
-    }
+      },
+      (i, col) => printed.has(`${tableId}\u0001${t.rows[i].id}\u0001${col}`),
+    );
   }
   return filled;
 }

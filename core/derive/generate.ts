@@ -5,8 +5,8 @@ import type { TableDef, TemplateSet } from '../template/template.schema';
 import { composite } from '../commands/composite.command';
 import { setCells, type CellValue } from '../commands/set-cells.command';
 import { rawReplaceRows } from '../commands/raw';
-import { tableModel } from '../commands/table-model';
-import { TOTAL_ROW_ID } from '../commands/doc-index';
+import { tableShape } from '../structure/table-shape';
+import { TOTAL_ROW_ID } from '../structure/table-structure';
 import { recomputeAll } from './recompute.command';
 
 /**
@@ -42,7 +42,7 @@ function rowByCode(doc: BudgetDocument, def: TableDef | undefined, code: string)
 /** Fixed (input) rows of one side of a side-by-side table, with their template definition. */
 function inputRows(def: TableDef, side: 0 | 1): { id: string; code?: string }[] {
   if (def.rows.kind !== 'sideBySide') return [];
-  const model = tableModel(def);
+  const model = tableShape(def);
   return def.rows.sides[side].filter((r) => !model.fixedTerms.has(r.id));
 }
 
@@ -72,7 +72,7 @@ export function generateOverview(doc: BudgetDocument, template: TemplateSet): De
   const inCol = amountColumn(t1, 0);
   const outCol = amountColumn(t1, 1);
   const incomeTotal = totalRow(doc, income);
-  const incomeCols = new Set(income ? tableModel(income).amountCols.filter((c) => !tableModel(income).formulaColSet.has(c)) : []);
+  const incomeCols = new Set(income ? tableShape(income).amountCols.filter((c) => !tableShape(income).formulaColSet.has(c)) : []);
   const used = new Set<string>();
   if (inCol && income) {
     for (const r of inputRows(t1, 0)) {
@@ -116,7 +116,7 @@ export function generateFiscalOverview(doc: BudgetDocument, template: TemplateSe
   const cells: CellValue[] = [];
   const inCol = amountColumn(t4, 0);
   const incomeTotal = totalRow(doc, income);
-  const incomeCols = new Set(income ? tableModel(income).amountCols : []);
+  const incomeCols = new Set(income ? tableShape(income).amountCols : []);
   if (inCol) {
     for (const r of inputRows(t4, 0)) {
       const cols = [r.id, `${r.id}Transfer`].filter((c) => incomeCols.has(c));
@@ -152,7 +152,7 @@ export function generateGpbFromExpenditure(doc: BudgetDocument, template: Templa
     const d = byRole(template, role);
     if (hasData(doc, d)) return { ok: false, message: `${d!.no}有数据，说明并非全部是一般公共预算资金，不能由${t3.no}直接生成${t5.no}` };
   }
-  const cols = new Set(tableModel(t5).amountCols);
+  const cols = new Set(tableShape(t5).amountCols);
   const rows: RowData[] = rowsOf(doc, t3).map((r) => {
     const out: RowData = { id: r.id, values: {} };
     if (r.code !== undefined) out.code = r.code;

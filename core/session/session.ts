@@ -1,7 +1,7 @@
 import type { BudgetDocument } from '../document/document';
 import type { ChangeSet, Command, CommandContext } from '../commands/command';
 import { History } from '../commands/history';
-import { documentIndex } from '../commands/doc-index';
+import { structureOf } from '../structure/structure-model';
 import { isComputedCell } from '../commands/cell-writer';
 import type { CellRef } from '../document/document';
 import type { Finding } from '../rules/finding';
@@ -142,7 +142,7 @@ export class DocumentSession {
 
   /** Position of a row in its table (-1 if absent), from the index the commands maintain. */
   rowPosition(table: string, rowId: string): number {
-    return documentIndex(this.doc, this.template).position(table, rowId);
+    return structureOf(this.doc, this.template).position(table, rowId);
   }
 
   /** Whether a cell is computed and therefore read-only in the grid. */

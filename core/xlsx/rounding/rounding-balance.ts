@@ -99,7 +99,7 @@ export function balanceToWan(tablesInFen: Record<string, TableData>, template: T
 function setOrgSubtotals(table: TemplateSet['tables'][number], rows: TableData['rows']): void {
   if (table.rows.kind !== 'coded' && table.rows.kind !== 'projects') return;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const { id, members } of orgSubtotals(rows, table.rows.levels)) {
+  for (const { id, members } of orgSubtotals(table, rows)) {
     const org = byId.get(id);
     if (!org || members.length === 0) continue;
     const values: Record<string, number> = {};

@@ -1,10 +1,13 @@
 import type { RowData } from '../../document/document';
 import type { TableDef } from '../../template/template.schema';
-import { parseSignedSum } from '../../structure/formula';
+import type { SumTerm } from '../../structure/formula';
+import { tableShape } from '../../structure/table-shape';
+import { TableStructure } from '../../structure/table-structure';
 
 /**
- * The sums a table must keep, as two trees: rows (合计 → 类 → 款 → 项, or fixed rows' formulas) and columns
- * (合计 = 基本支出 + 项目支出, 小计 = Σ parts). A side-by-side table (表1, 表4) is two independent blocks.
+ * The sums a table must keep, as two trees read from the structure model: rows (合计 → 类 → 款 → 项, or fixed
+ * rows' formulas) and columns (合计 = 基本支出 + 项目支出, 小计 = Σ parts). A side-by-side table (表1, 表4) is two
+ * independent blocks. A formula term with a minus is a child marked negative.
  */
 export interface Block {
   rows: string[];
@@ -19,23 +22,25 @@ export interface Block {
   colNegative?: Set<string>;
 }
 
-function treeFrom(
-  ids: string[],
-  formulaOf: (id: string) => string | undefined,
-): { children: Map<string, string[]>; roots: string[]; negative: Set<string> } {
+interface Tree {
+  children: Map<string, string[]>;
+  roots: string[];
+  negative: Set<string>;
+}
+
+/** A tree from signed sums: each id is the child of the first sum (in `ids` order) that takes it. */
+function treeFrom(ids: string[], termsOf: (id: string) => readonly SumTerm[] | undefined): Tree {
   const children = new Map<string, string[]>();
   const hasParent = new Set<string>();
   const negative = new Set<string>();
   const known = new Set(ids);
   for (const id of ids) {
-    const formula = formulaOf(id);
-    const terms = (formula ? parseSignedSum(formula) : null)?.filter((t) => known.has(t.ref) && t.ref !== id && !hasParent.has(t.ref));
-    if (terms && terms.length > 0) {
-      children.set(id, terms.map((t) => t.ref));
-      for (const t of terms) {
-        hasParent.add(t.ref);
-        if (t.sign < 0) negative.add(t.ref);
-      }
+    const terms = termsOf(id)?.filter((t) => known.has(t.ref) && t.ref !== id && !hasParent.has(t.ref));
+    if (!terms || terms.length === 0) continue;
+    children.set(id, terms.map((t) => t.ref));
+    for (const t of terms) {
+      hasParent.add(t.ref);
+      if (t.sign < 0) negative.add(t.ref);
     }
   }
   return { children, roots: ids.filter((id) => !hasParent.has(id)), negative };
@@ -46,75 +51,48 @@ function treeFrom(
  * Organisation rows (部门/单位) are not part of the tree: they are subtotals of 类 rows that 合计 already sums, and
  * are set from their members after balancing (orgSubtotals).
  */
-function codedRowTree(rows: RowData[], levels: number[]): { children: Map<string, string[]>; roots: string[] } {
+function codedRowTree(s: TableStructure): Tree {
   const children = new Map<string, string[]>();
-  const byCode = new Map<string, string>();
-  const isProject = (r: RowData) => /^p\d+$/.test(r.id);
-  for (const r of rows) if (r.code && !isProject(r) && r.org === undefined) byCode.set(r.code, r.id);
-  const total = rows.find((r) => r.id === 'total');
-  const roots: string[] = total ? [total.id] : [];
-  const add = (parent: string, child: string) => {
-    const list = children.get(parent) ?? [];
-    list.push(child);
-    children.set(parent, list);
-  };
-  for (const r of rows) {
-    if (r.id === 'total' || r.org !== undefined) continue;
-    const code = r.code ?? '';
-    let parent: string | undefined;
-    for (const len of [...levels].reverse()) {
-      if (len > code.length || (len === code.length && !isProject(r))) continue;
-      const candidate = byCode.get(code.slice(0, len));
-      if (candidate && candidate !== r.id) {
-        parent = candidate;
-        break;
-      }
-    }
-    if (parent) add(parent, r.id);
-    else if (total) add(total.id, r.id);
-    else roots.push(r.id);
+  const hasParent = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    if (s.rows[i].org !== undefined) continue;
+    const kids = [...s.children(i)].filter((k) => s.rows[k].org === undefined);
+    if (kids.length === 0) continue;
+    children.set(s.rows[i].id, kids.map((k) => s.rows[k].id));
+    for (const k of kids) hasParent[k] = 1;
   }
-  return { children, roots };
+  const roots: string[] = [];
+  for (let i = 0; i < s.length; i++) if (!hasParent[i] && s.rows[i].org === undefined) roots.push(s.rows[i].id);
+  return { children, roots, negative: new Set() };
 }
 
 /** Organisation rows in dependency order (单位 before their 部门) with their members, for setting after rounding. */
-export function orgSubtotals(rows: RowData[], levels: number[]): { id: string; members: string[] }[] {
-  const tree = codedRowTree(rows, levels);
-  const top = new Set(tree.children.get('total') ?? tree.roots);
-  const orgs = rows.filter((r) => r.org !== undefined);
-  const members = (id: string) => rows.filter((r) => r.unit === id && (r.org !== undefined || top.has(r.id))).map((r) => r.id);
-  return [...orgs.filter((r) => r.org === 'unit'), ...orgs.filter((r) => r.org === 'department')].map((r) => ({ id: r.id, members: members(r.id) }));
+export function orgSubtotals(table: TableDef, rows: RowData[]): { id: string; members: string[] }[] {
+  const s = new TableStructure(table, rows);
+  const orgs = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.org !== undefined);
+  const members = (i: number) => [...s.children(i)].map((k) => rows[k].id);
+  return [...orgs.filter(({ r }) => r.org === 'unit'), ...orgs.filter(({ r }) => r.org === 'department')].map(({ r, i }) => ({ id: r.id, members: members(i) }));
 }
 
 export function tableBlocks(table: TableDef, rows: RowData[]): Block[] {
-  const amountCols = table.columns.filter((c) => c.kind === 'amount');
-  const colTree = (cols: typeof amountCols) => treeFrom(cols.map((c) => c.id), (id) => cols.find((c) => c.id === id)?.formula);
+  const shape = tableShape(table);
+  const formulaOf = new Map(shape.formulas.map((f) => [f.col, f.terms]));
+  const colTree = (cols: string[]) => treeFrom(cols, (id) => formulaOf.get(id));
+  const block = (rowIds: string[], cols: string[], rt: Tree): Block => {
+    const ct = colTree(cols);
+    return {
+      rows: rowIds, cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots,
+      rowNegative: rt.negative, colNegative: ct.negative,
+    };
+  };
   const model = table.rows;
   if (model.kind === 'sideBySide') {
-    return [0, 1].map((side) => {
-      const defs = [...model.sides[side], model.totals[side]];
-      const cols = amountCols.filter((c) => (c.side ?? 0) === side);
-      const rowIds = defs.map((d) => d.id);
-      const rt = treeFrom(rowIds, (id) => defs.find((d) => d.id === id)?.formula);
-      const ct = colTree(cols);
-      return { rows: rowIds, cols: cols.map((c) => c.id), rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots, rowNegative: rt.negative, colNegative: ct.negative };
+    return ([0, 1] as const).map((side) => {
+      const rowIds = [...model.sides[side], model.totals[side]].map((d) => d.id);
+      const cols = shape.amountCols.filter((c) => (shape.colSide.get(c) ?? 0) === side);
+      return block(rowIds, cols, treeFrom(rowIds, (id) => shape.fixedTerms.get(id)));
     });
   }
-  const ct = colTree(amountCols);
-  const cols = amountCols.map((c) => c.id);
-  if (model.kind === 'fixed') {
-    const rowIds = model.rows.map((d) => d.id);
-    const rt = treeFrom(rowIds, (id) => model.rows.find((d) => d.id === id)?.formula);
-    return [{ rows: rowIds, cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots, rowNegative: rt.negative, colNegative: ct.negative }];
-  }
-  if ((model.kind === 'coded' && model.subtotals) || model.kind === 'projects') {
-    const rt = codedRowTree(rows, model.levels);
-    return [{ rows: rows.map((r) => r.id), cols, rowChildren: rt.children, rowRoots: rt.roots, colChildren: ct.children, colRoots: ct.roots, colNegative: ct.negative }];
-  }
-  // Coded rows without subtotals: every row is a part of the 合计 row.
-  const total = rows.find((r) => r.id === 'total');
-  const others = rows.filter((r) => r.id !== 'total' && r.org === undefined).map((r) => r.id);
-  const rowChildren = new Map<string, string[]>();
-  if (total && others.length > 0) rowChildren.set(total.id, others);
-  return [{ rows: rows.map((r) => r.id), cols, rowChildren, rowRoots: total ? [total.id] : others, colChildren: ct.children, colRoots: ct.roots, colNegative: ct.negative }];
+  if (model.kind === 'fixed') return [block(shape.fixedRowIds, shape.amountCols, treeFrom(shape.fixedRowIds, (id) => shape.fixedTerms.get(id)))];
+  return [block(rows.map((r) => r.id), shape.amountCols, codedRowTree(new TableStructure(table, rows)))];
 }
