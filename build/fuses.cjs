@@ -17,7 +17,7 @@ const FUSES = {
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
-  // Not required by the brief but free: cookies are never used; keep the rest at Electron's defaults.
+  // Costs nothing: cookies are never used; keep the rest at Electron's defaults.
   [FuseV1Options.EnableCookieEncryption]: true,
 };
 

@@ -21,8 +21,8 @@ export function typedTexts(doc: BudgetDocument): { key: string; text: string }[]
 }
 
 /**
- * The text and completeness checks (scope 文字): what the table rules cannot see. The lead merges these findings
- * with the rule engine's; ids are stable while the same fault stays at the same place.
+ * The text and completeness checks (scope 文字): what the table rules cannot see. The session merges these
+ * findings with the rule engine's; ids are stable while the same fault stays at the same place.
  */
 export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): Finding[] {
   const ctx = createContext(doc, template);

@@ -85,7 +85,8 @@ export interface BudgetDocument {
   tables: Record<string, TableData>;
   /**
    * The officer's text inputs, by dotted key ("overview.duties", "reason.item.2101501", "usage.class.208",
-   * "projects", …). Structured inputs (lists, indicator trees) are JSON values. The Word issue defines keys.
+   * "projects", …). Structured inputs (lists, indicator trees) are JSON values. The keys are listed in
+   * core/inputs/INPUTS.md.
    */
   inputs: Record<string, JsonValue>;
   /** Last year's budget figures (上年预算数) by item key ("income.gpb", "item.2101501", "sangong.reception", …). */

@@ -159,7 +159,7 @@ export const templateSetSchema = z.object({
   tables: z.array(tableSchema).min(1),
   rules: z.array(ruleSchema),
   outline: z.array(outlineNodeSchema),
-  /** Sentence patterns for generated text, keyed by generator id (filled by the Word issue). */
+  /** Sentence patterns for generated text, keyed by generator id. */
   sentences: z.record(z.string(), z.string()).optional(),
   /** Standard 名词解释 text, editable per document. */
   glossary: z.array(z.object({ term: z.string(), text: z.string() })).optional(),
