@@ -10,7 +10,7 @@ import { bigDocument, timeBest } from './support';
 import { createSampleDocument } from '../core/sample/sample-inputs';
 import { exportXlsx } from '../core/xlsx/export-xlsx';
 import { importXlsx } from '../core/xlsx/import-xlsx';
-import { printedGrid } from '../core/xlsx/printed-grid';
+import { printedRows } from '../core/layout/printed-layout';
 
 const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
 
@@ -19,7 +19,7 @@ async function plainExceljs(doc: BudgetDocument): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   for (const table of template.tables) {
     const ws = wb.addWorksheet(table.id);
-    for (const line of printedGrid(doc, table)) {
+    for (const line of printedRows(doc, table)) {
       ws.addRow(line.cells.map((c) => (c.kind === 'amount' ? c.value / 100 : c.kind === 'text' ? c.text : null)));
     }
   }

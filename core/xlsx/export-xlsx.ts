@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { blankZeroOf, isOrgRow, type BudgetDocument } from '../document/document';
+import { isOrgRow, type BudgetDocument } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
-import { columnNumbers, headerLayout, tableTitle } from '../template/header-layout';
-import { printedGrid, tableNoteText, type GridLine } from './printed-grid';
+import { tableTitle } from '../template/header-layout';
+import { printedLayout, type PrintedRow } from '../layout/printed-layout';
 import { tableBlocks } from './rounding/table-structure';
 import { writeDataSheet } from './data-sheet';
 import { documentForExport } from '../document/export-guard';
@@ -26,6 +26,35 @@ export interface ExportXlsxOptions {
 const FONT = '宋体';
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/**
+ * Cells get whole style objects shared between all cells that look alike. exceljs turns a style into its style
+ * index once per style object it meets (a cell styled property by property owns a fresh object, and pays a full
+ * XML serialisation of font, border and alignment at write time), so sharing is what keeps a 10,000-row table
+ * close to the cost of writing bare values. A shared object is never changed after it is handed out.
+ */
+type CellStyle = Partial<ExcelJS.Style>;
+
+class StyleBook {
+  private readonly byKey = new Map<string, CellStyle>();
+  get(key: string, make: () => CellStyle): CellStyle {
+    let style = this.byKey.get(key);
+    if (!style) {
+      style = make();
+      this.byKey.set(key, style);
+    }
+    return style;
+  }
+}
+
+const HEADER_STYLE: CellStyle = {
+  border: BORDER,
+  font: { name: FONT, size: 10, bold: true },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+};
+const NUMBER_ROW_STYLE: CellStyle = { border: BORDER, font: { name: FONT, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle' } };
+const BODY_FONT = { name: FONT, size: 10, bold: false };
+const BODY_FONT_BOLD = { name: FONT, size: 10, bold: true };
 
 /** Where the parts of a sheet are: the importer of our own export relies on the same layout being recognisable. */
 export interface SheetLayout {
@@ -65,8 +94,8 @@ function writeTableSheet(
   const title = tableTitle(table, doc.meta.entityKind);
   const ws = wb.addWorksheet(sheetNameFor(table.no, title, used));
   const nCols = table.columns.length;
-  const blankZero = options.blankZero ?? blankZeroOf(doc.meta, template.display.blankZero);
-  const header = headerLayout(table.columns);
+  const printed = printedLayout(doc, template, table, { blankZero: options.blankZero });
+  const { header, blankZero, rows: lines, note } = printed;
   const layout: SheetLayout = { titleRow: 2, compilerRow: 3, headerTop: 4, headerBottom: 3 + header.depth, firstBodyRow: 4 + header.depth };
 
   // Number and title.
@@ -90,34 +119,24 @@ function writeTableSheet(
     const bottom = top + cell.rowSpan - 1;
     const right = left + cell.colSpan - 1;
     for (let r = top; r <= bottom; r++) {
-      for (let c = left; c <= right; c++) {
-        const x = ws.getCell(r, c);
-        x.border = BORDER;
-        x.font = { name: FONT, size: 10, bold: true };
-        x.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      }
+      for (let c = left; c <= right; c++) ws.getCell(r, c).style = HEADER_STYLE;
     }
     if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(top, left, bottom, right);
     ws.getCell(top, left).value = cleanText(cell.label);
   }
   let bodyRow = layout.firstBodyRow;
   // The 2021 releases number the columns of the code and 三公 tables, not of the two side-by-side overviews.
-  if (template.display.columnNumberRow && table.rows.kind !== 'sideBySide') {
-    const numbers = columnNumbers(table);
-    const codeCols = table.columns.filter((c) => c.kind === 'code' || c.kind === 'name');
-    numbers.forEach((n, i) => {
+  if (printed.columnNumbers) {
+    printed.columnNumbers.forEach((n, i) => {
       const x = ws.getCell(bodyRow, i + 1);
-      x.value = n || (codeCols.includes(table.columns[i]) ? '**' : '');
-      x.border = BORDER;
-      x.font = { name: FONT, size: 10 };
-      x.alignment = { horizontal: 'center', vertical: 'middle' };
+      x.value = n;
+      x.style = NUMBER_ROW_STYLE;
     });
     bodyRow++;
   }
   const lastHeaderRow = bodyRow - 1;
 
   // Body.
-  const lines = printedGrid(doc, table);
   const rowOf = new Map<string, number>();
   lines.forEach((line, i) => line.rowIds.forEach((id) => id && rowOf.set(id, bodyRow + i)));
   const formulaFor = options.formulas ? formulaBuilder(doc, table, rowOf) : undefined;
@@ -133,10 +152,10 @@ function writeTableSheet(
     }
     return Math.ceil(Math.min(w, col.kind === 'name' || col.kind === 'text' ? 50 : 20));
   });
-  lines.forEach((line, i) => writeLine(ws, bodyRow + i, line, table, blankZero, widths, formulaFor));
+  const styles = new StyleBook();
+  lines.forEach((line, i) => writeLine(ws, bodyRow + i, line, table, blankZero, widths, styles, formulaFor));
   bodyRow += lines.length;
 
-  const note = tableNoteText(doc, table);
   if (note) {
     putMerged(ws, bodyRow, 1, nCols, note, { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } });
     // Excel does not grow a merged row for wrapped text: size it for the note's lines across the table's width.
@@ -172,11 +191,8 @@ function writeTableSheet(
 
 /** Writes a value across columns c1..c2 of one row, styling every cell of the range (not only its first). */
 function putMerged(ws: ExcelJS.Worksheet, r: number, c1: number, c2: number, value: string, style: Pick<ExcelJS.Style, 'font' | 'alignment'>): void {
-  for (let c = c1; c <= c2; c++) {
-    const x = ws.getCell(r, c);
-    x.font = style.font;
-    x.alignment = style.alignment;
-  }
+  const shared: CellStyle = { font: style.font, alignment: style.alignment };
+  for (let c = c1; c <= c2; c++) ws.getCell(r, c).style = shared;
   if (c2 > c1) ws.mergeCells(r, c1, r, c2);
   ws.getCell(r, c1).value = cleanText(value);
 }
@@ -185,37 +201,66 @@ const isTotalLabel = (text: string) => /^(合\s*计|总\s*计|收\s*入\s*总\s*
 
 type FormulaFor = (rowId: string, colId: string, value: number) => string | undefined;
 
-function writeLine(ws: ExcelJS.Worksheet, r: number, line: GridLine, table: TableDef, blankZero: boolean, widths: number[], formulaFor?: FormulaFor): void {
+/** The style of a body cell: one shared object per look (kind, bold, alignment, indent, wrap). */
+function bodyStyle(styles: StyleBook, emphasis: boolean, kind: 'amount' | 'code' | 'empty'): CellStyle;
+function bodyStyle(styles: StyleBook, emphasis: boolean, kind: 'text', centred: boolean, indent: number, wrap: boolean): CellStyle;
+function bodyStyle(styles: StyleBook, emphasis: boolean, kind: 'amount' | 'code' | 'empty' | 'text', centred = false, indent = 0, wrap = false): CellStyle {
+  const font = emphasis ? BODY_FONT_BOLD : BODY_FONT;
+  const key = kind === 'text' ? `text|${emphasis}|${centred}|${indent}|${wrap}` : `${kind}|${emphasis}`;
+  return styles.get(key, (): CellStyle => {
+    switch (kind) {
+      case 'amount':
+        return { border: BORDER, font, numFmt: '0.00', alignment: { horizontal: 'right', vertical: 'middle' } };
+      case 'code':
+        return { border: BORDER, font, numFmt: '@', alignment: { horizontal: 'center', vertical: 'middle' } };
+      case 'empty':
+        return { border: BORDER, font };
+      case 'text':
+        return { border: BORDER, font, alignment: { horizontal: centred ? 'center' : 'left', vertical: 'middle', indent: centred ? 0 : indent, wrapText: wrap } };
+    }
+  });
+}
+
+function writeLine(
+  ws: ExcelJS.Worksheet,
+  r: number,
+  line: PrintedRow,
+  table: TableDef,
+  blankZero: boolean,
+  widths: number[],
+  styles: StyleBook,
+  formulaFor?: FormulaFor,
+): void {
   const row = ws.getRow(r);
   let lineCount = 1;
-  line.cells.forEach((cell, i) => {
+  const cells = line.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     const x = row.getCell(i + 1);
-    const col = table.columns[i];
-    x.border = BORDER;
-    x.font = { name: FONT, size: 10, bold: line.emphasis };
     if (cell.kind === 'amount') {
       // A zero result is not saved by exceljs; a formula without a cached result would read back as unknown.
       const formula = cell.value !== 0 ? formulaFor?.(cell.rowId, cell.colId, cell.value) : undefined;
       if (formula) x.value = { formula, result: cell.value / 100 };
       else x.value = cell.value === 0 && blankZero ? null : cell.value / 100;
-      x.numFmt = '0.00';
-      x.alignment = { horizontal: 'right', vertical: 'middle' };
+      x.style = bodyStyle(styles, line.emphasis, 'amount');
     } else if (cell.kind === 'text') {
       x.value = cell.text === '' ? null : cleanText(cell.text);
       if (cell.code) {
-        x.numFmt = '@';
-        x.alignment = { horizontal: 'center', vertical: 'middle' };
+        x.style = bodyStyle(styles, line.emphasis, 'code');
       } else {
+        const col = table.columns[i];
+        const indent = cell.indent ?? 0;
         const centred = col.kind === 'name' && isTotalLabel(cell.text);
         // Text wider than its (capped) column wraps, and the row grows: a long project name is never cut off.
-        const need = Math.ceil((textWidth(cell.text) + (cell.indent ?? 0) * 2) / Math.max(1, widths[i] - 2));
+        const need = Math.ceil((textWidth(cell.text) + indent * 2) / Math.max(1, widths[i] - 2));
         lineCount = Math.max(lineCount, need);
-        x.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', indent: centred ? 0 : (cell.indent ?? 0), wrapText: col.kind === 'text' || need > 1 };
+        x.style = bodyStyle(styles, line.emphasis, 'text', centred, indent, col.kind === 'text' || need > 1);
       }
     } else {
       x.value = null;
+      x.style = bodyStyle(styles, line.emphasis, 'empty');
     }
-  });
+  }
   row.height = Math.max(18, 14 * lineCount + 4);
 }
 

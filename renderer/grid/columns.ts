@@ -1,12 +1,14 @@
 import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
 import { formatAmount } from '../../core/amount/amount';
-import { blankZeroOf, cellKey, isOrgRow } from '../../core/document/document';
+import { cellKey, isOrgRow } from '../../core/document/document';
 import type { ColumnDef, TableDef } from '../../core/template/template.schema';
 import type { GridContext } from './grid-context';
 import { SeededTextEditor } from './text-editor';
-import { codePartFor, columnNumbers } from '../../core/template/header-layout';
+import { columnNumbers } from '../../core/template/header-layout';
+import { printedCell, printsBlankZero } from '../../core/layout/printed-layout';
+import { headerTree, type HeaderNode } from '../../core/layout/header-tree';
 import { isComputedCell } from '../../core/commands/cell-writer';
-import { cellRefOf, codeLevels, rowLabel, type GridRow } from './grid-rows';
+import { cellRefOf, type GridRow } from './grid-rows';
 
 /** One Chinese character ≈ 14 px at the grid's font size, plus padding. */
 const CHAR_PX = 14;
@@ -42,26 +44,26 @@ function computeView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
   const data = ctx.rowsById.get(ref.row);
   // An organisation row (部门 / 单位) is a subtotal as the budget system printed it: shown like 合计, never typed in.
   const org = data !== undefined && isOrgRow(data);
+  // What the cell shows is what the printed table prints there (core's layout); the grid adds only editability.
+  const cell = printedCell(ctx.table, row, col, ctx.rowsById);
+  const text = cell.kind === 'text' ? cell.text : '';
   switch (col.kind) {
     case 'amount': {
       // Which cells are computed is core's decision (column formulas, sum rows), the same one the commands use.
       const computed = org || isComputedCell(ctx.doc, ctx.template, ref);
-      const blankZero = blankZeroOf(ctx.doc.meta, ctx.template.display.blankZero);
-      return { text: formatAmount(data?.values[col.id] ?? 0, { blankZero }), editable: !computed, computed };
+      const value = cell.kind === 'amount' ? cell.value : 0;
+      return { text: formatAmount(value, { blankZero: printsBlankZero(ctx.doc, ctx.template) }), editable: !computed, computed };
     }
-    case 'code': {
-      const code = data?.code && !org ? data.code : '';
-      return { text: code ? codePartFor(code, col.codePart ?? 'full', codeLevels(ctx.table)) : '', editable: false, computed: false };
-    }
+    case 'code':
+      return { text, editable: false, computed: false };
     case 'name': {
-      const text = rowLabel(ctx.table, data, ref.row);
       const model = ctx.table.rows.kind;
       // Project names (表7) and code names are the officer's text; fixed labels are the template's.
       const editable = (model === 'projects' || model === 'coded') && ref.row !== 'total' && data !== undefined && !org;
       return { text, editable, computed: false };
     }
     case 'text':
-      return { text: data?.texts?.[col.id] ?? '', editable: ref.row !== 'total' && data !== undefined && !org, computed: false };
+      return { text, editable: ref.row !== 'total' && data !== undefined && !org, computed: false };
   }
 }
 
@@ -137,40 +139,22 @@ function cellTooltip(p: Params, col: ColumnDef): string | undefined {
 }
 
 /**
- * Multi-level header groups as printed: adjacent columns whose header paths share a prefix are merged into one group
- * at that level; a leaf with a shorter path spans the header rows below it (AG Grid pads and spans it).
+ * Multi-level header groups as printed: the groups and leaves of core's header layout, the one Excel and Word merge
+ * cells by. A leaf with a shorter path spans the header rows below it (AG Grid pads and spans it).
  */
 export function buildColumnDefs(table: TableDef): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
-  return groupLevel(table.columns.map((c) => ({ col: c, path: c.header })), 0, '');
+  return headerTree(table.columns).map((node) => columnDefOf(table, node, '', 0));
 }
 
-interface Entry {
-  col: ColumnDef;
-  path: string[];
-}
-
-function groupLevel(entries: Entry[], depth: number, idPrefix: string): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
-  const out: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [];
-  let i = 0;
-  while (i < entries.length) {
-    const e = entries[i];
-    if (e.path.length - 1 === depth) {
-      out.push(leafDef(e.col, e.path[depth]));
-      i += 1;
-      continue;
-    }
-    const label = e.path[depth];
-    let j = i + 1;
-    while (j < entries.length && entries[j].path.length - 1 > depth && entries[j].path[depth] === label) j += 1;
-    const groupId = `${idPrefix}g${depth}_${i}`;
-    out.push({
-      groupId,
-      headerName: label,
-      headerClass: 'bd-header-group',
-      marryChildren: true,
-      children: groupLevel(entries.slice(i, j), depth + 1, `${groupId}_`),
-    });
-    i = j;
-  }
-  return out;
+/** Group ids name the level and the first column's offset inside the parent group (stable for column state). */
+function columnDefOf(table: TableDef, node: HeaderNode, idPrefix: string, parentCol: number): ColDef<GridRow> | ColGroupDef<GridRow> {
+  if (node.kind === 'leaf') return leafDef(table.columns[node.col], node.label);
+  const groupId = `${idPrefix}g${node.row}_${node.col - parentCol}`;
+  return {
+    groupId,
+    headerName: node.label,
+    headerClass: 'bd-header-group',
+    marryChildren: true,
+    children: node.children.map((child) => columnDefOf(table, child, `${groupId}_`, node.col)),
+  };
 }

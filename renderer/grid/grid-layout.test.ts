@@ -1,12 +1,14 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
+import { formatAmount } from '../../core/amount/amount';
 import { createDocument } from '../../core/document/create';
+import { printedLayout } from '../../core/layout/printed-layout';
 import { createSampleDocument } from '../../core/sample/sample-inputs';
 import { headerLayout } from '../../core/template/header-layout';
 import { getBuiltinTemplateSet } from '../../core/template/registry';
 import { buildColumnDefs, cellView } from './columns';
 import type { GridContext } from './grid-context';
-import { buildGridRows, COLUMN_NUMBER_ROW, indexRows, type GridRow } from './grid-rows';
+import { buildGridRows, COLUMN_NUMBER_ROW, columnNumberRows, indexRows, type GridRow } from './grid-rows';
 
 const set2024 = getBuiltinTemplateSet('xj-dept-2024-11')!;
 const table = (id: string) => set2024.tables.find((t) => t.id === id)!;
@@ -91,5 +93,28 @@ describe('printed rows', () => {
     const [row] = buildGridRows(ctx.table, doc);
     expect(cellView(ctx, row, ctx.table.columns[1])).toMatchObject({ text: '0.00', editable: true, computed: false });
     expect(ctx.table.columns.map((c) => cellView(ctx, COLUMN_NUMBER_ROW, c).text)).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('pins the column-number row where the printed table has one, not over the side-by-side 表一', () => {
+    const set2021 = getBuiltinTemplateSet('xj-unit-2021-9')!;
+    expect(columnNumberRows(set2021, set2021.tables.find((t) => t.id === 't3')!)).toEqual([COLUMN_NUMBER_ROW]);
+    expect(columnNumberRows(set2021, set2021.tables.find((t) => t.id === 't1')!)).toBeUndefined();
+    expect(columnNumberRows(set2024, table('t3'))).toBeUndefined();
+  });
+});
+
+describe('the grid shows the printed table', () => {
+  it('has the lines Excel and Word print, and in every cell the text they print', () => {
+    const doc = createSampleDocument();
+    for (const t of set2024.tables) {
+      const ctx = context(doc, t.id);
+      const printed = printedLayout(doc, set2024, t);
+      const rows = buildGridRows(t, doc);
+      expect(rows.map((r) => r.key), t.no).toEqual(printed.rows.map((r) => r.key));
+      rows.forEach((row, i) => {
+        const expected = printed.rows[i].cells.map((c) => (c.kind === 'amount' ? formatAmount(c.value, { blankZero: printed.blankZero }) : c.kind === 'text' ? c.text : ''));
+        expect(t.columns.map((c) => cellView(ctx, row, c).text), `${t.no} ${row.key}`).toEqual(expected);
+      });
+    }
   });
 });
