@@ -3,7 +3,7 @@ import { isOrgRow, type BudgetDocument } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { tableTitle } from '../template/header-layout';
 import { printedLayout, type PrintedRow } from '../layout/printed-layout';
-import { tableBlocks } from './rounding/table-structure';
+import { tableBlocks, type Block } from './rounding/table-structure';
 import { writeDataSheet } from './data-sheet';
 import { documentForExport } from '../document/export-guard';
 import { cleanText } from '../document/clean-text';
@@ -266,31 +266,45 @@ function writeLine(
 
 /**
  * Formula for a computed cell: a column formula ("合计 = 基本支出 + 项目支出") in the same row, or the row's
- * children (类 = Σ 款) in the same column. Written only when the stored figure equals what the formula gives, so
- * the cached result is always right; otherwise the figure is written as a plain number.
+ * children (类 = Σ 款) in the same column, a child taken with a minus where the set's formula subtracts it.
+ * Written only when the stored figure equals what the formula gives, so the cached result is always right;
+ * otherwise the figure is written as a plain number.
  */
 function formulaBuilder(doc: BudgetDocument, table: TableDef, rowOf: Map<string, number>): FormulaFor {
   // Organisation rows are plain figures: left out, 合计 is the sum of the 类 rows again (written only where it holds).
   const rows = (doc.tables[table.id]?.rows ?? []).filter((r) => !isOrgRow(r));
   const values = new Map(rows.map((r) => [r.id, r.values]));
-  const blocks = tableBlocks(table, rows).map((b) => ({ ...b, rowSet: new Set(b.rows), colSet: new Set(b.cols) }));
-  const colIndex = new Map(table.columns.map((c, i) => [c.id, i + 1]));
+  // Each row's blocks in order, so a cell finds its block without scanning every block of the table.
+  const blocksOfRow = new Map<string, { block: Block; colSet: Set<string> }[]>();
+  for (const block of tableBlocks(table, rows)) {
+    const entry = { block, colSet: new Set(block.cols) };
+    for (const id of block.rows) {
+      const list = blocksOfRow.get(id);
+      if (list) list.push(entry);
+      else blocksOfRow.set(id, [entry]);
+    }
+  }
+  const letterOf = new Map(table.columns.map((c, i) => [c.id, columnLetter(i + 1)]));
   return (rowId, colId, value) => {
-    const block = blocks.find((b) => b.rowSet.has(rowId) && b.colSet.has(colId));
+    const block = blocksOfRow.get(rowId)?.find((e) => e.colSet.has(colId))?.block;
     if (!block) return undefined;
-    let refs: string[] | undefined;
+    let formula = '';
     let sum = 0;
+    const term = (ref: string, v: number, negative: boolean) => {
+      formula += (negative ? '-' : formula ? '+' : '') + ref;
+      sum += negative ? -v : v;
+    };
     const parts = block.colChildren.get(colId);
     const kids = block.rowChildren.get(rowId);
     if (parts) {
-      refs = parts.map((c) => `${columnLetter(colIndex.get(c) as number)}${rowOf.get(rowId)}`);
-      sum = parts.reduce((a, c) => a + (values.get(rowId)?.[c] ?? 0), 0);
+      const own = values.get(rowId);
+      const r = rowOf.get(rowId);
+      for (const c of parts) term(`${letterOf.get(c)}${r}`, own?.[c] ?? 0, block.colNegative?.has(c) ?? false);
     } else if (kids && kids.every((k) => rowOf.has(k))) {
-      refs = kids.map((k) => `${columnLetter(colIndex.get(colId) as number)}${rowOf.get(k)}`);
-      sum = kids.reduce((a, k) => a + (values.get(k)?.[colId] ?? 0), 0);
-    }
-    if (!refs || sum !== value) return undefined;
-    const formula = refs.join('+');
+      const letter = letterOf.get(colId);
+      for (const k of kids) term(`${letter}${rowOf.get(k)}`, values.get(k)?.[colId] ?? 0, block.rowNegative?.has(k) ?? false);
+    } else return undefined;
+    if (sum !== value) return undefined;
     return formula.length < 8000 ? formula : undefined;
   };
 }

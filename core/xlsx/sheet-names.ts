@@ -25,9 +25,18 @@ export function columnLetter(index1: number): string {
   return s;
 }
 
-/** Display width in Excel's units: CJK and full-width characters count 2, others 1. */
+/** Display width in Excel's units: CJK and full-width characters (U+1100 and above) count 2, others 1. */
 export function textWidth(text: string): number {
+  // By code unit, not by regular expression per character: the export measures every text of a 10,000-row table.
   let w = 0;
-  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate pair is one character, counted 2 like the rest of the range above U+1100.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    w += unit >= 0x1100 ? 2 : 1;
+  }
   return w;
 }
