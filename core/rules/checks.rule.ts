@@ -5,7 +5,7 @@ import type { RuleDef } from '../template/template.schema';
 import { SLOT_BITS, type CompiledRule, type EvalContext } from './compiled';
 import { CompileError } from './selectors';
 import type { Finding } from './finding';
-import { isProjectRow, rowKey, type TableIndex } from './table-index';
+import { isProjectRow, rowKey, type RuleTable } from './rule-table';
 
 /**
  * Built-in checks written as `name(t3, t5)` or `name(*)` in a rule: code structure, parent present, duplicates,
@@ -15,24 +15,29 @@ import { isProjectRow, rowKey, type TableIndex } from './table-index';
 type RowVerdict = { message: string; cells?: CellRef[] } | undefined;
 
 interface CheckSpec {
+  /**
+   * The verdict depends only on the row list (codes, levels, keys), not on amounts or names: it is decided once per
+   * row list and only a failing row is looked at again (its message names the row as printed now).
+   */
+  structural?: boolean;
   /** Which tables `*` means for this check. */
-  applies(table: TableIndex): boolean;
-  check(table: TableIndex, i: number, ctx: EvalContext): RowVerdict;
+  applies(table: RuleTable): boolean;
+  check(table: RuleTable, i: number, ctx: EvalContext): RowVerdict;
 }
 
-const hasCodes = (t: TableIndex): boolean => t.def.rows.kind === 'coded' || t.def.rows.kind === 'projects';
-const classification = (t: TableIndex): 'functional' | 'economic' =>
+const hasCodes = (t: RuleTable): boolean => t.def.rows.kind === 'coded' || t.def.rows.kind === 'projects';
+const classification = (t: RuleTable): 'functional' | 'economic' =>
   t.def.rows.kind === 'coded' ? t.def.rows.classification : 'functional';
 const CLASS_WORD = { functional: '功能分类', economic: '经济分类' } as const;
 
-function fixedRowsWithCodes(table: TableIndex): boolean {
+function fixedRowsWithCodes(table: RuleTable): boolean {
   const m = table.def.rows;
   const rows = m.kind === 'fixed' ? m.rows : m.kind === 'sideBySide' ? [...m.sides[0], ...m.sides[1]] : [];
   return rows.some((r) => r.code !== undefined);
 }
 
 /** The name part of a fixed row's printed label "207 文化旅游体育与传媒支出". */
-function fixedName(table: TableIndex, row: RowData): string | undefined {
+function fixedName(table: RuleTable, row: RowData): string | undefined {
   const label = table.labels.get(row.id);
   return label === undefined || row.code === undefined ? undefined : label.replace(new RegExp(`^${row.code}\\s*`), '');
 }
@@ -47,13 +52,14 @@ function validShape(code: string, levels: readonly number[], firstDigits: string
   return true;
 }
 
-function where(table: TableIndex, i: number): string {
+function where(table: RuleTable, i: number): string {
   const row = table.rows[i];
   return `${table.def.no} ${row.code !== undefined || table.isTotal(row) ? table.rowLabel(row, row.id) : `第 ${i + 1} 行`}`;
 }
 
 const CHECKS: Record<string, CheckSpec> = {
   validCodes: {
+    structural: true,
     applies: hasCodes,
     check(table, i) {
       const row = table.rows[i];
@@ -72,6 +78,7 @@ const CHECKS: Record<string, CheckSpec> = {
     },
   },
   parentsPresent: {
+    structural: true,
     applies: (t) => t.def.rows.kind === 'coded',
     check(table, i) {
       const row = table.rows[i];
@@ -83,6 +90,7 @@ const CHECKS: Record<string, CheckSpec> = {
     },
   },
   uniqueCodes: {
+    structural: true,
     applies: hasCodes,
     check(table, i) {
       const row = table.rows[i];
@@ -103,9 +111,7 @@ const CHECKS: Record<string, CheckSpec> = {
       const name = row.name ?? fixedName(table, row);
       if (row.code === undefined || !name) return undefined;
       const cls = classification(table);
-      const expected = expectedName(ctx, cls, row.code);
-      if (expected === undefined || expected === name || normalizeName(expected) === normalizeName(name)) return undefined;
-      const warning = codeBookOf(ctx).nameWarning(cls, row.code, name, ctx.doc.meta.year);
+      const warning = nameWarningOf(ctx, cls, row.code, name);
       if (warning === undefined) return undefined;
       const names = table.def.columns.filter((c) => c.kind === 'name');
       const nameCol = (names.find((c) => c.side === 1 && row.name === undefined) ?? names[0])?.id ?? 'name';
@@ -137,24 +143,37 @@ function codeBookOf(ctx: EvalContext): CodeBook {
   return ctx.options.codeBook ?? (builtinBook ??= CodeBook.builtin());
 }
 
-/** The year's name of a code, memoised per engine context: the book's lookup is not meant for 10,000 rows a check. */
-const nameCache = new WeakMap<EvalContext, Map<string, string | undefined>>();
-function expectedName(ctx: EvalContext, cls: 'functional' | 'economic', code: string): string | undefined {
-  let cache = nameCache.get(ctx);
-  if (!cache) nameCache.set(ctx, (cache = new Map()));
-  const key = cls === 'functional' ? code : `e${code}`;
-  let name = cache.get(key);
-  if (name === undefined && !cache.has(key)) {
-    const book = codeBookOf(ctx);
-    name = book.has(cls, code) ? book.name(cls, code, ctx.doc.meta.year) : undefined;
-    cache.set(key, name);
+/**
+ * The year's verdict on a code's printed name, memoised per engine context and year: the book's lookup and the
+ * name normalisation are not meant for 10,000 rows a check, and names rarely change between checks.
+ */
+interface NameMemo {
+  year: number | undefined;
+  book: CodeBook;
+  warnings: Map<string, string | undefined>;
+}
+const nameMemos = new WeakMap<EvalContext, NameMemo>();
+function nameWarningOf(ctx: EvalContext, cls: 'functional' | 'economic', code: string, name: string): string | undefined {
+  const year = ctx.doc.meta.year;
+  const book = codeBookOf(ctx);
+  let memo = nameMemos.get(ctx);
+  if (!memo || memo.year !== year || memo.book !== book) nameMemos.set(ctx, (memo = { year, book, warnings: new Map() }));
+  const key = `${cls === 'functional' ? 'f' : 'e'}${code}\u0001${name}`;
+  let warning = memo.warnings.get(key);
+  if (warning === undefined && !memo.warnings.has(key)) {
+    const expected = book.has(cls, code) ? book.name(cls, code, year) : undefined;
+    warning =
+      expected === undefined || expected === name || normalizeName(expected) === normalizeName(name)
+        ? undefined
+        : book.nameWarning(cls, code, name, year);
+    memo.warnings.set(key, warning);
   }
-  return name;
+  return warning;
 }
 
-/** Forgets memoised names (the year or the book may have changed). */
+/** Forgets memoised names (the code book's content may have changed). */
 export function resetNameCache(ctx: EvalContext): void {
-  nameCache.delete(ctx);
+  nameMemos.delete(ctx);
 }
 
 export const CHECK_NAMES = Object.keys(CHECKS);
@@ -185,21 +204,31 @@ class RowCheckRule implements CompiledRule {
     readonly def: RuleDef,
     readonly order: number,
     private readonly spec: CheckSpec,
-    private readonly table: TableIndex,
+    private readonly table: RuleTable,
   ) {
     this.tables = [table.tableNo];
     // Every row check names its row (code and name), so any change to the row re-runs it.
     this.rowWatch = table.tableNo;
   }
 
-  instantiate(): void {
+  /** Structural checks: 1 where the row passes for this row list (it cannot fail before the list changes). */
+  private passes: Uint8Array | undefined;
+
+  instantiate(ctx: EvalContext): void {
     const n = this.table.rows.length;
     this.count = n;
     // No explicit reads: a row check watches its own row (rowWatch) or only the row list (tables).
     this.offsets = new Int32Array(n + 1);
+    this.passes = undefined;
+    if (this.spec.structural) {
+      const passes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) passes[i] = this.spec.check(this.table, i, ctx) === undefined ? 1 : 0;
+      this.passes = passes;
+    }
   }
 
   evaluate(i: number, ctx: EvalContext): Finding | undefined {
+    if (this.passes !== undefined && this.passes[i] === 1) return undefined;
     const verdict = this.spec.check(this.table, i, ctx);
     if (!verdict) return undefined;
     const row: RowData = this.table.rows[i];
@@ -221,7 +250,7 @@ class RowCheckRule implements CompiledRule {
 }
 
 /** The column a code finding points at: the combined code column, else the 类 column, else the name. */
-function codeColumn(table: TableIndex): string {
+function codeColumn(table: RuleTable): string {
   const cols = table.def.columns;
   return (cols.find((c) => c.codePart === 'full') ?? cols.find((c) => c.kind === 'code') ?? cols.find((c) => c.kind === 'name') ?? cols[0]).id;
 }

@@ -8,7 +8,7 @@ import {
   CompileError, findLiteralOrUndefined, matchesAny, resolveColumn, resolveSel, rowsMatching, selectorWord, slotsOf, tableOf,
   type Ref, type Term,
 } from './selectors';
-import type { TableIndex } from './table-index';
+import type { RuleTable } from './rule-table';
 import { formatAmount, parseAmount } from '../amount/amount';
 
 /**
@@ -49,7 +49,7 @@ class ComparisonRule implements CompiledRule {
   private readonly right: Term[];
   private readonly op: RelOp;
   private readonly binding: Ref[];
-  private readonly bindingTables: TableIndex[];
+  private readonly bindingTables: RuleTable[];
   /** The table and (for literal rules) the row a finding is about: the left-hand side's first cell. */
   private readonly focus: Ref;
 
@@ -65,7 +65,7 @@ class ComparisonRule implements CompiledRule {
     this.op = ast.op;
     const all = [...this.left, ...this.right];
     const binding = new Map<string, Ref>();
-    const tables: TableIndex[] = [];
+    const tables: RuleTable[] = [];
     for (const t of all) {
       if (t.kind !== 'ref' || t.ref!.literal !== undefined) continue;
       if (!binding.has(t.ref!.signature)) binding.set(t.ref!.signature, t.ref!);
@@ -249,7 +249,7 @@ class ComparisonRule implements CompiledRule {
   }
 
   evaluate(i: number, ctx: EvalContext): Finding | undefined {
-    const tables = ctx.tables;
+    const values = ctx.values;
     const reads = this.reads;
     const coefs = this.coefs;
     const mid = this.split[i];
@@ -258,11 +258,11 @@ class ComparisonRule implements CompiledRule {
     let r = this.rconst;
     for (let j = this.offsets[i]; j < mid; j++) {
       const e = reads[j];
-      l += coefs[j] * tables[e >>> SLOT_BITS].values[e & SLOT_MASK];
+      l += coefs[j] * values[e >>> SLOT_BITS][e & SLOT_MASK];
     }
     for (let j = mid; j < end; j++) {
       const e = reads[j];
-      r += coefs[j] * tables[e >>> SLOT_BITS].values[e & SLOT_MASK];
+      r += coefs[j] * values[e >>> SLOT_BITS][e & SLOT_MASK];
     }
     const op = this.op;
     if (op === '=' ? l === r : op === '<=' ? l <= r : l >= r) return undefined;

@@ -2,7 +2,7 @@ import type { CodeBook } from '../codes/code-book';
 import type { BudgetDocument } from '../document/document';
 import type { RuleDef, TemplateSet } from '../template/template.schema';
 import type { Finding } from './finding';
-import type { TableIndex } from './table-index';
+import type { RuleTable } from './rule-table';
 
 export interface EngineOptions {
   /** The year's code list for the knownNames check (an imported list); defaults to the shipped known codes. */
@@ -13,7 +13,9 @@ export interface EngineOptions {
 export interface EvalContext {
   doc: BudgetDocument;
   template: TemplateSet;
-  tables: TableIndex[];
+  tables: RuleTable[];
+  /** Per table number: the amount mirror of its current structure (what evaluation reads). */
+  values: Float64Array[];
   tableNo: Map<string, number>;
   options: EngineOptions;
   /**

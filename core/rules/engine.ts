@@ -8,7 +8,9 @@ import { brokenRule, SLOT_BITS, SLOT_MASK, type CompiledRule, type EngineOptions
 import type { RuleEngine } from './engine.types';
 import type { Finding } from './finding';
 import { parseRule } from './parser';
-import { TableIndex } from './table-index';
+import { RuleTable } from './rule-table';
+import { structureOf, type StructureModel } from '../structure/structure-model';
+import type { TableStructure } from '../structure/table-structure';
 
 export type { EngineOptions } from './compiled';
 
@@ -42,9 +44,9 @@ interface Slot {
 }
 
 function makeContext(template: TemplateSet, doc: BudgetDocument, options: EngineOptions): EvalContext {
-  const tables = template.tables.map((def, i) => new TableIndex(i, def));
+  const tables = template.tables.map((def, i) => new RuleTable(i, def));
   const tableNo = new Map(template.tables.map((t, i) => [t.id, i]));
-  return { doc, template, tables, tableNo, options, bindings: new Map() };
+  return { doc, template, tables, values: tables.map((t) => t.values), tableNo, options, bindings: new Map() };
 }
 
 function compileAll(template: TemplateSet, ctx: EvalContext): CompiledRule[] {
@@ -68,14 +70,17 @@ function compileAll(template: TemplateSet, ctx: EvalContext): CompiledRule[] {
 
 class Engine implements RuleEngine {
   private readonly ctx: EvalContext;
+  private readonly model: StructureModel;
   private readonly rules: CompiledRule[];
   /** Per compiled rule: the failing instances' findings (sparse: a consistent document holds none). */
   private results: Map<number, Slot>[] = [];
   /** Per table: CSR from mirror slot to dependent instances (rule × 2^20 + instance). */
   private depStart: Int32Array[] = [];
   private depList: Int32Array[] = [];
-  /** The cell → instance index is built on the first update after a full check: a check alone never needs it. */
+  /** The cell → instance index is built on the first update after an instantiation: a check alone never needs it. */
   private depsReady = false;
+  /** Whether every rule has been instantiated once (a later full check re-instantiates only changed tables'). */
+  private instantiated = false;
   /** Failing instances in findings order, kept sorted across updates (undefined: sort again from results). */
   private sortedSlots: Slot[] | undefined;
   private sorted: Finding[] | undefined;
@@ -84,6 +89,7 @@ class Engine implements RuleEngine {
 
   constructor(template: TemplateSet, doc: BudgetDocument, options: EngineOptions) {
     this.ctx = makeContext(template, doc, options);
+    this.model = structureOf(doc, template);
     this.rules = compileAll(template, this.ctx);
     this.rowWatchers = this.ctx.tables.map(() => []);
     this.rules.forEach((rule, r) => {
@@ -92,12 +98,25 @@ class Engine implements RuleEngine {
     this.checkAll();
   }
 
+  /**
+   * Every instance evaluated from the document's current amounts. Rules are instantiated (bound to row lists) once;
+   * a full check re-instantiates only the rules reading a table whose row list changed since.
+   */
   checkAll(): readonly Finding[] {
-    for (const t of this.ctx.tables) t.rebuild(this.ctx.doc);
-    this.ctx.bindings.clear();
-    resetNameCache(this.ctx);
-    this.results = this.rules.map((_r, i) => this.instantiate(i));
-    this.depsReady = false;
+    const ctx = this.ctx;
+    const changed = new Set<number>();
+    for (const t of ctx.tables) {
+      const s = this.model.verified(t.def.id) ?? t.empty;
+      if (s !== t.s || !this.instantiated) changed.add(t.tableNo);
+      // Amounts may have been written behind the engine's back: read them all.
+      this.use(t.tableNo, s);
+    }
+    if (changed.size > 0) ctx.bindings.clear();
+    resetNameCache(ctx);
+    this.results = this.rules.map((rule, i) => (this.instantiated && !rule.tables.some((t) => changed.has(t)) ? this.evaluateAll(i) : this.instantiate(i)));
+    this.instantiated = true;
+    this.sorted = undefined;
+    this.sortedSlots = undefined;
     return this.findings();
   }
 
@@ -111,17 +130,30 @@ class Engine implements RuleEngine {
     const changedTables = new Set<number>();
     for (const id of changes.tables) {
       const no = ctx.tableNo.get(id);
-      if (no !== undefined) changedTables.add(no);
+      if (no === undefined) continue;
+      const t = ctx.tables[no];
+      this.use(no, this.model.verified(id) ?? t.empty);
+      changedTables.add(no);
+    }
+    const cells = changes.cells;
+    // A row list replaced without the table being named (edits outside commands) is a row-list change too.
+    for (const cell of cells) {
+      const no = ctx.tableNo.get(cell.table);
+      if (no === undefined || changedTables.has(no)) continue;
+      const t = ctx.tables[no];
+      const s = this.model.table(cell.table) ?? t.empty;
+      if (s !== t.s) {
+        this.use(no, s);
+        changedTables.add(no);
+      }
     }
     if (changedTables.size > 0) {
-      for (const no of changedTables) ctx.tables[no].rebuild(ctx.doc);
       ctx.bindings.clear();
       for (let r = 0; r < this.rules.length; r++) {
         if (this.rules[r].tables.some((t) => changedTables.has(t))) this.results[r] = this.instantiate(r);
       }
       this.depsReady = false;
     }
-    const cells = changes.cells;
     if (cells.length === 0) return;
     if (!this.depsReady) this.buildDeps();
     // Refresh the mirror first, then evaluate each dependent instance once.
@@ -130,7 +162,7 @@ class Engine implements RuleEngine {
       const no = ctx.tableNo.get(cell.table);
       if (no === undefined || changedTables.has(no)) continue;
       const table = ctx.tables[no];
-      const slot = table.refresh(ctx.doc, cell.row, cell.col);
+      const slot = table.s.refresh(cell.row, cell.col);
       if (slot < 0) continue;
       const watchers = this.rowWatchers[no];
       if (watchers.length > 0) {
@@ -147,6 +179,16 @@ class Engine implements RuleEngine {
     } else if (dirty.length === 1) this.evaluateOne(Math.floor(dirty[0] / DEP_RULE_SHIFT), dirty[0] % DEP_RULE_SHIFT);
   }
 
+  /**
+   * Points a table at a structure and reads its amounts: a structure may have been built by a command before that
+   * command wrote the sums it recomputed, so its mirror is refreshed whenever the engine takes it.
+   */
+  private use(no: number, s: TableStructure): void {
+    s.reload();
+    this.ctx.tables[no].s = s;
+    this.ctx.values[no] = s.values;
+  }
+
   findings(): readonly Finding[] {
     if (!this.sorted) {
       if (!this.sortedSlots) {
@@ -160,8 +202,14 @@ class Engine implements RuleEngine {
   }
 
   private instantiate(r: number): Map<number, Slot> {
+    this.rules[r].instantiate(this.ctx);
+    this.depsReady = false;
+    return this.evaluateAll(r);
+  }
+
+  /** Evaluates every instance of a rule as instantiated (the compiled reads over the amount mirror). */
+  private evaluateAll(r: number): Map<number, Slot> {
     const rule = this.rules[r];
-    rule.instantiate(this.ctx);
     const out = new Map<number, Slot>();
     for (let i = 0; i < rule.count; i++) {
       const slot = this.slotFor(r, i);

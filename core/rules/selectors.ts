@@ -1,6 +1,6 @@
 import type { SelectorAst } from './ast';
 import { SLOT_BITS, type EvalContext } from './compiled';
-import { isProjectRow, TOTAL_KEY, type TableIndex } from './table-index';
+import { isProjectRow, TOTAL_KEY, type RuleTable } from './rule-table';
 
 /**
  * Row selectors and cell references of the rule language, resolved against a template: which rows a selector
@@ -20,7 +20,7 @@ export type Sel =
   | { kind: 'under' };
 
 export interface Ref {
-  table: TableIndex;
+  table: RuleTable;
   col: number;
   colId: string;
   sels: Sel[];
@@ -45,13 +45,13 @@ export interface Term {
 const LEVEL_WORDS: Record<string, number> = { 类: 0, 款: 1, 项: 2 };
 const RELATIVE: Record<string, Sel> = { children: { kind: 'children' }, under: { kind: 'under' }, 下级: { kind: 'children' } };
 
-export function tableOf(id: string, ctx: EvalContext): TableIndex {
+export function tableOf(id: string, ctx: EvalContext): RuleTable {
   const no = ctx.tableNo.get(id);
   if (no === undefined) throw new CompileError(`表“${id}”不存在`);
   return ctx.tables[no];
 }
 
-export function resolveColumn(table: TableIndex, column: string): number {
+export function resolveColumn(table: RuleTable, column: string): number {
   const byId = table.colIndex.get(column);
   if (byId !== undefined && byId < table.amountCols.length) return byId;
   const wanted = column.replace(/\s+/g, '');
@@ -145,6 +145,6 @@ export function slotsOf(ref: Ref, rows: readonly number[]): number[] {
   return rows.map((row) => base + row * ref.table.stride);
 }
 
-export function findLiteralOrUndefined(table: TableIndex, id: string): number | undefined {
+export function findLiteralOrUndefined(table: RuleTable, id: string): number | undefined {
   return table.rowById(id) ?? table.byKey.get(id);
 }
