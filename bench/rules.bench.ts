@@ -9,6 +9,8 @@ import { loadavg } from 'node:os';
 import { insertRow, setCell } from '../core/commands';
 import type { BudgetDocument, RowData } from '../core/document/document';
 import { createRuleEngine } from '../core/rules/engine';
+import { structureOf } from '../core/structure/structure-model';
+import type { TemplateSet } from '../core/template/template.schema';
 import { docFor, withDerived } from '../core/testing/builders';
 import { getBuiltinTemplateSet } from '../core/template/registry';
 
@@ -119,6 +121,62 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
+/**
+ * The anchor a full check is compared with: the same tables' sums (every column formula on every row, every
+ * computed row = Σ its terms in every column) checked by a hand-written loop over one Float64Array per table, with
+ * the terms already in flat integer arrays. What the engine adds on top (120 rules, cross-table bindings, row checks,
+ * findings) is the ratio fullCheckOverBareLoop.
+ */
+function bareLoop(template: TemplateSet, doc: BudgetDocument): () => number {
+  const model = structureOf(doc, template);
+  const tables = template.tables.map((def) => {
+    const s = model.table(def.id)!;
+    const shape = s.shape;
+    const stride = shape.stride;
+    const values = new Float64Array(s.values);
+    const formulas = shape.formulas.map((f) => ({
+      col: shape.colIndex.get(f.col)!,
+      terms: Int32Array.from(f.terms.map((t) => shape.colIndex.get(t.ref)!)),
+      signs: Int8Array.from(f.terms.map((t) => t.sign)),
+    }));
+    const sumRows = Int32Array.from(s.order);
+    const termStart = new Int32Array(sumRows.length + 1);
+    const termRows: number[] = [];
+    const termSigns: number[] = [];
+    sumRows.forEach((i, k) => {
+      termRows.push(...s.terms(i));
+      termSigns.push(...s.termSigns(i));
+      termStart[k + 1] = termRows.length;
+    });
+    const cols = Int32Array.from(shape.amountCols.filter((c) => !shape.formulaColSet.has(c)).map((c) => shape.colIndex.get(c)!));
+    return { rows: s.length, stride, values, formulas, sumRows, termStart, terms: Int32Array.from(termRows), signs: Int8Array.from(termSigns), cols };
+  });
+  return () => {
+    let bad = 0;
+    for (const t of tables) {
+      const { values, stride } = t;
+      for (let i = 0; i < t.rows; i++) {
+        const base = i * stride;
+        for (const f of t.formulas) {
+          let v = 0;
+          for (let k = 0; k < f.terms.length; k++) v += f.signs[k] * values[base + f.terms[k]];
+          if (v !== values[base + f.col]) bad++;
+        }
+      }
+      for (let k = 0; k < t.sumRows.length; k++) {
+        const base = t.sumRows[k] * stride;
+        for (let c = 0; c < t.cols.length; c++) {
+          const col = t.cols[c];
+          let v = 0;
+          for (let j = t.termStart[k]; j < t.termStart[k + 1]; j++) v += t.signs[j] * values[t.terms[j] * stride + col];
+          if (v !== values[base + col]) bad++;
+        }
+      }
+    }
+    return bad;
+  };
+}
+
 function main(): void {
   const template = getBuiltinTemplateSet(SET_ID)!;
   const doc = generate();
@@ -142,6 +200,15 @@ function main(): void {
   }
   fullRuns.sort((a, b) => a - b);
   fullCpu.sort((a, b) => a - b);
+  const bare = bareLoop(template, doc);
+  const bareRuns: number[] = [];
+  let bareMismatches = 0;
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    bareMismatches = bare();
+    bareRuns.push(performance.now() - t0);
+  }
+  bareRuns.sort((a, b) => a - b);
 
   const editable: [string, string, string][] = [];
   for (const t of ['t2', 't3', 't5']) {
@@ -186,6 +253,9 @@ function main(): void {
       fullCheckMs: round(percentile(fullRuns, 50)),
       fullCheckMinMs: round(fullRuns[0]),
       fullCheckCpuMs: round(percentile(fullCpu, 50)),
+      bareLoopMs: round(bareRuns[0]),
+      bareLoopMismatches: bareMismatches,
+      fullCheckOverBareLoop: Math.round((fullRuns[0] / bareRuns[0]) * 10) / 10,
       loadAverage: Math.round(loadavg()[0] * 10) / 10,
       indexBuildMs: round(indexBuildMs),
       editP50Ms: round(percentile(times, 50)),

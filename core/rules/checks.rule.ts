@@ -150,22 +150,36 @@ function codeBookOf(ctx: EvalContext): CodeBook {
 interface NameMemo {
   year: number | undefined;
   book: CodeBook;
+  /** Per classification: code → the year's name (null: not in the book). Keyed by the rows' own code strings. */
+  expected: Record<'functional' | 'economic', Map<string, string | null>>;
+  /** Names that differ from the expected one: "code\u0001name" → the warning (undefined: only spacing differs). */
   warnings: Map<string, string | undefined>;
 }
 const nameMemos = new WeakMap<EvalContext, NameMemo>();
+let lastCtx: EvalContext | undefined;
+let lastMemo: NameMemo | undefined;
 function nameWarningOf(ctx: EvalContext, cls: 'functional' | 'economic', code: string, name: string): string | undefined {
   const year = ctx.doc.meta.year;
   const book = codeBookOf(ctx);
-  let memo = nameMemos.get(ctx);
-  if (!memo || memo.year !== year || memo.book !== book) nameMemos.set(ctx, (memo = { year, book, warnings: new Map() }));
+  // One row after another asks with the same context: skip the WeakMap while it does.
+  let memo = ctx === lastCtx ? lastMemo : nameMemos.get(ctx);
+  if (!memo || memo.year !== year || memo.book !== book) {
+    memo = { year, book, expected: { functional: new Map(), economic: new Map() }, warnings: new Map() };
+    nameMemos.set(ctx, memo);
+  }
+  lastCtx = ctx;
+  lastMemo = memo;
+  const byCode = memo.expected[cls];
+  let expected = byCode.get(code);
+  if (expected === undefined) {
+    expected = book.has(cls, code) ? (book.name(cls, code, year) ?? null) : null;
+    byCode.set(code, expected);
+  }
+  if (expected === null || expected === name) return undefined;
   const key = `${cls === 'functional' ? 'f' : 'e'}${code}\u0001${name}`;
   let warning = memo.warnings.get(key);
   if (warning === undefined && !memo.warnings.has(key)) {
-    const expected = book.has(cls, code) ? book.name(cls, code, year) : undefined;
-    warning =
-      expected === undefined || expected === name || normalizeName(expected) === normalizeName(name)
-        ? undefined
-        : book.nameWarning(cls, code, name, year);
+    warning = normalizeName(expected) === normalizeName(name) ? undefined : book.nameWarning(cls, code, name, year);
     memo.warnings.set(key, warning);
   }
   return warning;
@@ -174,6 +188,7 @@ function nameWarningOf(ctx: EvalContext, cls: 'functional' | 'economic', code: s
 /** Forgets memoised names (the code book's content may have changed). */
 export function resetNameCache(ctx: EvalContext): void {
   nameMemos.delete(ctx);
+  if (lastCtx === ctx) lastCtx = lastMemo = undefined;
 }
 
 export const CHECK_NAMES = Object.keys(CHECKS);

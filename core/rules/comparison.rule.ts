@@ -42,6 +42,8 @@ class ComparisonRule implements CompiledRule {
   reads: Int32Array = new Int32Array(0);
   private coefs: Int8Array = new Int8Array(0);
   private split = new Int32Array(0);
+  /** End of instance i's amount reads (its name reads follow, up to offsets[i + 1], for dependencies only). */
+  private ends = new Int32Array(0);
   private keys: string[] = [];
   private lconst = 0;
   private rconst = 0;
@@ -126,6 +128,7 @@ class ComparisonRule implements CompiledRule {
     }
     const offsets = new Int32Array(n + 1);
     const split = new Int32Array(n);
+    const ends = new Int32Array(n);
     const reads = READS;
     const coefs = COEFS;
     reads.length = 0;
@@ -135,6 +138,7 @@ class ComparisonRule implements CompiledRule {
       this.emitSide(this.left, i, keys[i], rowsIn, fixed, reads, coefs);
       split[i] = reads.length;
       this.emitSide(this.right, i, keys[i], rowsIn, fixed, reads, coefs);
+      ends[i] = reads.length;
       // Messages print the names of the bound rows and of literal rows: read their name slots with weight 0, so a
       // rename re-evaluates the instance without changing its sums.
       for (let b = 0; b < rowsIn.length; b++) {
@@ -154,6 +158,7 @@ class ComparisonRule implements CompiledRule {
     this.keys = keys;
     this.offsets = offsets;
     this.split = split;
+    this.ends = ends;
     this.reads = reads.take();
     this.coefs = Int8Array.from(coefs.take());
   }
@@ -253,7 +258,7 @@ class ComparisonRule implements CompiledRule {
     const reads = this.reads;
     const coefs = this.coefs;
     const mid = this.split[i];
-    const end = this.offsets[i + 1];
+    const end = this.ends[i];
     let l = this.lconst;
     let r = this.rconst;
     for (let j = this.offsets[i]; j < mid; j++) {
