@@ -17,12 +17,21 @@ export interface CodeProblem {
 
 const LEVEL_NAMES = ['类', '款', '项'];
 
-/** The problem of one code on its own (digits, length), or undefined. */
-export function codeShapeProblem(code: string, levels: readonly number[]): Omit<CodeProblem, 'index'> | undefined {
+/**
+ * The problem of one code on its own (digits, length), or undefined. `allowed` narrows the levels that may be used
+ * here (a project table takes only 项); the message names levels by their place in `levels`, written for people:
+ * "类为3位，款为5位，项为7位".
+ */
+export function codeShapeProblem(code: string, levels: readonly number[], allowed: readonly number[] = levels): Omit<CodeProblem, 'index'> | undefined {
   if (!/^\d+$/.test(code)) return { kind: 'notDigits', code, message: `编码“${code}”只能由数字组成` };
-  if (!levels.includes(code.length)) {
-    const allowed = levels.map((n, i) => `${LEVEL_NAMES[i] ?? `第${i + 1}级`}${n}位`).join('、');
-    return { kind: 'badLength', code, message: `编码“${code}”长度为${code.length}位，应为${allowed}` };
+  if (!allowed.includes(code.length)) {
+    const name = (n: number) => LEVEL_NAMES[levels.indexOf(n)] ?? `第${levels.indexOf(n) + 1}级`;
+    const scheme = levels.map((n) => `${name(n)}为${n}位`).join('，');
+    const message =
+      allowed.length === levels.length
+        ? `编码“${code}”是${code.length}位，不是有效的科目编码（${scheme}）`
+        : `此处只能使用${allowed.map((n) => `${name(n)}级科目（${n}位）`).join('或')}，“${code}”是${code.length}位`;
+    return { kind: 'badLength', code, message };
   }
   return undefined;
 }

@@ -68,7 +68,7 @@ describe('checkCodes', () => {
     ]);
     expect(problems[0].message).toBe('支出功能分类编码“20a”只能由数字组成');
     expect(problems[1].message).toBe('编码“2101501”所属的款“21015”不在表中');
-    expect(problems[2].message).toBe('支出功能分类编码“2080”长度为4位，应为类3位、款5位、项7位');
+    expect(problems[2].message).toBe('支出功能分类编码“2080”是4位，不是有效的科目编码（类为3位，款为5位，项为7位）');
     expect(problems[3].message).toBe('编码“20805”重复出现');
   });
 
@@ -103,7 +103,7 @@ describe('parseCodeCsv', () => {
     expect(result2.entries.map((e) => e.code)).toEqual(['201']);
     expect(result2.errors).toEqual([
       '第2行：支出功能分类编码“20x”只能由数字组成',
-      '第3行：支出功能分类编码“2011”长度为4位，应为类3位、款5位、项7位',
+      '第3行：支出功能分类编码“2011”是4位，不是有效的科目编码（类为3位，款为5位，项为7位）',
       '第4行：编码“20101”缺少名称',
       '第5行：编码“201”与第1行重复，且名称不同',
       '第6行：多出了第3列及以后的内容，每行只应有“编码,名称”两列（名称含逗号时请加英文双引号）',

@@ -47,7 +47,7 @@ describe('classification list from Excel', () => {
     ]);
     const r = await importCodeListXlsx(bytes, opts);
     expect(r.ok).toBe(false);
-    expect(r.errors[0]).toMatch(/^工作表“科目”第3行：.*长度为4位/);
+    expect(r.errors[0]).toMatch(/^工作表“科目”第3行：.*“\d+”是4位，不是有效的科目编码/);
     expect(r.errors[1]).toMatch(/^工作表“科目”第4行：.*缺少名称/);
     expect(r.entries.map((e) => e.code)).toEqual(['208']);
   });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Classification } from '../../core/codes';
-import { codeShapeProblem } from '../../core/codes';
+import { codeShapeProblem, LEVEL_LABELS, pathLabel, searchCodes } from '../../core/codes';
 import type { BudgetDocument } from '../../core/document/document';
 import type { TableDef } from '../../core/template/template.schema';
 import { sharedCodeBook } from './core-adapter';
@@ -14,10 +14,14 @@ export interface CodePickerProps {
 }
 
 const MAX_LISTED = 200;
+/** The 类/款 path trails the name, muted, cut with an ellipsis (full text in the tooltip). */
+const PATH_STYLE = { marginLeft: 'auto', color: 'var(--bd-muted)', fontSize: '12px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '50%' } as const;
 
 /**
- * Insert a coded row: search the known codes by code or name; a new code that is structurally valid is accepted with
- * a name typed here. In 表7 the chosen code is the project's 项 and the name is the project name.
+ * Insert a coded row: search the year's code lists (built-in and imported) by code prefix or by name, each hit with
+ * its 类/款 path; Enter inserts an exact code. A code not in the lists is accepted when structurally valid, only with
+ * a name typed here, and is marked 自定义科目. In 表7 the chosen code is the project's 项 and the name is the project
+ * name.
  */
 export function CodePicker({ table, doc, onInsert, onClose }: CodePickerProps) {
   const model = table.rows;
@@ -31,20 +35,19 @@ export function CodePicker({ table, doc, onInsert, onClose }: CodePickerProps) {
   const book = sharedCodeBook();
   const year = doc.meta.year;
 
-  const present = useMemo(() => new Set((doc.tables[table.id]?.rows ?? []).map((r) => r.code).filter(Boolean)), [doc, table.id]);
+  const present = useMemo(() => new Set((doc.tables[table.id]?.rows ?? []).map((r) => r.code).filter((c): c is string => !!c)), [doc, table.id]);
   const q = query.trim();
-  const matches = useMemo(() => {
-    const all = book.entries(classification).filter((e) => allowed.includes(e.code.length) && (isProjects || !present.has(e.code)));
-    const seen = new Set<string>();
-    return all
-      .filter((e) => (q === '' || e.code.startsWith(q) || e.name.includes(q)) && !seen.has(e.code) && seen.add(e.code))
-      .slice(0, MAX_LISTED);
-  }, [book, classification, allowed, isProjects, present, q]);
+  const search = useMemo(
+    () => searchCodes(book, classification, q, { year, allowed, limit: MAX_LISTED, ...(isProjects ? {} : { exclude: present }) }),
+    [book, classification, q, year, allowed, isProjects, present],
+  );
+  const matches = search.hits;
 
-  const isNewCode = /^\d+$/.test(q) && !matches.some((m) => m.code === q);
-  const newProblem = isNewCode ? codeShapeProblem(q, allowed) : undefined;
-  const duplicate = isNewCode && !isProjects && present.has(q);
-  const code = chosen ?? (isNewCode && !newProblem && !duplicate ? q : null);
+  const isNewCode = /^\d+$/.test(q) && !search.exact && !book.has(classification, q);
+  const newProblem = /^\d+$/.test(q) && !search.exact ? codeShapeProblem(q, levels, allowed) : undefined;
+  const duplicate = /^\d+$/.test(q) && !isProjects && present.has(q);
+  // An exact code typed in full is chosen without a click, so Enter and 插入 work at once.
+  const code = chosen ?? search.exact?.code ?? (isNewCode && !newProblem && !duplicate ? q : null);
   const knownName = code ? book.name(classification, code, year) : undefined;
   const finalName = isProjects ? name.trim() : (knownName ?? name.trim());
   const canInsert = code !== null && finalName !== '';
@@ -109,17 +112,20 @@ export function CodePicker({ table, doc, onInsert, onClose }: CodePickerProps) {
             onDoubleClick={() => !isProjects && onInsert(m.code, m.name)}
           >
             <span className="bd-picker-code">{m.code}</span>
+            <span className="bd-picker-level" style={{ flex: 'none', color: 'var(--bd-muted)' }}>{LEVEL_LABELS[m.level] ?? ''}</span>
             <span>{m.name}</span>
+            {m.path.length > 1 ? <span className="bd-picker-path" title={pathLabel(m)} style={PATH_STYLE}>{pathLabel(m)}</span> : null}
           </li>
         ))}
         {matches.length === 0 && !isNewCode ? <li className="bd-picker-none">没有匹配的已知科目</li> : null}
+        {search.truncated ? <li className="bd-picker-none">仅列出前 {MAX_LISTED} 项，请输入更多编码或名称缩小范围</li> : null}
       </ul>
-      {isNewCode && newProblem ? <p className="bd-form-error">{newProblem.message}</p> : null}
-      {duplicate ? <p className="bd-form-error">{table.no}已有科目“{q}”</p> : null}
+      {newProblem && matches.length === 0 ? <p className="bd-form-error">{newProblem.message}</p> : null}
+      {duplicate && matches.length === 0 ? <p className="bd-form-error">{table.no}已有科目“{q}”</p> : null}
       {code && !knownName && !isProjects ? (
-        <label className="bd-picker-name">
-          新科目“{code}”的名称
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="请输入科目名称" />
+        <label className="bd-picker-name" data-testid="custom-code">
+          自定义科目“{code}”（不在{year}年科目表中）的名称
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="请输入科目名称（必填）" />
         </label>
       ) : null}
       {isProjects ? (
