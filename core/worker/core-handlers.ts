@@ -1,3 +1,4 @@
+import type { BudgetDocument } from '../document/document';
 import type { HandlerRegistry } from './dispatcher';
 
 /**
@@ -24,5 +25,9 @@ export const coreHandlers: HandlerRegistry = {
     const bytes = await exportDocx(doc, template, options);
     ctx.progress(1, 1, '正在生成 Word 文档');
     return bytes;
+  },
+  async serialize({ json }) {
+    const { serializeDocumentBytes } = await import('../file/serialize');
+    return serializeDocumentBytes(JSON.parse(json) as BudgetDocument);
   },
 };

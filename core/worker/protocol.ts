@@ -5,6 +5,7 @@ import type { CodeCsvResult } from '../codes/code-csv';
 import type { ImportXlsxOptions, ImportXlsxResult } from '../xlsx/import-xlsx';
 import type { ExportXlsxOptions } from '../xlsx/export-xlsx';
 import type { ExportDocxOptions } from '../docx/export-docx';
+import type { DocPatch, FindingsDelta, LearnedCode } from './session-sync';
 
 /**
  * The messages between a host (the renderer, the CLI) and the worker that runs core's heavy, input-driven work, so a
@@ -19,6 +20,19 @@ export interface WorkerKinds {
   importCodeList: { payload: { bytes: Uint8Array; classification: Classification; year: number }; value: CodeCsvResult };
   exportXlsx: { payload: { doc: BudgetDocument; template: TemplateSet; options?: Omit<ExportXlsxOptions, 'onProgress'> }; value: Uint8Array };
   exportDocx: { payload: { doc: BudgetDocument; template: TemplateSet; options?: Omit<ExportDocxOptions, 'layoutTrace'> }; value: Uint8Array };
+  /**
+   * The checking replica (session-handlers.ts): the open document as JSON text (cheap to send, unlike a structured
+   * clone of 10,000 rows), its template when it is not built in, and the codes learnt this run.
+   */
+  sessionOpen: { payload: { json: string; templateId: string; template?: TemplateSet; learned: LearnedCode[] }; value: FindingsDelta };
+  /** What one command changed, as data, so the replica's rule engine re-checks incrementally. */
+  sessionPatch: { payload: { patch: DocPatch }; value: FindingsDelta };
+  /** Re-run the text checks an edit left stale (the host asks when typing pauses). */
+  sessionRefreshText: { payload: Record<string, never>; value: FindingsDelta };
+  /** An imported code list: names change what the code checks say. */
+  sessionLearnCodes: { payload: { codes: LearnedCode[] }; value: FindingsDelta };
+  /** The document file's bytes from the document as JSON text (saving and crash recovery stay off the page's thread). */
+  serialize: { payload: { json: string }; value: Uint8Array };
 }
 
 export type WorkerKind = keyof WorkerKinds;

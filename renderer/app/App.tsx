@@ -33,7 +33,7 @@ type DialogKind = 'settings' | 'picker' | 'new' | null;
 export function App({ appHost }: { appHost: AppHost }) {
   const { host, dispatchMenu } = appHost;
   const controls = useDocument();
-  const { session, version, lastChanges, findings, dirty, file } = controls.state;
+  const { session, version, lastChanges, findings, dirty, file, checking } = controls.state;
   const { notice, notify } = useNotice();
   const { prompts, dialog: prompt } = usePrompts();
   const files = useFileActions(host, controls, notify, prompts);
@@ -209,6 +209,7 @@ export function App({ appHost }: { appHost: AppHost }) {
           <FindingsPanel
             template={template}
             findings={findings}
+            checking={checking}
             onOpen={openFinding}
             onFix={fix}
           />

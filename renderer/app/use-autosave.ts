@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Host } from '../../core/ipc/contract';
-import { serializeDocument } from './core-adapter';
+import { serializeOffThread } from './core-adapter';
 import type { DocumentState } from './use-document';
 
 const AUTOSAVE_MS = 30_000;
@@ -16,7 +16,7 @@ export function useAutosave(host: Host, state: DocumentState): void {
       const stamp = `${loadId}:${version}`;
       if (!session || !dirty || stamp === lastWritten) return;
       lastWritten = stamp;
-      void host.writeRecovery(serializeDocument(session.doc)).catch(() => undefined);
+      void serializeOffThread(session.doc).then((bytes) => host.writeRecovery(bytes)).catch(() => undefined);
     };
     const timer = window.setInterval(write, AUTOSAVE_MS);
     window.addEventListener('blur', write);

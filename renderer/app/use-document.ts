@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeSet } from '../../core/commands/command';
 import type { BudgetDocument } from '../../core/document/document';
 import type { Finding } from '../../core/rules/finding';
 import type { TemplateSet } from '../../core/template/template.schema';
-import { createSession } from './core-adapter';
+import type { LearnedCode } from '../../core/worker/session-sync';
+import { checkingWorker } from '../worker/core-client';
+import { createSession, isBuiltinTemplate, learnCodes, learnedCodes } from './core-adapter';
+import { RemoteChecker } from './remote-checker';
 import type { SessionPort } from './session-port';
 
 /** Where the open document lives on disk (path in Electron, file name in the browser); null = never saved. */
@@ -19,6 +22,8 @@ export interface DocumentState {
   version: number;
   lastChanges: ChangeSet | null;
   findings: readonly Finding[];
+  /** The checks of the open document have not answered yet. */
+  checking: boolean;
   dirty: boolean;
   /** Increments per opened document: views keyed by it start fresh (scroll, focus, selection). */
   loadId: number;
@@ -28,57 +33,56 @@ export interface DocumentControls {
   state: DocumentState;
   load(doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty?: boolean): SessionPort;
   setFile(file: FileInfo): void;
-  /** Re-read findings after a change outside the history (a newly imported code list). */
-  refresh(): void;
+  /** Codes of an imported list: the checks re-run with their names. */
+  learnCodes(codes: LearnedCode[]): void;
+  /** The findings once every change made so far has been checked. */
+  settledFindings(): Promise<readonly Finding[]>;
 }
 
 const UNTITLED: FileInfo = { path: null, name: '未命名.ysgk' };
 
 export function useDocument(): DocumentControls {
   const [state, setState] = useState<DocumentState>({
-    session: null, file: UNTITLED, version: 0, lastChanges: null, findings: [], dirty: false, loadId: 0,
+    session: null, file: UNTITLED, version: 0, lastChanges: null, findings: [], checking: false, dirty: false, loadId: 0,
   });
   // A recovered document is dirty although its history is empty: remember that until the next save.
   const [forcedDirty, setForcedDirty] = useState(false);
+  const checkerRef = useRef<RemoteChecker | null>(null);
+  checkerRef.current ??= new RemoteChecker(
+    checkingWorker(),
+    (c) => setState((s) => ({ ...s, findings: c.findings, checking: c.pending })),
+    learnedCodes,
+  );
 
   const load = useCallback((doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty = false) => {
     const session = createSession(doc, template);
     setForcedDirty(dirty);
-    setState((s) => ({ session, file, version: 0, lastChanges: null, findings: session.findings(), dirty, loadId: s.loadId + 1 }));
+    checkerRef.current!.open(doc, template, isBuiltinTemplate(template));
+    setState((s) => ({ session, file, version: 0, lastChanges: null, findings: [], checking: true, dirty, loadId: s.loadId + 1 }));
     return session;
   }, []);
 
   const session = state.session;
   useEffect(() => {
     if (!session) return;
-    // On a large document a cell edit leaves the text checks stale; re-run them once typing pauses.
-    let textTimer = 0;
-    const unsubscribe = session.subscribe((event) => {
-      window.clearTimeout(textTimer);
-      if (session.textFindingsStale) {
-        textTimer = window.setTimeout(() => {
-          if (session.refreshTextFindings()) setState((s) => (s.session === session ? { ...s, findings: session.findings() } : s));
-        }, 600);
-      }
+    const checker = checkerRef.current!;
+    return session.subscribe((event) => {
       if (event.kind === 'saved') setForcedDirty(false);
+      else checker.patch(event.changes);
       setState((s) => ({
         ...s,
         version: s.version + 1,
         lastChanges: event.changes,
-        findings: session.findings(),
         dirty: event.kind === 'saved' ? false : event.dirty,
       }));
     });
-    return () => {
-      window.clearTimeout(textTimer);
-      unsubscribe();
-    };
   }, [session]);
 
   const setFile = useCallback((file: FileInfo) => setState((s) => ({ ...s, file })), []);
-  const refresh = useCallback(
-    () => setState((s) => (s.session ? { ...s, version: s.version + 1, findings: s.session.findings() } : s)),
-    [],
-  );
-  return { state: { ...state, dirty: state.dirty || forcedDirty }, load, setFile, refresh };
+  const learn = useCallback((codes: LearnedCode[]) => {
+    learnCodes(codes);
+    checkerRef.current!.learnCodes(codes);
+  }, []);
+  const settledFindings = useCallback(() => checkerRef.current!.settled(), []);
+  return { state: { ...state, dirty: state.dirty || forcedDirty }, load, setFile, learnCodes: learn, settledFindings };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FileStamp, Host, LockHolder, OpenedFile } from '../../core/ipc/contract';
 import type { TemplateSet } from '../../core/template/template.schema';
-import { newDocument, parseDocumentBytes, sampleDocument, serializeDocument, templateFor } from './core-adapter';
+import { newDocument, parseDocumentBytes, sampleDocument, serializeOffThread, templateFor } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import type { Notify } from './use-grid-edits';
 import type { Prompts } from './use-prompts';
@@ -137,7 +137,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     if (!session) return false;
     // Someone else has the file open: never write over it from here without asking; 保存 becomes 另存为.
     const asNew = saveAs || readOnlyRef.current !== null;
-    const bytes = serializeDocument(session.doc);
+    const bytes = await serializeOffThread(session.doc);
     const path = asNew ? undefined : (file.path ?? undefined);
     let result = await host.saveFile({ path, suggestedName: file.name, bytes, kind: 'document', ...(path && stamp.current ? { basedOn: stamp.current } : {}) });
     if (result?.conflict) {

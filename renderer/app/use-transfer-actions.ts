@@ -4,7 +4,7 @@ import { guessClassification, parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
 import { parseTemplateSetJson } from '../../core/template/validate-set';
 import { countBySeverity } from '../../core/rules/finding-order';
-import { registerTemplateSet, sharedCodeBook, stripExt, templateFor, templateSets } from './core-adapter';
+import { registerTemplateSet, stripExt, templateFor, templateSets } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import { importWorkbook, type Importer } from './import-workbook';
 import { coreWorker } from '../worker/core-client';
@@ -76,7 +76,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
   const exportAs = useCallback(async (kind: 'xlsx' | 'docx') => {
     const { session, file } = ref.current.state;
     if (!session) return;
-    const { errors } = countBySeverity(session.findings());
+    const { errors } = countBySeverity(await ref.current.settledFindings());
     if (errors > 0) {
       const go = await host.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
       if (!go) return;
@@ -117,10 +117,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     if (classification === 'economic' && !('stopped' in r)) r = await read('economic');
     if ('stopped' in r && r.stopped) return notify(r.stopped, r.stopped === '已取消导入' ? 'info' : 'error');
     const { entries, errors } = r;
-    const book = sharedCodeBook();
-    for (const e of entries) book.learn(classification, e.code, e.name, year);
-    session.engine.checkAll();
-    ref.current.refresh();
+    ref.current.learnCodes(entries.map((e) => ({ classification, code: e.code, name: e.name, year })));
     if (errors.length) onReport('科目表导入', [`已导入 ${entries.length} 个科目；以下行未导入：`, ...errors].join('\n'));
     notify(`已导入 ${entries.length} 个${year}年${classification === 'economic' ? '经济' : '功能'}分类科目`, errors.length ? 'error' : 'info');
   }, [host, notify, onReport]);

@@ -106,9 +106,19 @@ function testHold(): Promise<unknown> | undefined {
 }
 
 let shared: CoreWorkerClient | undefined;
+let checking: CoreWorkerClient | undefined;
 
-/** The page's one worker client (Vite bundles core.worker.ts as a module worker). */
+/** The page's worker client for import, export and saving (Vite bundles core.worker.ts as a module worker). */
 export function coreWorker(): CoreWorkerClient {
   shared ??= new CoreWorkerClient(() => new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module', name: 'core' }) as unknown as WorkerLike);
   return shared;
+}
+
+/**
+ * A second worker of the same script for the checking replica of the open document: 取消 of an export terminates
+ * the first one, and must not take the document's findings with it.
+ */
+export function checkingWorker(): CoreWorkerClient {
+  checking ??= new CoreWorkerClient(() => new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module', name: 'checks' }) as unknown as WorkerLike);
+  return checking;
 }
