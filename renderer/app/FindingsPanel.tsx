@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../core/rules/finding';
 import type { TemplateSet } from '../../core/template/template.schema';
 import { countBySeverity } from '../../core/rules/finding-order';
@@ -8,19 +8,29 @@ export interface FindingsPanelProps {
   findings: readonly Finding[];
   onOpen: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
+  /** The checks have not answered yet for the open document. */
+  checking?: boolean;
 }
 
 type Filter = 'all' | 'error' | 'warning';
-const MAX_SHOWN = 500;
+/** Every line is one text line high (the message is cut with an ellipsis), so the list can be windowed. */
+const LINE_PX = 27;
+/** Lines rendered above and below the visible ones, so a fast wheel turn does not show blank lines. */
+const OVERSCAN = 8;
 
 /** All 错误 and 提示 with their messages; click opens the cell, 修正 applies the suggested value (undoable). */
-export function FindingsPanel({ template, findings, onOpen, onFix }: FindingsPanelProps) {
+export function FindingsPanel({ template, findings, onOpen, onFix, checking = false }: FindingsPanelProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const [height, setHeight] = useState(190);
+  const [scrollTop, setScrollTop] = useState(0);
   const drag = useRef<{ y: number; h: number } | null>(null);
-  const { errors, warnings } = countBySeverity(findings);
-  const shown = findings.filter((f) => filter === 'all' || f.severity === filter);
-  const tableNo = new Map(template.tables.map((t) => [t.id, t.no]));
+  const { errors, warnings } = useMemo(() => countBySeverity(findings), [findings]);
+  const shown = useMemo(() => (filter === 'all' ? findings : findings.filter((f) => f.severity === filter)), [findings, filter]);
+  const tableNo = useMemo(() => new Map(template.tables.map((t) => [t.id, t.no])), [template]);
+  // Only the lines in view are in the page: 10,000 提示 would otherwise cost a long frame on every edit.
+  const viewLines = Math.ceil(height / LINE_PX) + OVERSCAN;
+  const first = Math.max(0, Math.min(Math.floor(scrollTop / LINE_PX) - OVERSCAN, shown.length - viewLines));
+  const last = Math.min(shown.length, first + viewLines + OVERSCAN);
   return (
     <section className="bd-findings" aria-label="审核结果" style={{ height }}>
       <div
@@ -53,13 +63,21 @@ export function FindingsPanel({ template, findings, onOpen, onFix }: FindingsPan
         </div>
       </div>
       {shown.length === 0 ? (
-        <p className="bd-findings-empty">{findings.length === 0 ? '没有发现问题：各表数字相互一致。' : '没有此类结果。'}</p>
+        <p className="bd-findings-empty">
+          {checking ? '正在审核…' : findings.length === 0 ? '没有发现问题：各表数字相互一致。' : '没有此类结果。'}
+        </p>
       ) : (
-        <ul className="bd-findings-list">
-          {shown.slice(0, MAX_SHOWN).map((f) => {
+        <ul
+          className="bd-findings-list"
+          data-testid="findings-list"
+          data-count={shown.length}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <li aria-hidden="true" className="bd-findings-spacer" style={{ height: first * LINE_PX }} />
+          {shown.slice(first, last).map((f) => {
             const tables = [...new Set(f.cells.map((c) => tableNo.get(c.table) ?? c.table))].join('、');
             return (
-              <li key={f.id} className={`bd-finding bd-finding-${f.severity}`} data-finding-id={f.id} data-rule={f.rule}>
+              <li key={f.id} className={`bd-finding bd-finding-${f.severity}`} data-finding-id={f.id} data-rule={f.rule} style={{ height: LINE_PX }}>
                 <button type="button" className="bd-finding-main" onClick={() => onOpen(f)} title="定位到单元格">
                   <span className={`bd-sev bd-sev-${f.severity}`}>{f.severity === 'error' ? '错误' : '提示'}</span>
                   <span className="bd-finding-where">{tables || f.scope}</span>
@@ -73,7 +91,7 @@ export function FindingsPanel({ template, findings, onOpen, onFix }: FindingsPan
               </li>
             );
           })}
-          {shown.length > MAX_SHOWN ? <li className="bd-findings-more">另有 {shown.length - MAX_SHOWN} 条未显示</li> : null}
+          <li aria-hidden="true" className="bd-findings-spacer" style={{ height: (shown.length - last) * LINE_PX }} />
         </ul>
       )}
     </section>

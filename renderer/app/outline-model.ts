@@ -57,21 +57,36 @@ export function countFindings(items: readonly OutlineItem[], findings: readonly 
   const byTable = new Map<string, string>();
   for (const i of items) if (i.tableId) byTable.set(i.tableId, i.id);
   const sections = items.filter((i) => i.kind === 'section' && i.input);
+  // Thousands of findings share a handful of input keys' prefixes: each distinct key is matched once.
+  const sectionOf = new Map<string, string | undefined>();
   const bump = (id: string, f: Finding) => {
-    const c = counts.get(id) ?? { errors: 0, warnings: 0 };
+    let c = counts.get(id);
+    if (!c) counts.set(id, (c = { errors: 0, warnings: 0 }));
     if (f.severity === 'error') c.errors += 1;
     else c.warnings += 1;
-    counts.set(id, c);
   };
   for (const f of findings) {
-    const tables = new Set(f.cells.map((c) => c.table));
-    for (const t of tables) {
-      const id = byTable.get(t);
+    const cells = f.cells;
+    if (cells.length === 1) {
+      const id = byTable.get(cells[0].table);
       if (id) bump(id, f);
+    } else if (cells.length > 1) {
+      const tables = new Set<string>();
+      for (const c of cells) tables.add(c.table);
+      for (const t of tables) {
+        const id = byTable.get(t);
+        if (id) bump(id, f);
+      }
     }
-    if (f.input) {
-      const s = sections.find((i) => f.input === i.input || f.input!.startsWith(`${i.input}.`));
-      if (s) bump(s.id, f);
+    const input = f.input;
+    if (input) {
+      let s: string | undefined;
+      if (sectionOf.has(input)) s = sectionOf.get(input);
+      else {
+        s = sections.find((i) => input === i.input || input.startsWith(`${i.input}.`))?.id;
+        sectionOf.set(input, s);
+      }
+      if (s) bump(s, f);
     }
   }
   return counts;

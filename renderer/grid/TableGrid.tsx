@@ -1,5 +1,5 @@
 import type {
-  CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, SuppressKeyboardEventParams,
+  CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, SuppressKeyboardEventParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -61,15 +61,36 @@ export function TableGrid(props: TableGridProps) {
 
   useEffect(() => setRowData(buildGridRows(table, doc)), [table, doc]);
 
-  // After a change: re-index rows, rebuild the row list only when rows were added/removed, refresh visible cells.
+  // After a change: refresh only the grid rows whose cells changed or whose findings changed; rebuild the row list
+  // only when rows were added/removed. Redrawing every rendered cell per keystroke is what made typing lag.
+  const seen = useRef({ version, findingsByCell });
   useEffect(() => {
-    ctx.rowsById = indexRows(doc, table.id);
+    const api = apiRef.current;
+    const prev = seen.current;
+    seen.current = { version, findingsByCell };
+    const docChanged = version !== prev.version;
+    const whole = docChanged && (!lastChanges || version !== prev.version + 1 || lastChanges.meta || lastChanges.tables.includes(table.id));
+    if (docChanged && (whole || lastChanges!.cells.some((c) => c.table === table.id))) ctx.rowsById = indexRows(doc, table.id);
     ctx.findingsByCell = findingsByCell;
-    ctx.viewCache.clear();
-    if (lastChanges && (lastChanges.tables.includes(table.id) || lastChanges.meta)) {
-      setRowData((old) => reuseRows(old, buildGridRows(table, doc)));
+    if (whole) {
+      ctx.viewCache.clear();
+      if (lastChanges && (lastChanges.tables.includes(table.id) || lastChanges.meta)) setRowData((old) => reuseRows(old, buildGridRows(table, doc)));
+      api?.refreshCells({ force: true });
+      return;
     }
-    apiRef.current?.refreshCells({ force: true });
+    const rowIds = new Set<string>();
+    if (docChanged) for (const c of lastChanges!.cells) if (c.table === table.id) rowIds.add(c.row);
+    if (findingsByCell !== prev.findingsByCell) changedFindingRows(prev.findingsByCell, findingsByCell, table.id, rowIds);
+    if (rowIds.size === 0 || !api) return;
+    const nodes: IRowNode<GridRow>[] = [];
+    api.forEachNode((n) => {
+      const r = n.data;
+      if (r && ((r.rowIds[0] !== null && rowIds.has(r.rowIds[0])) || (r.rowIds[1] !== null && rowIds.has(r.rowIds[1])))) {
+        nodes.push(n);
+        for (const col of table.columns) ctx.viewCache.delete(`${r.key}\u0001${col.id}`);
+      }
+    });
+    if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
   }, [version, findingsByCell]);
 
   const deps = useMemo<ClipboardDeps>(() => ({ apiRef, rootRef, ctx, selectionRef, edits }), [ctx, edits]);
@@ -245,6 +266,21 @@ function selectedRowIds(api: GridApi<GridRow> | null, sel: Selection | null): st
     if (id) ids.push(id);
   }
   return ids;
+}
+
+/** Adds the document row ids of this table whose cells gained, lost or changed a finding. */
+function changedFindingRows(before: Map<string, Finding[]>, after: Map<string, Finding[]>, tableId: string, out: Set<string>): void {
+  const prefix = `${tableId}\u0001`;
+  const note = (key: string) => {
+    if (!key.startsWith(prefix)) return;
+    const rest = key.slice(prefix.length);
+    out.add(rest.slice(0, rest.indexOf('\u0001')));
+  };
+  for (const [key, list] of after) {
+    const old = before.get(key);
+    if (!old || old.length !== list.length || old.some((f, i) => f !== list[i])) note(key);
+  }
+  for (const key of before.keys()) if (!after.has(key)) note(key);
 }
 
 /** Keeps the old row objects where nothing about the printed line changed, so AG Grid redraws only new rows. */
