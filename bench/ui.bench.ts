@@ -74,6 +74,10 @@ async function markTime(page: Page, name: string): Promise<number> {
 }
 
 const SCROLL_SCRIPT = `(async () => {
+  const loaf = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) loaf.push((e.scripts || []).reduce((a, s) => a + s.duration, 0)); }).observe({ type: 'long-animation-frame' });
+  } catch {}
   const candidates = [...document.querySelectorAll('.bd-grid *')].filter((e) => e.scrollHeight - e.clientHeight > 1000);
   const scroller = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
   if (!scroller) return null;
@@ -90,7 +94,8 @@ const SCROLL_SCRIPT = `(async () => {
     }
     requestAnimationFrame(tick);
   });
-  return { frames: frames.slice(1), rendered: document.querySelectorAll('.bd-grid .ag-row').length, scrolledPx: scroller.scrollTop };
+  await new Promise((r) => setTimeout(r, 100));
+  return { frames: frames.slice(1), rendered: document.querySelectorAll('.bd-grid .ag-row').length, scrolledPx: scroller.scrollTop, loafScriptMs: loaf };
 })()`;
 
 /**
@@ -199,11 +204,20 @@ async function main(): Promise<void> {
     const cellSel = '.bd-grid .ag-row[row-id="2010101"] .ag-cell[col-id="basic"]';
     const original = (await page.locator(cellSel).textContent()) ?? '0';
     await page.click(cellSel);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const scriptMs = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+    };
     const EDITS = 40;
+    const editScript: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       await page.keyboard.type(i % 2 === 0 ? String(Number(original) + 1 + i) : original);
+      const s0 = await scriptMs();
       await page.keyboard.press('Enter');
       await page.waitForFunction((k) => (window as unknown as { __lat: unknown[] }).__lat.length >= k, i + 1, { timeout: 10_000 });
+      editScript.push((await scriptMs()) - s0);
       await page.keyboard.press('ArrowUp');
     }
     const lat = await page.evaluate(() => (window as unknown as { __lat: { dom: number; frame: number }[] }).__lat);
@@ -212,7 +226,9 @@ async function main(): Promise<void> {
 
     // 4. Scroll: one step per animation frame through the 5,000 rows.
     // Plain JS text: tsx would wrap named functions with a __name helper the page does not have.
-    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { frames: number[]; rendered: number; scrolledPx: number } | null;
+    const scrollScript0 = await scriptMs();
+    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { frames: number[]; rendered: number; scrolledPx: number; loafScriptMs: number[] } | null;
+    const scrollScriptMs = (await scriptMs()) - scrollScript0;
     const frames = scroll?.frames ?? [];
     const total = frames.reduce((a, b) => a + b, 0);
 
@@ -225,12 +241,19 @@ async function main(): Promise<void> {
       commitToFindingsP50Ms: r1(percentile(dom, 50)),
       commitToFindingsP95Ms: r1(percentile(dom, 95)),
       commitToFindingsPaintedP95Ms: r1(percentile(frame, 95)),
+      // Main-thread script from Enter to the findings panel updated (all of it: grid, React, checker messages).
+      commitScriptP50Ms: r1(percentile(editScript.slice(4), 50)),
+      commitScriptP95Ms: r1(percentile(editScript.slice(4), 95)),
       edits: dom.length,
       scroll: {
         frames: frames.length,
         avgFps: r1(frames.length / (total / 1000)),
         p95FrameMs: r1(percentile(frames, 95)),
         framesOver33Ms: frames.filter((f) => f > 33.4).length,
+        scriptPerFrameAvgMs: r1(scrollScriptMs / Math.max(1, frames.length)),
+        // Long animation frames (over 50 ms) seen while scrolling, and the longest script among them.
+        longFrames: scroll?.loafScriptMs.length ?? 0,
+        longFrameMaxScriptMs: r1(Math.max(0, ...(scroll?.loafScriptMs ?? []))),
         scrolledPx: scroll?.scrolledPx ?? 0,
       },
     }));
