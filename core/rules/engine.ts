@@ -83,6 +83,9 @@ class Engine implements RuleEngine {
   private instantiated = false;
   /** Failing instances in findings order, kept sorted across updates (undefined: sort again from results). */
   private sortedSlots: Slot[] | undefined;
+  /** The findings of sortedSlots, kept in step with it (an edit splices both instead of mapping thousands). */
+  private sortedFindings: Finding[] = [];
+  /** What findings() returns: a new array after every change (callers compare by identity). */
   private sorted: Finding[] | undefined;
   /** Per table: the row-check rules watching each of its rows. */
   private readonly rowWatchers: number[][];
@@ -195,8 +198,9 @@ class Engine implements RuleEngine {
         const all: Slot[] = [];
         for (const list of this.results) for (const slot of list.values()) all.push(slot);
         this.sortedSlots = all.sort(compareSlots);
+        this.sortedFindings = this.sortedSlots.map((s) => s.finding);
       }
-      this.sorted = this.sortedSlots.map((s) => s.finding);
+      this.sorted = this.sortedFindings.slice();
     }
     return this.sorted;
   }
@@ -230,8 +234,16 @@ class Engine implements RuleEngine {
     // Keep the sorted list instead of re-sorting thousands of findings after each keystroke.
     const sorted = this.sortedSlots;
     if (sorted) {
-      if (before) sorted.splice(lowerBound(sorted, before), 1);
-      if (after) sorted.splice(lowerBound(sorted, after), 0, after);
+      if (before) {
+        const at = lowerBound(sorted, before);
+        sorted.splice(at, 1);
+        this.sortedFindings.splice(at, 1);
+      }
+      if (after) {
+        const at = lowerBound(sorted, after);
+        sorted.splice(at, 0, after);
+        this.sortedFindings.splice(at, 0, after.finding);
+      }
     }
     this.sorted = undefined;
   }
