@@ -1,6 +1,6 @@
 import { blankZeroOf, isOrgRow, type BudgetDocument, type RowData } from '../document/document';
 import type { ColumnDef, FixedRowDef, TableDef, TemplateSet } from '../template/template.schema';
-import { codePartFor, columnNumbers, fixedRowName, hasColumnNumberRow, headerLayout, type HeaderLayout } from '../template/header-layout';
+import { codeParts, columnNumbers, fixedRowName, hasColumnNumberRow, headerLayout, type HeaderLayout } from '../template/header-layout';
 import { tableNoteText } from './table-note';
 
 /**
@@ -138,11 +138,21 @@ export function printedLabel(table: TableDef, rowId: string, side: 0 | 1, data: 
   if (model.kind === 'coded' || model.kind === 'projects') {
     return { label: rowId === 'total' ? model.total.label : (data?.name ?? ''), indent: 0 };
   }
-  return fixedLabels(table)[side].get(rowId) ?? { label: '', indent: 0 };
+  return fixedLabels(table)[side].get(rowId) ?? NO_LABEL;
 }
 
+const NO_LABEL: FixedLabel = { label: '', indent: 0 };
 const EMPTY: PrintedCell = { kind: 'empty' };
 const BLANK: PrintedCell = { kind: 'text', text: '' };
+
+/** One side of a line: its row, and the code split into 类/款/项 parts once for all the code columns. */
+interface LineSide {
+  rowId: string | null;
+  data: RowData | undefined;
+  parts?: string[];
+}
+
+const PART_INDEX = { lei: 0, kuan: 1, xiang: 2 } as const;
 
 /**
  * The cell of one line under one column, from the document rows as they are now. A line with no row on the
@@ -150,21 +160,24 @@ const BLANK: PrintedCell = { kind: 'text', text: '' };
  */
 export function printedCell(table: TableDef, line: PrintedLine, col: ColumnDef, rowsById: ReadonlyMap<string, RowData>): PrintedCell {
   const rowId = line.rowIds[col.side ?? 0];
-  return cellOf(table, rowId, col, rowId === null ? undefined : rowsById.get(rowId));
+  return cellOf(table, { rowId, data: rowId === null ? undefined : rowsById.get(rowId) }, col);
 }
 
-function cellOf(table: TableDef, rowId: string | null, col: ColumnDef, data: RowData | undefined): PrintedCell {
-  const side = col.side ?? 0;
+function cellOf(table: TableDef, side: LineSide, col: ColumnDef): PrintedCell {
+  const { rowId, data } = side;
   if (rowId === null) return table.rows.kind === 'sideBySide' ? BLANK : EMPTY;
   switch (col.kind) {
     case 'code': {
       const code = data?.code ?? '';
       // 合计 and organisation rows print their name only; their code cells stay blank.
-      const text = rowId === 'total' || !code || (data !== undefined && isOrgRow(data)) ? '' : codePartFor(code, col.codePart ?? 'full', codeLevels(table));
-      return { kind: 'text', text, code: true };
+      if (rowId === 'total' || !code || (data !== undefined && isOrgRow(data))) return { kind: 'text', text: '', code: true };
+      const part = col.codePart ?? 'full';
+      if (part === 'full') return { kind: 'text', text: code, code: true };
+      side.parts ??= codeParts(code, codeLevels(table));
+      return { kind: 'text', text: side.parts[PART_INDEX[part]] ?? '', code: true };
     }
     case 'name': {
-      const { label, indent } = printedLabel(table, rowId, side, data);
+      const { label, indent } = printedLabel(table, rowId, col.side ?? 0, data);
       return { kind: 'text', text: label, indent };
     }
     case 'text':
@@ -172,6 +185,13 @@ function cellOf(table: TableDef, rowId: string | null, col: ColumnDef, data: Row
     case 'amount':
       return { kind: 'amount', value: data?.values[col.id] ?? 0, rowId, colId: col.id };
   }
+}
+
+function lineCells(table: TableDef, sides: [LineSide, LineSide]): PrintedCell[] {
+  const columns = table.columns;
+  const cells = new Array<PrintedCell>(columns.length);
+  for (let i = 0; i < columns.length; i++) cells[i] = cellOf(table, sides[columns[i].side ?? 0], columns[i]);
+  return cells;
 }
 
 /** Document rows by id (of a duplicated id, the last one, as the grid and the checks see it). */
@@ -183,16 +203,21 @@ export function rowsByIdOf(doc: BudgetDocument, tableId: string): Map<string, Ro
 
 /** Every printed line with its cells. */
 export function printedRows(doc: BudgetDocument, table: TableDef): PrintedRow[] {
-  const columns = table.columns;
   const lines = printedLines(doc, table);
   const model = table.rows.kind;
+  const none: LineSide = { rowId: null, data: undefined };
   if (model === 'coded' || model === 'projects') {
     // One line per stored row, read from that row itself (a duplicated id still prints each row's own figures).
     const rows = doc.tables[table.id]?.rows ?? [];
-    return lines.map((line, i) => ({ ...line, cells: columns.map((col) => cellOf(table, line.key, col, rows[i])) }));
+    return lines.map((line, i) => withCells(line, lineCells(table, [{ rowId: line.key, data: rows[i] }, none])));
   }
   const rowsById = rowsByIdOf(doc, table.id);
-  return lines.map((line) => ({ ...line, cells: columns.map((col) => printedCell(table, line, col, rowsById)) }));
+  const sideOf = (rowId: string | null): LineSide => (rowId === null ? none : { rowId, data: rowsById.get(rowId) });
+  return lines.map((line) => withCells(line, lineCells(table, [sideOf(line.rowIds[0]), sideOf(line.rowIds[1])])));
+}
+
+function withCells(line: PrintedLine, cells: PrintedCell[]): PrintedRow {
+  return { key: line.key, rowIds: line.rowIds, level: line.level, isTotal: line.isTotal, isOrg: line.isOrg, emphasis: line.emphasis, cells };
 }
 
 /** The whole printed table: header, column numbers, lines with cells, blank-zero setting and note. */

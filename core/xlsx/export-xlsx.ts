@@ -35,13 +35,34 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
  */
 type CellStyle = Partial<ExcelJS.Style>;
 
-class StyleBook {
-  private readonly byKey = new Map<string, CellStyle>();
-  get(key: string, make: () => CellStyle): CellStyle {
-    let style = this.byKey.get(key);
+/** The looks of body cells, made on first use: by kind and weight, and for texts by alignment, indent and wrap. */
+class BodyStyles {
+  private readonly plain = new Map<number, CellStyle>();
+  private readonly texts = new Map<number, CellStyle[]>();
+
+  /** An amount (0), code (1) or empty (2) cell, bold or not. */
+  fixed(kind: 0 | 1 | 2, emphasis: boolean): CellStyle {
+    const key = kind * 2 + (emphasis ? 1 : 0);
+    let style = this.plain.get(key);
     if (!style) {
-      style = make();
-      this.byKey.set(key, style);
+      const font = emphasis ? BODY_FONT_BOLD : BODY_FONT;
+      if (kind === 0) style = { border: BORDER, font, numFmt: '0.00', alignment: { horizontal: 'right', vertical: 'middle' } };
+      else if (kind === 1) style = { border: BORDER, font, numFmt: '@', alignment: { horizontal: 'center', vertical: 'middle' } };
+      else style = { border: BORDER, font };
+      this.plain.set(key, style);
+    }
+    return style;
+  }
+
+  /** A label or text cell: centred (合计 / 总计) or left with its indent, wrapped or not. */
+  text(emphasis: boolean, centred: boolean, indent: number, wrap: boolean): CellStyle {
+    let byLook = this.texts.get(indent);
+    if (!byLook) this.texts.set(indent, (byLook = []));
+    const key = (centred ? 4 : 0) + (wrap ? 2 : 0) + (emphasis ? 1 : 0);
+    let style = byLook[key];
+    if (!style) {
+      const alignment: Partial<ExcelJS.Alignment> = { horizontal: centred ? 'center' : 'left', vertical: 'middle', indent: centred ? 0 : indent, wrapText: wrap };
+      style = byLook[key] = { border: BORDER, font: emphasis ? BODY_FONT_BOLD : BODY_FONT, alignment };
     }
     return style;
   }
@@ -141,19 +162,26 @@ function writeTableSheet(
   lines.forEach((line, i) => line.rowIds.forEach((id) => id && rowOf.set(id, bodyRow + i)));
   const formulaFor = options.formulas ? formulaBuilder(doc, table, rowOf) : undefined;
   // Widths: the template's hint, widened to the longest text of the column (a Chinese character is 2 units).
-  const widths = table.columns.map((col, i) => {
-    const leaf = col.header[col.header.length - 1];
-    let w = col.kind === 'amount' ? 10 : col.kind === 'code' ? (col.codePart === 'full' ? 8 : Math.max(5, (col.width ?? 3) * 1.5)) : Math.max(8, (col.width ?? 10) * 1.6);
-    if (col.kind === 'code' && col.codePart !== 'full') w = Math.max(w, Math.min(textWidth(leaf) + 2, 12));
-    for (const line of lines) {
-      const cell = line.cells[i];
-      if (cell.kind === 'text') w = Math.max(w, textWidth(cell.text) + 2 + (cell.indent ?? 0) * 2);
-      if (cell.kind === 'amount') w = Math.max(w, String(cell.value / 100).length + 5);
-    }
-    return Math.ceil(Math.min(w, col.kind === 'name' || col.kind === 'text' ? 50 : 20));
+  // One pass over the cells; each text's width is kept for the wrapping decision when its line is written.
+  const columns = table.columns;
+  const want = columns.map((col) => {
+    const w = col.kind === 'amount' ? 10 : col.kind === 'code' ? (col.codePart === 'full' ? 8 : Math.max(5, (col.width ?? 3) * 1.5)) : Math.max(8, (col.width ?? 10) * 1.6);
+    return col.kind === 'code' && col.codePart !== 'full' ? Math.max(w, Math.min(textWidth(leafOf(col)) + 2, 12)) : w;
   });
-  const styles = new StyleBook();
-  lines.forEach((line, i) => writeLine(ws, bodyRow + i, line, table, blankZero, widths, styles, formulaFor));
+  const textWidths = new Int32Array(lines.length * nCols);
+  lines.forEach((line, r) => {
+    for (let i = 0; i < nCols; i++) {
+      const cell = line.cells[i];
+      if (cell.kind === 'text') {
+        const tw = textWidth(cell.text);
+        textWidths[r * nCols + i] = tw;
+        want[i] = Math.max(want[i], tw + 2 + (cell.indent ?? 0) * 2);
+      } else if (cell.kind === 'amount') want[i] = Math.max(want[i], String(cell.value / 100).length + 5);
+    }
+  });
+  const widths = columns.map((col, i) => Math.ceil(Math.min(want[i], col.kind === 'name' || col.kind === 'text' ? 50 : 20)));
+  const styles = new BodyStyles();
+  lines.forEach((line, r) => writeLine(ws, bodyRow + r, line, table, blankZero, widths, textWidths.subarray(r * nCols, (r + 1) * nCols), styles, formulaFor));
   bodyRow += lines.length;
 
   if (note) {
@@ -201,25 +229,7 @@ const isTotalLabel = (text: string) => /^(合\s*计|总\s*计|收\s*入\s*总\s*
 
 type FormulaFor = (rowId: string, colId: string, value: number) => string | undefined;
 
-/** The style of a body cell: one shared object per look (kind, bold, alignment, indent, wrap). */
-function bodyStyle(styles: StyleBook, emphasis: boolean, kind: 'amount' | 'code' | 'empty'): CellStyle;
-function bodyStyle(styles: StyleBook, emphasis: boolean, kind: 'text', centred: boolean, indent: number, wrap: boolean): CellStyle;
-function bodyStyle(styles: StyleBook, emphasis: boolean, kind: 'amount' | 'code' | 'empty' | 'text', centred = false, indent = 0, wrap = false): CellStyle {
-  const font = emphasis ? BODY_FONT_BOLD : BODY_FONT;
-  const key = kind === 'text' ? `text|${emphasis}|${centred}|${indent}|${wrap}` : `${kind}|${emphasis}`;
-  return styles.get(key, (): CellStyle => {
-    switch (kind) {
-      case 'amount':
-        return { border: BORDER, font, numFmt: '0.00', alignment: { horizontal: 'right', vertical: 'middle' } };
-      case 'code':
-        return { border: BORDER, font, numFmt: '@', alignment: { horizontal: 'center', vertical: 'middle' } };
-      case 'empty':
-        return { border: BORDER, font };
-      case 'text':
-        return { border: BORDER, font, alignment: { horizontal: centred ? 'center' : 'left', vertical: 'middle', indent: centred ? 0 : indent, wrapText: wrap } };
-    }
-  });
-}
+const leafOf = (col: { header: string[] }) => col.header[col.header.length - 1];
 
 function writeLine(
   ws: ExcelJS.Worksheet,
@@ -228,7 +238,8 @@ function writeLine(
   table: TableDef,
   blankZero: boolean,
   widths: number[],
-  styles: StyleBook,
+  textWidths: Int32Array,
+  styles: BodyStyles,
   formulaFor?: FormulaFor,
 ): void {
   const row = ws.getRow(r);
@@ -242,23 +253,23 @@ function writeLine(
       const formula = cell.value !== 0 ? formulaFor?.(cell.rowId, cell.colId, cell.value) : undefined;
       if (formula) x.value = { formula, result: cell.value / 100 };
       else x.value = cell.value === 0 && blankZero ? null : cell.value / 100;
-      x.style = bodyStyle(styles, line.emphasis, 'amount');
+      x.style = styles.fixed(0, line.emphasis);
     } else if (cell.kind === 'text') {
       x.value = cell.text === '' ? null : cleanText(cell.text);
       if (cell.code) {
-        x.style = bodyStyle(styles, line.emphasis, 'code');
+        x.style = styles.fixed(1, line.emphasis);
       } else {
-        const col = table.columns[i];
+        const kind = table.columns[i].kind;
         const indent = cell.indent ?? 0;
-        const centred = col.kind === 'name' && isTotalLabel(cell.text);
+        const centred = kind === 'name' && isTotalLabel(cell.text);
         // Text wider than its (capped) column wraps, and the row grows: a long project name is never cut off.
-        const need = Math.ceil((textWidth(cell.text) + indent * 2) / Math.max(1, widths[i] - 2));
+        const need = Math.ceil((textWidths[i] + indent * 2) / Math.max(1, widths[i] - 2));
         lineCount = Math.max(lineCount, need);
-        x.style = bodyStyle(styles, line.emphasis, 'text', centred, indent, col.kind === 'text' || need > 1);
+        x.style = styles.text(line.emphasis, centred, indent, kind === 'text' || need > 1);
       }
     } else {
       x.value = null;
-      x.style = bodyStyle(styles, line.emphasis, 'empty');
+      x.style = styles.fixed(2, line.emphasis);
     }
   }
   row.height = Math.max(18, 14 * lineCount + 4);
