@@ -35,6 +35,12 @@ export interface DocumentMeta {
    * display default. Import takes it from how the workbook printed its zeros.
    */
   blankZero?: boolean;
+  /**
+   * How amounts are written in the generated sentences: 'fixed2' with two decimals as the tables print them
+   * (824.50万元), 'minimal' in the shortest form (824.5万元) as some releases write. Absent: 'fixed2'.
+   * Percentages always print two decimals.
+   */
+  textAmountStyle?: 'fixed2' | 'minimal';
 }
 
 export interface RowData {

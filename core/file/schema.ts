@@ -29,6 +29,7 @@ export const metaFileSchema = z
     region: z.string().optional(),
     unitType: z.enum(['行政', '参公', '事业', '其他']).optional(),
     blankZero: z.boolean().optional(),
+    textAmountStyle: z.enum(['fixed2', 'minimal']).optional(),
   })
   .strict();
 
@@ -52,5 +53,5 @@ export const FIELD_NAMES: Record<string, string> = {
   format: '格式名', version: '版本', meta: '基本信息', tables: '表格', inputs: '说明文字', priorYear: '上年预算数',
   unitName: '单位名称', compiler: '编制部门', entityKind: '部门/单位', year: '年度', templateId: '模板', amountUnit: '金额单位',
   date: '日期', region: '地区', unitType: '单位类型', rows: '行', values: '金额', texts: '文字', id: '行标识', code: '编码', name: '名称',
-  org: '机构行', unit: '所属机构', note: '表注', blankZero: '零值显示为空',
+  org: '机构行', unit: '所属机构', note: '表注', blankZero: '零值显示为空', textAmountStyle: '说明中金额的写法',
 };

@@ -5,7 +5,7 @@ import { encodeUtf8 } from './utf8';
  * Writes a document as pretty, UTF-8 JSON with a stable key order, so the same document always gives the same bytes
  * (whatever order the edits happened in) and two versions of a file diff cleanly.
  */
-const META_ORDER = ['unitName', 'compiler', 'entityKind', 'year', 'templateId', 'amountUnit', 'date', 'region', 'unitType', 'blankZero'];
+const META_ORDER = ['unitName', 'compiler', 'entityKind', 'year', 'templateId', 'amountUnit', 'date', 'region', 'unitType', 'blankZero', 'textAmountStyle'];
 
 export function serializeDocument(doc: BudgetDocument): string {
   const ordered = {

@@ -27,6 +27,8 @@ export function createSampleMeta(): DocumentMeta {
     date: '2024-02-18',
     region: '新疆维吾尔自治区巴音郭楞蒙古自治州',
     unitType: '行政',
+    // The release writes sentence figures in their shortest form (824.5万元); the sample keeps matching it.
+    textAmountStyle: 'minimal',
   };
 }
 

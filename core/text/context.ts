@@ -1,11 +1,12 @@
 import type { Amount } from '../amount/amount';
-import { formatAmountShort } from '../amount/amount';
+import { formatAmount, formatAmountShort } from '../amount/amount';
 import { formatPercent, percentOf, sharesLargestRemainder } from '../amount/percent';
-import type { BudgetDocument, RowData } from '../document/document';
+import type { BudgetDocument, CellRef, DocumentMeta, RowData } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { getPrior, getText } from '../inputs/accessors';
 import builtinSentences from '../../templates/xj-dept-2024-11/sentences.json';
-import { fillPattern, trimEndPunct, type Vars } from './pattern';
+import { trimEndPunct } from './pattern';
+import { fillTraced, plain, quoted, type Claim, type ClaimWord, type Fig, type Traced, type TracedVars } from './trace';
 
 type Role = TableDef['role'];
 
@@ -17,9 +18,19 @@ export interface TextContext {
   doc: BudgetDocument;
   template: TemplateSet;
   /** Fills a sentence pattern of the set (or the built-in pattern of the same key) with the common values. */
-  s(key: string, vars?: Vars): string;
-  /** An amount as written in sentences, with its unit: "824.5万元". */
+  s(key: string, vars?: TracedVars): string;
+  /** The same, keeping the trace of every traced value it places. */
+  t(key: string, vars?: TracedVars): Traced;
+  /** An amount as written in sentences, with its unit, in the document's style: "824.50万元" or "824.5万元". */
   money(value: Amount): string;
+  /** An amount figure printed with its trace. */
+  amount(fig: Fig): Traced;
+  /** The cell of a table by role, when the set has that table. */
+  ref(role: Role, rowId: string, col: string): CellRef | undefined;
+  /** A cell's amount with the cell as its source. */
+  fig(role: Role, rowId: string, col: string): Fig;
+  /** The officer's reason (or other text) quoted as typed, without final punctuation. */
+  quote(key: string): Traced;
   /** A share or rate as written: "96.97%". */
   pct(basis: number): string;
   table(role: Role): TableDef | undefined;
@@ -30,7 +41,35 @@ export interface TextContext {
   /** The officer's reason for a change, without final punctuation ('' when not written). */
   text(key: string): string;
   prior(key: string): Amount | undefined;
-  common: Vars;
+  common: TracedVars;
+}
+
+/** How amounts are written in sentences: two decimals as the tables print them, or the shortest form. */
+export type TextAmountStyle = NonNullable<DocumentMeta['textAmountStyle']>;
+
+/** The document's style; absent = fixed2 (sentences print figures exactly as the tables do). */
+export function textAmountStyleOf(meta: Pick<DocumentMeta, 'textAmountStyle'>): TextAmountStyle {
+  return meta.textAmountStyle ?? 'fixed2';
+}
+
+/** An amount as sentences write it (without unit). */
+export function formatTextAmount(value: Amount, style: TextAmountStyle): string {
+  return style === 'minimal' ? formatAmountShort(value) : formatAmount(value);
+}
+
+/** Σ of figures, keeping every source. */
+export function sumFigs(figs: readonly Fig[]): Fig {
+  const inputs = figs.flatMap((f) => f.inputs ?? []);
+  return { value: figs.reduce((a, f) => a + f.value, 0), cells: figs.flatMap((f) => f.cells), ...(inputs.length ? { inputs } : {}) };
+}
+
+/** The first figure that is not zero (a table's stored 合计, else the sum of its parts), with its own sources. */
+export function firstNonZero(...figs: Fig[]): Fig {
+  return figs.find((f) => f.value !== 0) ?? figs[0] ?? { value: 0, cells: [] };
+}
+
+export function claim(word: ClaimWord, fig: Fig, priorKeys: string[] = []): Claim {
+  return { word, cells: fig.cells, priorKeys, ...(fig.inputs?.length ? { inputs: fig.inputs } : {}) };
 }
 
 const FALLBACK = builtinSentences as Record<string, string>;
@@ -38,7 +77,8 @@ const FALLBACK = builtinSentences as Record<string, string>;
 export function createContext(doc: BudgetDocument, template: TemplateSet): TextContext {
   const meta = doc.meta;
   const unit = meta.amountUnit ?? template.amountUnit;
-  const common: Vars = {
+  const style = textAmountStyleOf(meta);
+  const common: TracedVars = {
     单位名称: meta.unitName,
     主体: meta.entityKind ?? template.entityKind,
     年度: meta.year,
@@ -52,24 +92,46 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
     const t = tables.get(role);
     return t ? (doc.tables[t.id]?.rows ?? []) : [];
   };
+  const t = (key: string, vars: TracedVars = {}) =>
+    fillTraced(template.sentences?.[key] ?? FALLBACK[key] ?? '', { ...common, ...vars });
+  const value = (role: Role, rowId: string, col: string) => rowsOf(role).find((r) => r.id === rowId)?.values[col] ?? 0;
+  const ref = (role: Role, rowId: string, col: string): CellRef | undefined => {
+    const def = tables.get(role);
+    return def ? { table: def.id, row: rowId, col } : undefined;
+  };
+  const money = (v: Amount) => `${formatTextAmount(v, style)}${unit}`;
   return {
     doc,
     template,
     common,
-    s(key, vars = {}) {
-      const pattern = template.sentences?.[key] ?? FALLBACK[key] ?? '';
-      return fillPattern(pattern, { ...common, ...vars });
+    s: (key, vars) => t(key, vars).text,
+    t,
+    money,
+    amount(fig) {
+      const text = money(fig.value);
+      return {
+        text,
+        spans: [{ start: 0, text, value: fig.value, kind: 'amount', op: 'sum', cells: fig.cells, priorKeys: [], ...(fig.inputs?.length ? { inputs: fig.inputs } : {}) }],
+        claims: [],
+        verbatim: [],
+      };
     },
-    money: (value) => `${formatAmountShort(value)}${unit}`,
+    ref,
+    fig(role, rowId, col) {
+      const r = ref(role, rowId, col);
+      return { value: value(role, rowId, col), cells: r ? [r] : [] };
+    },
+    quote: (key) => quoted(trimEndPunct(getText(doc, key)), key),
     pct: (basis) => `${formatPercent(basis)}%`,
     table: (role) => tables.get(role),
     rows: rowsOf,
     row: (role, id) => rowsOf(role).find((r) => r.id === id),
-    value: (role, rowId, col) => rowsOf(role).find((r) => r.id === rowId)?.values[col] ?? 0,
+    value,
     text: (key) => trimEndPunct(getText(doc, key)),
     prior: (key) => getPrior(doc, key),
   };
 }
+
 
 export type ChangeKind = 'increase' | 'decrease' | 'flat' | 'new';
 
@@ -92,20 +154,51 @@ export function changeOf(current: Amount, prior: Amount): Change {
 
 /** "比上年预算增加59.05万元，增长7.97%" / "…减少…下降…" / "与上年持平" / "比上年预算新增0.86万元". */
 export function changePhrase(ctx: TextContext, current: Amount, prior: Amount): string {
-  const c = changeOf(current, prior);
-  return ctx.s(`change.${c.kind}`, { 差额: ctx.money(c.diff), 幅度: c.rate === null ? '' : ctx.pct(c.rate) });
+  return changeTraced(ctx, { value: current, cells: [] }, [], prior).text;
+}
+
+/**
+ * The change phrase with its trace: 差额 and 幅度 computed from the current figure's sources and last year's keys;
+ * 持平 and 新增 carry the claim that makes them true.
+ */
+export function changeTraced(ctx: TextContext, current: Fig, priorKeys: string[], priorValue?: Amount): Traced {
+  const prior = priorValue ?? priorKeys.reduce((a, k) => a + (ctx.prior(k) ?? 0), 0);
+  const c = changeOf(current.value, prior);
+  const base = { cells: current.cells, priorKeys, ...(current.inputs?.length ? { inputs: current.inputs } : {}) };
+  const diffText = ctx.money(c.diff);
+  const diff: Traced = { text: diffText, spans: [{ start: 0, text: diffText, value: c.diff, kind: 'amount', op: 'change', ...base }], claims: [], verbatim: [] };
+  let rate: Traced = plain('');
+  if (c.rate !== null) {
+    const rateText = ctx.pct(c.rate);
+    rate = { text: rateText, spans: [{ start: 0, text: rateText, value: c.rate, kind: 'percent', op: 'rate', ...base }], claims: [], verbatim: [] };
+  }
+  const out = ctx.t(`change.${c.kind}`, { 差额: diff, 幅度: rate });
+  if (c.kind === 'flat') out.claims.push(claim('持平', current, priorKeys));
+  if (c.kind === 'new') out.claims.push(claim('新增', current, priorKeys));
+  return out;
 }
 
 /** ", 主要原因是：…" fragment; '' when no change is stated or no reason is written (a check reports the latter). */
-export function reasonPhrase(ctx: TextContext, patternKey: string, reasonKeyName: string | readonly string[]): string {
+export function reasonPhrase(ctx: TextContext, patternKey: string, reasonKeyName: string | readonly string[]): Traced {
   const keys = typeof reasonKeyName === 'string' ? [reasonKeyName] : reasonKeyName;
-  const reason = keys.map((k) => ctx.text(k)).find((r) => r !== '') ?? '';
-  return reason ? ctx.s(patternKey, { 原因: reason }) : '';
+  const key = keys.find((k) => ctx.text(k) !== '');
+  return key ? ctx.t(patternKey, { 原因: ctx.quote(key) }) : plain('');
 }
 
 /** Shares of one whole that print to exactly 100.00%. */
 export function shares(parts: readonly Amount[]): (number | null)[] {
   return sharesLargestRemainder(parts);
+}
+
+/** Shares of one whole as traced percentages (group = the paragraph set they belong to); null for a zero whole. */
+export function sharesTraced(ctx: TextContext, parts: readonly Fig[], group: string): (Traced | null)[] {
+  const basis = sharesLargestRemainder(parts.map((p) => p.value));
+  const whole = parts.flatMap((p) => p.cells);
+  return basis.map((b, i) => {
+    if (b === null) return null;
+    const text = ctx.pct(b);
+    return { text, spans: [{ start: 0, text, value: b, kind: 'percent', op: 'share', cells: parts[i].cells, priorKeys: [], share: { group, whole } }], claims: [], verbatim: [] };
+  });
 }
 
 /** Coded-row helpers: level by code length for the functional classification [3,5,7]. */

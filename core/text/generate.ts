@@ -83,7 +83,10 @@ function applyOverrides(doc: BudgetDocument, blocks: Block[]): Block[] {
   return blocks.map((b) => {
     if (b.kind !== 'para') return b;
     const typed = getOverride(doc, b.id);
-    return typed ? { ...b, text: typed, overridden: true, generatedText: b.text } : b;
+    if (!typed) return b;
+    // The trace belongs to the generated wording; the typed text is checked against it (text.figure-mismatch).
+    const { spans, claims: _claims, verbatim: _verbatim, ...rest } = b;
+    return { ...rest, text: typed, overridden: true, generatedText: b.text, ...(spans ? { generatedSpans: spans } : {}) };
   });
 }
 

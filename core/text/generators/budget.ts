@@ -1,7 +1,8 @@
 import { leafLabel } from '../../template/header-layout';
 import { PRIOR, reasonKey, usageKey } from '../../inputs/keys';
 import { para, type Block } from '../blocks';
-import { changePhrase, codeLevel, enumerate, reasonPhrase, shares, type TextContext } from '../context';
+import { changeTraced, claim, codeLevel, enumerate, firstNonZero, reasonPhrase, sharesTraced, sumFigs, type TextContext } from '../context';
+import { joinTraced, plain, withClaim, type Fig, type Traced } from '../trace';
 
 /**
  * 第三部分 一 至 四: the overall budget, income by source, expenditure by kind, and the 财政拨款 overview.
@@ -10,7 +11,11 @@ import { changePhrase, codeLevel, enumerate, reasonPhrase, shares, type TextCont
 
 /** The document's total (收支总预算): 表1 收入总计, or 表3 合计 when 表1 is not filled. */
 export function grandTotal(ctx: TextContext): number {
-  return ctx.value('overview', 'inTotal', 'inAmount') || ctx.value('expenditure', 'total', 'total') || ctx.value('income', 'total', 'total');
+  return grandTotalFig(ctx).value;
+}
+
+export function grandTotalFig(ctx: TextContext): Fig {
+  return firstNonZero(ctx.fig('overview', 'inTotal', 'inAmount'), ctx.fig('expenditure', 'total', 'total'), ctx.fig('income', 'total', 'total'));
 }
 
 /** 表1's income items of the first level (1. 一般公共预算拨款, 2. …) that have money, as names without numbering. */
@@ -31,12 +36,18 @@ function expenditureClasses(ctx: TextContext): string[] {
 }
 
 export function summaryText(ctx: TextContext, id: string): Block[] {
-  const total = grandTotal(ctx);
+  const total = grandTotalFig(ctx);
   const income = incomeKinds(ctx);
   const classes = expenditureClasses(ctx);
-  const blocks = [para(`${id}.total`, ctx.s('summary.total', { 合计: ctx.money(total) }))];
-  blocks.push(para(`${id}.income`, income.length ? ctx.s('summary.income', { 列表: enumerate(income) }) : ctx.s('summary.income.none')));
-  blocks.push(para(`${id}.expenditure`, classes.length ? ctx.s('summary.expenditure', { 列表: enumerate(classes) }) : ctx.s('summary.expenditure.none')));
+  const blocks = [para(`${id}.total`, ctx.t('summary.total', { 合计: ctx.amount(total) }))];
+  // "未安排收入预算" states that the document has no income at all: its claim is the income total.
+  const incomeTotal = firstNonZero(ctx.fig('overview', 'inTotal', 'inAmount'), ctx.fig('income', 'total', 'total'));
+  blocks.push(para(`${id}.income`, income.length
+    ? ctx.t('summary.income', { 列表: enumerate(income) })
+    : withClaim(ctx.t('summary.income.none'), claim('未安排', incomeTotal))));
+  blocks.push(para(`${id}.expenditure`, classes.length
+    ? ctx.t('summary.expenditure', { 列表: enumerate(classes) })
+    : withClaim(ctx.t('summary.expenditure.none'), claim('未安排', ctx.fig('expenditure', 'total', 'total')))));
   return blocks;
 }
 
@@ -52,18 +63,19 @@ export function incomeSources(ctx: TextContext) {
 
 export function incomeText(ctx: TextContext, id: string): Block[] {
   const sources = incomeSources(ctx);
-  const total = ctx.value('income', 'total', 'total') || sources.reduce((a, s) => a + s.amount, 0);
-  const share = shares(sources.map((s) => s.amount));
-  const blocks: Block[] = [para(`${id}.total`, ctx.s('income.total', { 合计: ctx.money(total) }))];
+  const figs = sources.map((s) => ctx.fig('income', 'total', s.id));
+  const total = firstNonZero(ctx.fig('income', 'total', 'total'), sumFigs(figs));
+  const share = sharesTraced(ctx, figs, `${id}.share`);
+  const blocks: Block[] = [para(`${id}.total`, ctx.t('income.total', { 合计: ctx.amount(total) }))];
   sources.forEach((src, i) => {
     if (src.amount === 0 && !src.grouped) return;
     const text = src.amount === 0
-      ? ctx.s('income.none', { 来源: src.label })
-      : ctx.s('income.item', {
+      ? withClaim(ctx.t('income.none', { 来源: src.label }), claim('未安排', figs[i]))
+      : ctx.t('income.item', {
         来源: src.label,
-        金额: ctx.money(src.amount),
-        占比: ctx.pct(share[i] ?? 0),
-        变化: changePhrase(ctx, src.amount, ctx.prior(PRIOR.income(src.id)) ?? 0),
+        金额: ctx.amount(figs[i]),
+        占比: share[i] ?? plain(ctx.pct(0)),
+        变化: changeTraced(ctx, figs[i], [PRIOR.income(src.id)]),
         原因: reasonPhrase(ctx, 'reason', reasonKey.income(src.id)),
       });
     blocks.push(para(`${id}.${src.id}`, text));
@@ -79,24 +91,25 @@ export function closeList(blocks: Block[]): Block[] {
 }
 
 export function expenditureText(ctx: TextContext, id: string): Block[] {
-  const basic = ctx.value('expenditure', 'total', 'basic');
-  const project = ctx.value('expenditure', 'total', 'project');
-  const total = ctx.value('expenditure', 'total', 'total') || basic + project;
-  const [sb, sp] = shares([basic, project]);
-  const blocks: Block[] = [para(`${id}.total`, ctx.s('expenditure.total', { 合计: ctx.money(total) }))];
+  const basic = ctx.fig('expenditure', 'total', 'basic');
+  const project = ctx.fig('expenditure', 'total', 'project');
+  const total = firstNonZero(ctx.fig('expenditure', 'total', 'total'), sumFigs([basic, project]));
+  const [sb, sp] = sharesTraced(ctx, [basic, project], `${id}.share`);
+  const blocks: Block[] = [para(`${id}.total`, ctx.t('expenditure.total', { 合计: ctx.amount(total) }))];
   const kinds = [
     { kind: 'basic' as const, amount: basic, share: sb },
     { kind: 'project' as const, amount: project, share: sp },
   ];
   for (const k of kinds) {
     const label = ctx.s(`label.${k.kind}`);
-    blocks.push(para(`${id}.${k.kind}`, k.amount === 0 && (ctx.prior(PRIOR.expenditure(k.kind)) ?? 0) === 0
-      ? ctx.s('expenditure.none', { 类型: label })
-      : ctx.s('expenditure.item', {
+    const priorKey = PRIOR.expenditure(k.kind);
+    blocks.push(para(`${id}.${k.kind}`, k.amount.value === 0 && (ctx.prior(priorKey) ?? 0) === 0
+      ? withClaim(ctx.t('expenditure.none', { 类型: label }), claim('未安排', k.amount, [priorKey]))
+      : ctx.t('expenditure.item', {
         类型: label,
-        金额: ctx.money(k.amount),
-        占比: ctx.pct(k.share ?? 0),
-        变化: changePhrase(ctx, k.amount, ctx.prior(PRIOR.expenditure(k.kind)) ?? 0),
+        金额: ctx.amount(k.amount),
+        占比: k.share ?? plain(ctx.pct(0)),
+        变化: changeTraced(ctx, k.amount, [priorKey]),
         原因: reasonPhrase(ctx, 'reason', reasonKey.expenditure(k.kind)),
       })));
   }
@@ -106,39 +119,39 @@ export function expenditureText(ctx: TextContext, id: string): Block[] {
 /** 四、财政拨款收支预算总体情况 from 表4: sources, and per 类 amount with 主要用于. */
 export function fiscalText(ctx: TextContext, id: string): Block[] {
   const t = ctx.table('fiscalOverview');
-  const total = ctx.value('fiscalOverview', 'inTotal', 'inAmount') || ctx.value('fiscalOverview', 'fiscal', 'inAmount');
-  const blocks: Block[] = [para(`${id}.total`, ctx.s('fiscal.total', { 合计: ctx.money(total) }))];
+  const total = firstNonZero(ctx.fig('fiscalOverview', 'inTotal', 'inAmount'), ctx.fig('fiscalOverview', 'fiscal', 'inAmount'));
+  const blocks: Block[] = [para(`${id}.total`, ctx.t('fiscal.total', { 合计: ctx.amount(total) }))];
   if (!t || t.rows.kind !== 'sideBySide') return blocks;
   const sourceRows = t.rows.sides[0].filter((r) => !r.formula && !r.partOf);
   const named = sourceRows.map((r) => ({
     def: r,
     name: ctx.s('fiscal.sourceName', { 名称: r.label.replace(/^[一二三四五六七八九十]+、/, '') }),
-    amount: ctx.value('fiscalOverview', r.id, 'inAmount'),
+    amount: ctx.fig('fiscalOverview', r.id, 'inAmount'),
   }));
-  const present = named.filter((n) => n.amount !== 0);
-  const absent = named.filter((n) => n.amount === 0);
+  const present = named.filter((n) => n.amount.value !== 0);
+  const absent = named.filter((n) => n.amount.value === 0);
   if (present.length === 1) {
     blocks.push(para(`${id}.sources`, absent.length
-      ? ctx.s('fiscal.sources.only', { 来源: present[0].name, 其他: absent.map((a) => a.name).join('和') })
-      : ctx.s('fiscal.sources.onlyAll', { 来源: present[0].name })));
+      ? withClaim(ctx.t('fiscal.sources.only', { 来源: present[0].name, 其他: absent.map((a) => a.name).join('和') }), claim('无', sumFigs(absent.map((a) => a.amount))))
+      : ctx.t('fiscal.sources.onlyAll', { 来源: present[0].name })));
   }
   if (present.length > 0) {
-    const list = present.map((p) => ctx.s('fiscal.incomeItem', { 名称: p.name, 金额: ctx.money(p.amount) }));
-    blocks.push(para(`${id}.income`, ctx.s('fiscal.income', { 列表: list.join('，') })));
+    const list = present.map((p) => ctx.t('fiscal.incomeItem', { 名称: p.name, 金额: ctx.amount(p.amount) }));
+    blocks.push(para(`${id}.income`, ctx.t('fiscal.income', { 列表: joinTraced(list, '，') })));
   }
   const outColumns = t.columns.filter((c) => c.side === 1 && c.kind === 'amount' && c.id !== 'total');
   for (const col of outColumns) {
-    const items: string[] = [];
+    const items: Traced[] = [];
     for (const def of t.rows.sides[1]) {
-      const amount = ctx.value('fiscalOverview', def.id, col.id);
-      if (amount === 0 || !def.code) continue;
+      const amount = ctx.fig('fiscalOverview', def.id, col.id);
+      if (amount.value === 0 || !def.code) continue;
       const name = def.label.replace(/^\d+\s*/, '');
       const usage = ctx.text(usageKey(def.code));
       items.push(usage
-        ? ctx.s('fiscal.class', { 名称: name, 编码: def.code, 金额: ctx.money(amount), 用途: usage })
-        : ctx.s('fiscal.class.noUsage', { 名称: name, 编码: def.code, 金额: ctx.money(amount) }));
+        ? ctx.t('fiscal.class', { 名称: name, 编码: def.code, 金额: ctx.amount(amount), 用途: ctx.quote(usageKey(def.code)) })
+        : ctx.t('fiscal.class.noUsage', { 名称: name, 编码: def.code, 金额: ctx.amount(amount) }));
     }
-    if (items.length) blocks.push(para(`${id}.out.${col.id}`, ctx.s('fiscal.expenditure', { 来源: leafLabel(col), 列表: items.join('；') })));
+    if (items.length) blocks.push(para(`${id}.out.${col.id}`, ctx.t('fiscal.expenditure', { 来源: leafLabel(col), 列表: joinTraced(items, '；') })));
   }
   return blocks;
 }

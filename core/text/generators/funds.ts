@@ -2,7 +2,8 @@ import { tableEmptyNote } from '../../template/header-layout';
 import type { TableDef } from '../../template/template.schema';
 import { PRIOR, reasonKey } from '../../inputs/keys';
 import { para, type Block } from '../blocks';
-import { changePhrase, codeLevel, isTableEmpty, reasonPhrase, type TextContext } from '../context';
+import { changeTraced, codeLevel, isTableEmpty, reasonPhrase, type TextContext } from '../context';
+import { joinTraced, type Fig } from '../trace';
 
 type Role = TableDef['role'];
 
@@ -18,16 +19,15 @@ export function fundTableText(role: Role) {
     if (isTableEmpty(rows)) {
       return [para(`${id}.empty`, tableEmptyNote(t, ctx.doc.meta) ?? ctx.s('table.empty', { 表名: t.title }))];
     }
-    const total = ctx.value(role, 'total', 'total');
     const vars = {
-      合计: ctx.money(total),
-      基本支出: ctx.money(ctx.value(role, 'total', 'basic')),
-      项目支出: ctx.money(ctx.value(role, 'total', 'project')),
+      合计: ctx.amount(ctx.fig(role, 'total', 'total')),
+      基本支出: ctx.amount(ctx.fig(role, 'total', 'basic')),
+      项目支出: ctx.amount(ctx.fig(role, 'total', 'project')),
     };
-    const blocks: Block[] = [para(`${id}.total`, ctx.s(`${role}.total`, vars))];
+    const blocks: Block[] = [para(`${id}.total`, ctx.t(`${role}.total`, vars))];
     const classes = rows.filter((r) => codeLevel(r) === 0 && (r.values.total ?? 0) !== 0);
-    classes.forEach((r, i) => blocks.push(para(`${id}.${r.code}`, ctx.s('funds.class', {
-      序号: i + 1, 名称: r.name ?? '', 编码: r.code ?? '', 金额: ctx.money(r.values.total ?? 0),
+    classes.forEach((r, i) => blocks.push(para(`${id}.${r.code}`, ctx.t('funds.class', {
+      序号: i + 1, 名称: r.name ?? '', 编码: r.code ?? '', 金额: ctx.amount(ctx.fig(role, r.id, 'total')),
     }))));
     return blocks;
   };
@@ -37,32 +37,36 @@ const SANGONG_ITEMS = ['abroad', 'vehiclePurchase', 'vehicleOperation', 'recepti
 
 /** Reads a 三公 figure from the 2024 layout (rows, column total) or the 2021 layout (one row, one column per item). */
 export function sangongValue(ctx: TextContext, item: string): number {
+  return sangongFig(ctx, item).value;
+}
+
+export function sangongFig(ctx: TextContext, item: string): Fig {
   const t = ctx.table('sangong');
-  if (!t) return 0;
-  if (t.rows.kind === 'fixed' && t.rows.rows.some((r) => r.id === item)) return ctx.value('sangong', item, 'total');
-  return ctx.value('sangong', 'total', item === 'total' ? 'total' : item);
+  if (!t) return { value: 0, cells: [] };
+  if (t.rows.kind === 'fixed' && t.rows.rows.some((r) => r.id === item)) return ctx.fig('sangong', item, 'total');
+  return ctx.fig('sangong', 'total', item === 'total' ? 'total' : item);
 }
 
 /** 十、三公: amount, the four items, the change of the total and of each item with its reason. */
 export function sangongText(ctx: TextContext, id: string): Block[] {
-  const v = (item: string) => sangongValue(ctx, item);
-  const p = (item: string) => ctx.prior(PRIOR.sangong(item)) ?? 0;
-  const blocks: Block[] = [para(`${id}.total`, ctx.s('sangong.total', {
-    合计: ctx.money(v('total')),
-    因公出国: ctx.money(v('abroad')),
-    购置: ctx.money(v('vehiclePurchase')),
-    运行: ctx.money(v('vehicleOperation')),
-    接待: ctx.money(v('reception')),
+  const v = (item: string) => ctx.amount(sangongFig(ctx, item));
+  const change = (item: string) => changeTraced(ctx, sangongFig(ctx, item), [PRIOR.sangong(item)]);
+  const blocks: Block[] = [para(`${id}.total`, ctx.t('sangong.total', {
+    合计: v('total'),
+    因公出国: v('abroad'),
+    购置: v('vehiclePurchase'),
+    运行: v('vehicleOperation'),
+    接待: v('reception'),
   }))];
-  const items = SANGONG_ITEMS.map((item) => ctx.s('sangong.itemChange', {
+  const items = SANGONG_ITEMS.map((item) => ctx.t('sangong.itemChange', {
     名称: ctx.s(`label.sangong.${item}`),
-    变化: changePhrase(ctx, v(item), p(item)),
+    变化: change(item),
     原因: reasonPhrase(ctx, 'reason', reasonKey.sangong(item)),
   }));
-  blocks.push(para(`${id}.change`, ctx.s('sangong.change', {
-    变化: changePhrase(ctx, v('total'), p('total')),
+  blocks.push(para(`${id}.change`, ctx.t('sangong.change', {
+    变化: change('total'),
     原因: reasonPhrase(ctx, 'reason', reasonKey.sangong('total')),
-    列表: items.join('；'),
+    列表: joinTraced(items, '；'),
   })));
   return blocks;
 }

@@ -1,8 +1,7 @@
-import { formatAmountShort } from '../../amount/amount';
+import { formatTextAmount, textAmountStyleOf, type TextContext } from '../context';
 import type { Indicator } from '../../inputs/schemas';
 import { getOverallPerformance, getProjectPerformances } from '../../inputs/accessors';
 import type { Block, GridCell } from '../blocks';
-import type { TextContext } from '../context';
 
 /**
  * The 绩效目标表 printed inside 第三部分 (四) 预算绩效情况, laid out as in the 2024 release: a head of fixed fields and
@@ -40,7 +39,7 @@ const num = (v: number | undefined) => (v === undefined ? '' : String(v));
 export function overallPerformanceGrid(ctx: TextContext, id: string): Block | undefined {
   const p = getOverallPerformance(ctx.doc);
   if (!p) return undefined;
-  const m = (v: number | undefined) => formatAmountShort(v ?? 0);
+  const m = (v: number | undefined) => formatTextAmount(v ?? 0, textAmountStyleOf(ctx.doc.meta));
   const rows: GridCell[][] = [
     [c(ctx.s('performance.overall.unitLabel')), l(ctx.doc.meta.unitName, 5)],
     [c('部门联系人'), l(p.contact ?? ''), c('联系电话：'), l(p.phone ?? '', 3)],
@@ -58,7 +57,7 @@ export function overallPerformanceGrid(ctx: TextContext, id: string): Block | un
 
 export function projectPerformanceGrids(ctx: TextContext, id: string): Block[] {
   return getProjectPerformances(ctx.doc).map((p, n) => {
-    const m = (v: number | undefined) => formatAmountShort(v ?? 0);
+    const m = (v: number | undefined) => formatTextAmount(v ?? 0, textAmountStyleOf(ctx.doc.meta));
     const rows: GridCell[][] = [
       [c('预算单位', 2), l(ctx.doc.meta.unitName, 7)],
       [c('项目名称', 2), l(p.name, 3), c('项目负责人', 2), l(p.owner ?? '', 2)],
