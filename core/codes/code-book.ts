@@ -28,6 +28,8 @@ export const CLASSIFICATION_NAMES: Record<Classification, string> = {
 };
 
 export class CodeBook {
+  /** Bumped by every learn(): lets a reader keep derived lookups until the book's content changes. */
+  revision = 0;
   private readonly byCode: Record<Classification, Map<string, CodeEntry[]>> = {
     functional: new Map(),
     economic: new Map(),
@@ -76,6 +78,7 @@ export class CodeBook {
 
   /** Records a code's name for a year (or for an unknown year). A different name for the same year replaces it. */
   learn(classification: Classification, code: string, name: string, year?: number): void {
+    this.revision += 1;
     const map = this.byCode[classification];
     const entries = map.get(code) ?? [];
     const trimmed = name.trim();

@@ -150,6 +150,8 @@ function codeBookOf(ctx: EvalContext): CodeBook {
 interface NameMemo {
   year: number | undefined;
   book: CodeBook;
+  /** The book's revision the memo was filled from: codes learnt later (an imported list) refill it. */
+  revision: number;
   /** Per classification: code → the year's name (null: not in the book). Keyed by the rows' own code strings. */
   expected: Record<'functional' | 'economic', Map<string, string | null>>;
   /** Names that differ from the expected one: "code\u0001name" → the warning (undefined: only spacing differs). */
@@ -163,8 +165,8 @@ function nameWarningOf(ctx: EvalContext, cls: 'functional' | 'economic', code: s
   const book = codeBookOf(ctx);
   // One row after another asks with the same context: skip the WeakMap while it does.
   let memo = ctx === lastCtx ? lastMemo : nameMemos.get(ctx);
-  if (!memo || memo.year !== year || memo.book !== book) {
-    memo = { year, book, expected: { functional: new Map(), economic: new Map() }, warnings: new Map() };
+  if (!memo || memo.year !== year || memo.book !== book || memo.revision !== book.revision) {
+    memo = { year, book, revision: book.revision, expected: { functional: new Map(), economic: new Map() }, warnings: new Map() };
     nameMemos.set(ctx, memo);
   }
   lastCtx = ctx;
@@ -183,12 +185,6 @@ function nameWarningOf(ctx: EvalContext, cls: 'functional' | 'economic', code: s
     memo.warnings.set(key, warning);
   }
   return warning;
-}
-
-/** Forgets memoised names (the code book's content may have changed). */
-export function resetNameCache(ctx: EvalContext): void {
-  nameMemos.delete(ctx);
-  if (lastCtx === ctx) lastCtx = lastMemo = undefined;
 }
 
 export const CHECK_NAMES = Object.keys(CHECKS);

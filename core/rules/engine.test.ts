@@ -245,3 +245,16 @@ describe('表5 against 表2 一般公共预算 income (表5 = 表3 when all mone
     expect(hit.map((f) => [f.severity, f.cells[0].table, f.cells[0].row])).toContainEqual(['warning', 't5', '2101501']);
   });
 });
+
+describe('code names against a book that learns', () => {
+  it('a list imported after the first check is used by the next full check (names memoised per book revision)', async () => {
+    const { CodeBook } = await import('../codes/code-book');
+    const book = new CodeBook();
+    const doc = reference2024();
+    const engine = createRuleEngine(SET, doc, { codeBook: book });
+    const named = () => engine.checkAll().filter((f) => f.message.includes('2101101') && f.message.includes('名称'));
+    expect(named()).toEqual([]);
+    book.learn('functional', '2101101', '行政单位医疗（新名称）', doc.meta.year);
+    expect(named().length).toBeGreaterThan(0);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../commands/command';
 import type { BudgetDocument } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
-import { compileCheck, resetNameCache } from './checks.rule';
+import { compileCheck } from './checks.rule';
 import { compileComparison } from './comparison.rule';
 import { CompileError } from './selectors';
 import { brokenRule, SLOT_BITS, SLOT_MASK, type CompiledRule, type EngineOptions, type EvalContext } from './compiled';
@@ -115,7 +115,7 @@ class Engine implements RuleEngine {
       this.use(t.tableNo, s);
     }
     if (changed.size > 0) ctx.bindings.clear();
-    resetNameCache(ctx);
+    // Code names stay memoised across full checks: the memo refills itself when the year or the book changes.
     this.results = this.rules.map((rule, i) => (this.instantiated && !rule.tables.some((t) => changed.has(t)) ? this.evaluateAll(i) : this.instantiate(i)));
     this.instantiated = true;
     this.sorted = undefined;

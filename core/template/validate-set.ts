@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { templateSetSchema, type OutlineNode, type TableDef, type TemplateSet, type FixedRowDef } from './template.schema';
 import { checkJsonShape, jsonShapeMessage } from '../file/json-shape';
-import { formulaRefs } from '../structure/formula';
+import { formulaRefs, parseSignedSum } from '../structure/formula';
 
 /**
  * Validation of a template set beyond its zod shape: ids unique, formulas and references pointing at things that
@@ -44,7 +44,6 @@ export function parseTemplateSetJson(text: string): ParseSetResult {
 /** Identifiers a formula reads ("basic + project" → basic, project): the one formula parser's reading. */
 export { formulaRefs };
 
-const FORMULA_PATTERN = /^\s*[A-Za-z][A-Za-z0-9_]*(\s*[+-]\s*[A-Za-z][A-Za-z0-9_]*)*\s*$/;
 
 export function semanticErrors(set: TemplateSet): string[] {
   const errors: string[] = [];
@@ -88,7 +87,7 @@ function columnErrors(table: TableDef, place: string): string[] {
     if (column.formula === undefined) continue;
     const where = `${place}的列“${column.header.join('/')}”的公式“${column.formula}”`;
     if (column.kind !== 'amount') errors.push(`${where}：只有金额列才能有公式`);
-    if (!FORMULA_PATTERN.test(column.formula)) errors.push(`${where}：公式只能是列标识的加减，如 basic + project`);
+    if (parseSignedSum(column.formula) === null) errors.push(`${where}：公式只能是列标识的加减，如 basic + project`);
     for (const ref of formulaRefs(column.formula)) {
       const kind = ids.get(ref);
       if (kind === undefined) errors.push(`${where}：引用的列“${ref}”不存在`);
@@ -170,7 +169,7 @@ function rowErrors(table: TableDef, place: string): string[] {
       if (row.partOf !== undefined && !ids.has(row.partOf)) errors.push(`${where}：所属的行“${row.partOf}”不存在`);
       if (row.partOf === row.id) errors.push(`${where}：不能是自己的其中项`);
       if (row.formula === undefined) continue;
-      if (!FORMULA_PATTERN.test(row.formula)) errors.push(`${where}的公式“${row.formula}”：公式只能是行标识的加减`);
+      if (parseSignedSum(row.formula) === null) errors.push(`${where}的公式“${row.formula}”：公式只能是行标识的加减`);
       for (const ref of formulaRefs(row.formula)) {
         if (!ids.has(ref)) errors.push(`${where}的公式：引用的行“${ref}”不存在${list.side ? '（只能引用同一侧的行）' : ''}`);
         else if (ref === row.id) errors.push(`${where}的公式：不能引用本行`);
