@@ -6,7 +6,8 @@ import { formatAmount } from '../amount/amount';
 import { blankZeroOf, type BudgetDocument } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { headerLayout, hasColumnNumberRow, columnNumbers, tableTitle } from '../template/header-layout';
-import { printedGrid, tableNoteText } from '../xlsx/printed-grid';
+import { printedRows } from '../layout/printed-layout';
+import { tableNoteText } from '../layout/table-note';
 import type { GridCell as TextGridCell } from '../text/blocks';
 import { rawRow, bodyMarker, type RawCell } from './raw-rows';
 import { bodyParagraph, font, LANDSCAPE_TEXT_WIDTH, LINE, lineRuns, run, SIZE, TEXT_WIDTH, exactLine } from './styles';
@@ -119,7 +120,7 @@ function compilerLine(set: TemplateSet, doc: BudgetDocument, def: TableDef, widt
 
 export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: TableDef, landscape: boolean): BuiltTable {
   const textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-  const grid = printedGrid(doc, def);
+  const grid = printedRows(doc, def);
   const blankZero = blankZeroOf(doc.meta, set.display.blankZero);
   const minUnits = def.columns.map((col, i) => {
     let u = col.kind === 'name' ? 4 : 1;
