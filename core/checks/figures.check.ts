@@ -6,7 +6,7 @@ import { overrideKey } from '../inputs/keys';
 import { getOverallPerformance, getProcurement, getProjectInput, getProjectPerformances } from '../inputs/accessors';
 import type { TextContext } from '../text/context';
 import { grandTotal } from '../text/generators/budget';
-import { projectRows } from '../text/generators/projects';
+import { projectAmount, projectRows } from '../text/generators/projects';
 import { textFinding } from './finding-factory';
 
 /** A decimal string to hundredths, exactly ("19.4" → 1940). */
@@ -59,8 +59,9 @@ export function checkProjects(ctx: TextContext): Finding[] {
   const t = ctx.table('gpbProjects');
   if (!t) return out;
   const rows = projectRows(ctx);
-  const sum = rows.reduce((s, r) => s + (r.values.total ?? 0), 0);
-  const total = ctx.value('gpbProjects', 'total', 'total');
+  const sum = rows.reduce((s, r) => s + projectAmount(ctx, r), 0);
+  const totalRow = ctx.row('gpbProjects', 'total');
+  const total = totalRow ? projectAmount(ctx, totalRow) : 0;
   if (sum !== total) {
     out.push(textFinding('text.projects-sum', '项目金额之和等于表7合计', 'error', 'total',
       `${t.no}各项目金额之和 ${ctx.money(sum)} ≠ 合计 ${ctx.money(total)}，相差 ${ctx.money(Math.abs(sum - total))}`,
@@ -69,7 +70,7 @@ export function checkProjects(ctx: TextContext): Finding[] {
   const wanPerUnit = ctx.doc.meta.amountUnit === '元' ? 1 : 10000;
   for (const row of rows) {
     const p = getProjectInput(ctx.doc, row.id, row.name);
-    const amount = row.values.total ?? 0;
+    const amount = projectAmount(ctx, row);
     const cell = [{ table: t.id, row: row.id, col: 'total' }];
     const sub = p.subsidy;
     if (sub?.persons && sub.standard) {
@@ -102,7 +103,7 @@ export function checkProjects(ctx: TextContext): Finding[] {
       out.push(textFinding('text.performance-funds', '绩效目标表资金与表7一致', 'error', `perf${i + 1}.rows`,
         `项目支出绩效目标表“${perf.name}”对应的项目在${t.no}中不存在`, { input: INPUT.performanceProjects }));
     }
-    const fromTable = covered.reduce((s, r) => s + (r?.values.total ?? 0), 0);
+    const fromTable = covered.reduce((s, r) => s + (r ? projectAmount(ctx, r) : 0), 0);
     if (perf.total !== undefined && perf.total !== fromTable) {
       out.push(textFinding('text.performance-funds', '绩效目标表资金与表7一致', 'error', `perf${i + 1}`,
         `项目支出绩效目标表“${perf.name}”年度预算总额 ${ctx.money(perf.total)}，与${t.no}对应项目合计 ${ctx.money(fromTable)} 不符`,

@@ -1,6 +1,7 @@
 import type { Finding } from '../rules/finding';
 import { PRIOR, reasonKey, usageKey } from '../inputs/keys';
-import { changeOf, codeLevel, type TextContext } from '../text/context';
+import { changeOf, type TextContext } from '../text/context';
+import { gpbItems } from '../text/generators/gpb';
 import { incomeSources } from '../text/generators/budget';
 import { sangongValue } from '../text/generators/funds';
 import { operatingAmount } from '../text/generators/other';
@@ -36,9 +37,10 @@ export function checkReasons(ctx: TextContext): Finding[] {
       [reasonKey.gpb(kind), reasonKey.expenditure(kind)], ctx.table('gpbExpenditure')?.id, 'total', kind);
   }
   const gpbTable = ctx.table('gpbExpenditure')?.id;
-  for (const r of ctx.rows('gpbExpenditure')) {
-    if (codeLevel(r) !== 2 || !r.code) continue;
-    need(`${r.code} ${r.name ?? ''}`, r.values.total ?? 0, ctx.prior(PRIOR.item(r.code)) ?? 0, [reasonKey.item(r.code)], gpbTable, r.id, 'total');
+  // Every item 五(三) lists, those that fell to zero since last year included.
+  for (const item of gpbItems(ctx)) {
+    const row = ctx.rows('gpbExpenditure').find((r) => r.code === item.code);
+    need(`${item.code} ${item.name}`, item.amount.value, ctx.prior(item.priorKey) ?? 0, [reasonKey.item(item.code)], gpbTable, row?.id, 'total');
   }
   const sg = ctx.table('sangong')?.id;
   const sangongNames: Record<string, string> = {

@@ -50,3 +50,16 @@ describe('organisation rows and table notes are kept', () => {
     expect(doc.tables.t5.rows[2]).toMatchObject({ id: 'org2', org: 'unit', unit: 'org1', name: '【040001】乌尔禾区医保局' });
   });
 });
+
+describe('the sentence number style', () => {
+  it('is kept by the file and absent when not chosen; an unknown style is refused', () => {
+    const doc = orgDocument2021();
+    expect(parseDocument(serializeDocument(doc)).ok && 'textAmountStyle' in doc.meta).toBe(false);
+    doc.meta.textAmountStyle = 'minimal';
+    const parsed = parseDocument(serializeDocument(doc));
+    expect(parsed.ok && parsed.doc.meta.textAmountStyle).toBe('minimal');
+    const bad = serializeDocument(doc).replace('"minimal"', '"short"');
+    const refused = parseDocument(bad);
+    expect(!refused.ok && refused.message).toContain('说明中金额的写法');
+  });
+});

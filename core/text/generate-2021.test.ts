@@ -6,6 +6,8 @@ import { allParagraphs, renderOutline } from './generate';
 import { exportDocx } from '../docx/export-docx';
 import { PRIOR, reasonKey } from '../inputs/keys';
 import { checkDocumentText } from '../checks/check-text';
+import { unitDocument2021 } from '../testing/unit-2021';
+import { traceFaults } from './trace-verify';
 
 /** The 2021 9-table 单位 set: same generators, its own outline and wording. */
 function unitDoc(setId: string) {
@@ -44,5 +46,27 @@ describe.each(['xj-unit-2021-9', 'xj-unit-2021-9-econ'])('set %s', (setId) => {
     const xml = await zip.file('word/document.xml')!.async('string');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(9);
     expect(xml).toContain('编制部门：乌尔禾区医保局');
+  });
+});
+
+describe.each(['xj-unit-2021-9', 'xj-unit-2021-9-econ'] as const)('the 2021 reference document (%s)', (setId) => {
+  const set = getBuiltinTemplateSet(setId)!;
+
+  it('lists the kinds of income as the release does, true to its trace', () => {
+    const doc = unitDocument2021(setId);
+    const nodes = renderOutline(doc, set);
+    const texts = new Map(allParagraphs(nodes).map((p) => [p.block.id, p.block.text]));
+    expect(texts.get('s1.income')).toBe('收入预算包括：一般公共预算。');
+    expect(traceFaults(doc, set, nodes)).toEqual([]);
+  });
+
+  it('states each project’s amount from its row when the 合计 column is blank', () => {
+    const doc = unitDocument2021(setId);
+    for (const row of doc.tables.t7.rows) if (setId.endsWith('econ')) delete row.values.total;
+    const texts = new Map(allParagraphs(renderOutline(doc, set)).map((p) => [p.block.id, p.block.text]));
+    expect(texts.get('s7.p1.amount')).toBe('预算安排规模：71.15万元');
+    expect(texts.get('s7.p3.amount')).toBe('预算安排规模：1.49万元');
+    expect(texts.get('s10-4.summary')).toContain('涉及预算金额73.14万元');
+    expect(checkDocumentText(doc, set).filter((f) => f.rule === 'text.projects-sum')).toEqual([]);
   });
 });

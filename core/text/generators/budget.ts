@@ -18,15 +18,23 @@ export function grandTotalFig(ctx: TextContext): Fig {
   return firstNonZero(ctx.fig('overview', 'inTotal', 'inAmount'), ctx.fig('expenditure', 'total', 'total'), ctx.fig('income', 'total', 'total'));
 }
 
-/** 表1's income items of the first level (1. 一般公共预算拨款, 2. …) that have money, as names without numbering. */
+/**
+ * 表1's kinds of income that have money, as names without numbering: the rows that are neither a 其中 detail nor a
+ * sum of other kinds — "1. 一般公共预算拨款" (a sum of its own 其中 rows only) in the 2024 set, "一般公共预算" under
+ * "财政拨款（补助）" in the 2021 set, as the releases list them.
+ */
 function incomeKinds(ctx: TextContext): string[] {
   const t = ctx.table('overview');
   if (!t || t.rows.kind !== 'sideBySide') return [];
+  const side = t.rows.sides[0];
+  const partOf = new Map(side.map((d) => [d.id, d.partOf]));
   const out: string[] = [];
-  for (const def of t.rows.sides[0]) {
-    if (def.partOf || !/^\d+\s*[.．、]/.test(def.label)) continue;
+  for (const def of side) {
+    if (def.partOf || def.code) continue;
+    const terms = def.formula ? def.formula.split(/[+-]/).map((x) => x.trim()).filter(Boolean) : [];
+    if (terms.some((term) => partOf.get(term) !== def.id)) continue;
     if (ctx.value('overview', def.id, 'inAmount') === 0) continue;
-    out.push(def.label.replace(/^\d+\s*[.．、]\s*/, ''));
+    out.push(def.label.replace(/^(?:\d+\s*[.．、]|[一二三四五六七八九十]+、)\s*/, ''));
   }
   return out;
 }

@@ -2,8 +2,17 @@ import { tableEmptyNote } from '../../template/header-layout';
 import type { TableDef } from '../../template/template.schema';
 import { PRIOR, reasonKey } from '../../inputs/keys';
 import { para, type Block } from '../blocks';
-import { changeTraced, codeLevel, isTableEmpty, reasonPhrase, type TextContext } from '../context';
-import { joinTraced, type Fig } from '../trace';
+import { changeTraced, claim, codeLevel, isTableEmpty, reasonPhrase, type TextContext } from '../context';
+import { joinTraced, plain, withClaim, type Fig, type Traced } from '../trace';
+
+/** The 空表 sentence says 无 / 未安排 of a table with no figure: one claim per word it uses. */
+export function emptyTableClaims(t: Traced, total: Fig): Traced {
+  let out = t;
+  for (const word of ['无', '未安排'] as const) {
+    for (let n = t.text.split(word).length - 1; n > 0; n--) out = withClaim(out, claim(word, total));
+  }
+  return out;
+}
 
 type Role = TableDef['role'];
 
@@ -17,7 +26,8 @@ export function fundTableText(role: Role) {
     const rows = ctx.rows(role);
     if (!t) return [];
     if (isTableEmpty(rows)) {
-      return [para(`${id}.empty`, tableEmptyNote(t, ctx.doc.meta) ?? ctx.s('table.empty', { 表名: t.title }))];
+      const note = tableEmptyNote(t, ctx.doc.meta) ?? ctx.s('table.empty', { 表名: t.title });
+      return [para(`${id}.empty`, emptyTableClaims(plain(note), ctx.fig(role, 'total', 'total')))];
     }
     const vars = {
       合计: ctx.amount(ctx.fig(role, 'total', 'total')),

@@ -3,7 +3,8 @@ import { getProjectInput } from '../../inputs/accessors';
 import { tableEmptyNote } from '../../template/header-layout';
 import { para, type Block } from '../blocks';
 import type { TextContext } from '../context';
-import type { Fig } from '../trace';
+import { plain, type Fig } from '../trace';
+import { emptyTableClaims } from './funds';
 
 /** The project rows of 表7 (ids p1, p2 …), in printed order. */
 export function projectRows(ctx: TextContext): RowData[] {
@@ -36,7 +37,7 @@ export function projectsText(ctx: TextContext, id: string): Block[] {
   if (rows.length === 0) {
     const t = ctx.table('gpbProjects');
     const note = t ? tableEmptyNote(t, ctx.doc.meta) : undefined;
-    return [para(`${id}.none`, note ?? ctx.s('projects.none'))];
+    return [para(`${id}.none`, emptyTableClaims(plain(note ?? ctx.s('projects.none')), ctx.fig('gpbProjects', 'total', 'total')))];
   }
   const blocks: Block[] = [];
   rows.forEach((row, i) => {
@@ -48,7 +49,7 @@ export function projectsText(ctx: TextContext, id: string): Block[] {
     };
     blocks.push(para(`${pid}.name`, ctx.s('project.name', { 序号: i + 1, 名称: row.name ?? '' })));
     line('basis', p.basis);
-    blocks.push(para(`${pid}.amount`, ctx.t('project.amount', { 金额: ctx.amount({ value: row.values.total ?? 0, cells: [{ table: ctx.table('gpbProjects')?.id ?? '', row: row.id, col: 'total' }] }) })));
+    blocks.push(para(`${pid}.amount`, ctx.t('project.amount', { 金额: ctx.amount(projectAmountFig(ctx, row)) })));
     line('undertaker', p.undertaker || ctx.doc.meta.unitName);
     line('allocation', p.allocation);
     line('period', p.period || ctx.s('project.period.default'));
