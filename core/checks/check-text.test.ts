@@ -7,11 +7,18 @@ import { INPUT, overrideKey, PRIOR, reasonKey, usageKey } from '../inputs/keys';
 import type { ProjectInput, ProjectPerformance } from '../inputs/schemas';
 import type { TemplateSet } from '../template/template.schema';
 
-const rulesOf = (doc: BudgetDocument, set: TemplateSet = sampleSet()) => checkDocumentText(doc, set).map((f) => f.rule);
+/** The sample's own known findings (last year's figures of its release do not add up) are left out. */
+const SAMPLE_KNOWN = new Set(['prior.sum:items', 'text.change-sum:gpb.items']);
+const findingsOf = (doc: BudgetDocument, set: TemplateSet = sampleSet()) => checkDocumentText(doc, set).filter((f) => !SAMPLE_KNOWN.has(f.id));
+const rulesOf = (doc: BudgetDocument, set: TemplateSet = sampleSet()) => findingsOf(doc, set).map((f) => f.rule);
 
 describe('text checks', () => {
-  it('are silent on the sample', () => {
-    expect(checkDocumentText(sampleDoc(), sampleSet())).toEqual([]);
+  it('find on the sample only what its release got wrong: last year’s items add up to 743.45, not 753.45', () => {
+    const f = checkDocumentText(sampleDoc(), sampleSet());
+    expect(f.map((x) => [x.id, x.severity])).toEqual([['prior.sum:items', 'warning'], ['text.change-sum:gpb.items', 'warning']]);
+    expect(f[0].message).toBe('上年预算数不一致：各科目（一般公共预算支出）上年预算数合计 743.45万元，与上年一般公共预算拨款合计 753.45万元 不符，相差 10万元');
+    expect(f[1].message).toContain('增加81.05万元');
+    expect(f[1].message).toContain('增加71.05万元');
   });
 
   it('every finding has scope 文字 and a Chinese message', () => {
@@ -63,7 +70,7 @@ describe('text checks', () => {
   it('a typed figure that differs from its table', () => {
     const doc = sampleDoc();
     doc.inputs[overrideKey('s3.basic')] = '基本支出405.8万元，占49.22%，比上年预算增加54.62万元，增长15.56%。';
-    const f = checkDocumentText(doc, sampleSet());
+    const f = findingsOf(doc);
     expect(f.map((x) => x.rule)).toEqual(['text.figure-mismatch']);
     expect(f[0].message).toContain('15.56%');
     doc.inputs[overrideKey('s3.basic')] = '基本支出405.80万元，占49.22%，比上年预算增加54.62万元，增长15.55%，主要原因是人员增资。';
@@ -80,7 +87,7 @@ describe('text checks', () => {
     const doc = sampleDoc();
     const projects = doc.inputs[INPUT.projects] as unknown as ProjectInput[];
     projects[2].subsidy!.persons = '3.2万人';
-    const f = checkDocumentText(doc, sampleSet());
+    const f = findingsOf(doc);
     expect(f.map((x) => [x.rule, x.severity])).toEqual([['text.subsidy-product', 'warning']]);
     expect(f[0].message).toContain('32万元');
   });
@@ -111,7 +118,7 @@ describe('text checks', () => {
   it('万元/元 mismatch in typed text', () => {
     const doc = sampleDoc();
     doc.inputs[reasonKey.operating()] = '本单位厉行节约，压减办公费125.58元';
-    const f = checkDocumentText(doc, sampleSet());
+    const f = findingsOf(doc);
     expect(f.map((x) => x.rule)).toEqual(['text.unit-mismatch']);
     expect(f[0].message).toContain('125.58元');
   });
@@ -143,7 +150,7 @@ describe('text checks', () => {
     doc.inputs[overrideKey('s5-3.2080501')] = '1. 社会保障和就业支出(208类)行政事业单位养老支出(05款)行政单位离退休(01项):2024年预算数为0.86万元,比上年预算增加0.86万元,增长100%,主要原因是:退休人员发放绩效奖金。';
     doc.inputs[overrideKey('s5-3.2101506')] = '10. 卫生健康支出(210类)医疗保障管理事务(15款)医疗保障经办事务(06项): 2024年预算数为3万元, 比上年预算减少0万元, 下降0%, 主要原因是: 上级拨款与去年持平。';
     doc.inputs[INPUT.otherNotes] = ['若羌县医疗保障局编制数编制数14人。'];
-    const f = checkDocumentText(doc, sampleSet());
+    const f = findingsOf(doc);
     expect(f.filter((x) => x.rule === 'text.figure-mismatch').map((x) => x.id)).toEqual(['text.figure-mismatch:s5-3.2080501', 'text.figure-mismatch:s5-3.2101506']);
     expect(f.find((x) => x.rule === 'text.figure-mismatch')?.message).toContain('100%');
     expect(f.find((x) => x.rule === 'text.repeated-words')?.message).toContain('编制数编制数');

@@ -6,6 +6,7 @@ import { renderOutline } from '../text/generate';
 import { checkReasons, checkUsage } from './reasons.check';
 import { checkEmptyNotes, checkOutlineTables, checkRequiredParts } from './completeness.check';
 import { checkTextLength } from './text-length.check';
+import { checkChangeSums, checkPriorYear } from './prior-year.check';
 import { checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, checkUnits } from './figures.check';
 
 /** Every string the officer typed (or imported), with the input key it lives under ("projects#2.allocation"). */
@@ -32,6 +33,8 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
     ...checkOutlineTables(ctx),
     ...checkRequiredParts(ctx),
     ...checkReasons(ctx),
+    ...checkPriorYear(ctx),
+    ...checkChangeSums(ctx),
     ...checkUsage(ctx),
     ...checkProjects(ctx),
     ...checkProcurement(ctx),
