@@ -72,3 +72,15 @@ describe('number style of sentence figures', () => {
     expect(paragraphs().get('s1.total')?.text).toContain('收支总预算824.5万元。');
   });
 });
+
+describe('income sources that fell to zero', () => {
+  it('are stated with their decrease instead of being left out or called 未安排', () => {
+    const doc = sampleDoc();
+    doc.priorYear[PRIOR.income('unitFunds')] = amount('5');
+    doc.priorYear[PRIOR.income('fund')] = amount('2');
+    const t = paragraphs(doc);
+    expect(t.get('s2.unitFunds')?.text).toBe('单位资金0万元，占0.00%，比上年预算减少5万元，下降100.00%。');
+    expect(t.get('s2.fund')?.text).toContain('比上年预算减少2万元，下降100.00%');
+    expect(traceFaults(doc, sampleSet(), renderOutline(doc, sampleSet()))).toEqual([]);
+  });
+});

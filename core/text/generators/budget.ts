@@ -76,8 +76,11 @@ export function incomeText(ctx: TextContext, id: string): Block[] {
   const share = sharesTraced(ctx, figs, `${id}.share`);
   const blocks: Block[] = [para(`${id}.total`, ctx.t('income.total', { 合计: ctx.amount(total) }))];
   sources.forEach((src, i) => {
-    if (src.amount === 0 && !src.grouped) return;
-    const text = src.amount === 0
+    // A source that fell to zero since last year is stated with its decrease, as releases do; one never used is
+    // left out, or written 未安排 for the 财政拨款 kinds.
+    const hadLastYear = (ctx.prior(PRIOR.income(src.id)) ?? 0) !== 0;
+    if (src.amount === 0 && !src.grouped && !hadLastYear) return;
+    const text = src.amount === 0 && !hadLastYear
       ? withClaim(ctx.t('income.none', { 来源: src.label }), claim('未安排', figs[i]))
       : ctx.t('income.item', {
         来源: src.label,
