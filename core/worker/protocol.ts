@@ -5,7 +5,7 @@ import type { CodeCsvResult } from '../codes/code-csv';
 import type { ImportXlsxOptions, ImportXlsxResult } from '../xlsx/import-xlsx';
 import type { ExportXlsxOptions } from '../xlsx/export-xlsx';
 import type { ExportDocxOptions } from '../docx/export-docx';
-import type { DocPatch, FindingsDelta, LearnedCode } from './session-sync';
+import type { CheckPart, DocPatch, FindingsDelta, LearnedCode } from './session-sync';
 
 /**
  * The messages between a host (the renderer, the CLI) and the worker that runs core's heavy, input-driven work, so a
@@ -21,10 +21,11 @@ export interface WorkerKinds {
   exportXlsx: { payload: { doc: BudgetDocument; template: TemplateSet; options?: Omit<ExportXlsxOptions, 'onProgress'> }; value: Uint8Array };
   exportDocx: { payload: { doc: BudgetDocument; template: TemplateSet; options?: Omit<ExportDocxOptions, 'layoutTrace'> }; value: Uint8Array };
   /**
-   * The checking replica (session-handlers.ts): the open document as JSON text (cheap to send, unlike a structured
-   * clone of 10,000 rows), its template when it is not built in, and the codes learnt this run.
+   * A checking replica (session-handlers.ts): the open document as JSON text (cheap to send, unlike a structured
+   * clone of 10,000 rows), its template when it is not built in, the codes learnt this run, and which checks this
+   * replica runs (the rules and the text checks live in separate workers so neither waits for the other).
    */
-  sessionOpen: { payload: { json: string; templateId: string; template?: TemplateSet; learned: LearnedCode[] }; value: FindingsDelta };
+  sessionOpen: { payload: { json: string; templateId: string; template?: TemplateSet; learned: LearnedCode[]; part: CheckPart }; value: FindingsDelta };
   /** What one command changed, as data, so the replica's rule engine re-checks incrementally. */
   sessionPatch: { payload: { patch: DocPatch }; value: FindingsDelta };
   /** Re-run the text checks an edit left stale (the host asks when typing pauses). */

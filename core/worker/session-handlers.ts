@@ -71,21 +71,20 @@ export function replicaDocument(): BudgetDocument | null {
 }
 
 export const sessionHandlers: HandlerRegistry = {
-  sessionOpen: ({ json, templateId, template, learned }) => inOrder(async () => {
+  sessionOpen: ({ json, templateId, template, learned, part }) => inOrder(async () => {
     const [{ DocumentSession }, { createRuleEngine }, { checkDocumentText }, { getBuiltinTemplateSet }] = await Promise.all([
       import('../session/session'), import('../rules/engine'), import('../checks/check-text'), import('../template/registry'),
     ]);
+    const books = part === 'rules' ? await codeBook() : undefined;
+    for (const c of books ? learned : []) books!.learn(c.classification, c.code, c.name, c.year);
     const set: TemplateSet | undefined = template ?? getBuiltinTemplateSet(templateId);
     if (!set) throw new Error(`找不到模板“${templateId}”。`);
-    const books = await codeBook();
-    for (const c of learned) books.learn(c.classification, c.code, c.name, c.year);
     const doc = JSON.parse(json) as BudgetDocument;
     replica = null;
     const session = new DocumentSession({
       template: set,
       doc,
-      ruleEngineFactory: (t, d) => createRuleEngine(t, d, { codeBook: books }),
-      textChecks: checkDocumentText,
+      ...(part === 'rules' ? { ruleEngineFactory: (t: TemplateSet, d: BudgetDocument) => createRuleEngine(t, d, { codeBook: books }) } : { textChecks: checkDocumentText }),
       historyLimit: 1,
     });
     replica = { session, last: null, order: [] };

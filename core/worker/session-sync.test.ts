@@ -12,26 +12,30 @@ import { DocumentSession } from '../session/session';
 import { getBuiltinTemplateSet } from '../template/registry';
 import type { HandlerContext } from './dispatcher';
 import { replicaDocument, sessionHandlers } from './session-handlers';
-import { buildPatch, FindingsMirror, type FindingsDelta } from './session-sync';
+import { buildPatch, FindingsMirror, mergeFindings, type FindingsDelta } from './session-sync';
 
 const ctx: HandlerContext = { progress: () => undefined, cancelled: () => false };
 
 /** The page's session has no engine; the replica answers with deltas; the mirror must equal a full check. */
 describe('checking replica', () => {
-  it('stays equal to the page document and its findings equal a full check after every kind of change', async () => {
+  it.each(['rules', 'text'] as const)('(%s) stays equal to the page document and its findings equal a full check after every kind of change', async (part) => {
     const doc = createSampleDocument();
     const template = getBuiltinTemplateSet(doc.meta.templateId)!;
     const page = new DocumentSession({ template, doc });
     const mirror = new FindingsMirror();
-    const open = await sessionHandlers.sessionOpen!({ json: JSON.stringify(doc), templateId: template.id, learned: [] }, ctx);
+    const open = await sessionHandlers.sessionOpen!({ json: JSON.stringify(doc), templateId: template.id, learned: [], part }, ctx);
     mirror.apply(open as FindingsDelta);
     const fullCheck = () => {
       const copy = JSON.parse(JSON.stringify(doc));
-      const s = new DocumentSession({
+      const rules = new DocumentSession({ template, doc: copy, ruleEngineFactory: (t, d) => createRuleEngine(t, d, { codeBook: CodeBook.builtin() }) });
+      const text = new DocumentSession({ template, doc: copy, textChecks: checkDocumentText });
+      const both = new DocumentSession({
         template, doc: copy, textChecks: checkDocumentText,
         ruleEngineFactory: (t, d) => createRuleEngine(t, d, { codeBook: CodeBook.builtin() }),
       });
-      return s.findings().map((f) => `${f.id} ${f.message}`);
+      // The page merges the two replicas' lists: the same order as one session with both.
+      expect(mergeFindings(rules.findings(), text.findings()).map((f) => f.id)).toEqual(both.findings().map((f) => f.id));
+      return (part === 'rules' ? rules : text).findings().map((f) => `${f.id} ${f.message}`);
     };
     expect(mirror.findings.map((f) => `${f.id} ${f.message}`)).toEqual(fullCheck());
 

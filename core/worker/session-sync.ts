@@ -23,6 +23,9 @@ export interface DocPatch {
   meta?: DocumentMeta;
 }
 
+/** Which checks a replica runs: the table rules (incremental, fast) or the text checks (slow on large documents). */
+export type CheckPart = 'rules' | 'text';
+
 export interface LearnedCode {
   classification: Classification;
   code: string;
@@ -176,4 +179,19 @@ export class FindingsMirror {
     this.list = list;
     return true;
   }
+}
+
+/**
+ * The one list the panel shows, from the two replicas' lists (each already errors first): the same order as core's
+ * session gives (sortFindings of the rules' findings followed by the text findings), in linear time.
+ */
+export function mergeFindings(rules: readonly Finding[], text: readonly Finding[]): readonly Finding[] {
+  if (text.length === 0) return rules;
+  if (rules.length === 0) return text;
+  const out: Finding[] = [];
+  for (const f of rules) if (f.severity === 'error') out.push(f);
+  for (const f of text) if (f.severity === 'error') out.push(f);
+  for (const f of rules) if (f.severity !== 'error') out.push(f);
+  for (const f of text) if (f.severity !== 'error') out.push(f);
+  return out;
 }

@@ -3,7 +3,7 @@ import type { BudgetDocument } from '../../core/document/document';
 import type { Finding } from '../../core/rules/finding';
 import type { TemplateSet } from '../../core/template/template.schema';
 import type { PayloadOf, RunOutcome, ValueOf, WorkerKind } from '../../core/worker/protocol';
-import { buildPatch, FindingsMirror, type FindingsDelta, type LearnedCode } from '../../core/worker/session-sync';
+import { buildPatch, FindingsMirror, type CheckPart, type FindingsDelta, type LearnedCode } from '../../core/worker/session-sync';
 
 /** What the checker needs of a worker client (CoreWorkerClient; a fake in unit tests). */
 export interface CheckerClient {
@@ -19,7 +19,7 @@ export interface CheckerState {
 const TEXT_PAUSE_MS = 600;
 
 /**
- * The page's side of the checking replica: the open document is sent once, then every command's changes as a patch;
+ * The page's side of one checking replica (rules or texts): the open document is sent once, then every command's changes as a patch;
  * findings come back as deltas and are handed to `onChange`. The page's thread only copies the touched rows — the
  * rule engine and the text checks run in the worker. If the worker fails (crash, out of memory) the whole document
  * is sent again, so a lost replica costs one full check, never wrong findings for long.
@@ -36,6 +36,7 @@ export class RemoteChecker {
   private builtin = true;
 
   constructor(
+    private readonly part: CheckPart,
     private readonly client: CheckerClient,
     private readonly onChange: (state: CheckerState) => void,
     private readonly learned: () => LearnedCode[],
@@ -57,10 +58,9 @@ export class RemoteChecker {
     this.sendOpen();
   }
 
-  /** After a command changed the page's document in place. */
-  patch(changes: ChangeSet): void {
-    if (!this.doc) return;
-    const patch = buildPatch(this.doc, changes);
+  /** After a command changed the page's document in place; the patch may be shared by several replicas. */
+  patch(changes: ChangeSet, patch = this.doc ? buildPatch(this.doc, changes) : null): void {
+    if (!this.doc || !patch) return;
     this.send('sessionPatch', { patch });
   }
 
@@ -89,6 +89,7 @@ export class RemoteChecker {
       templateId: template.id,
       ...(this.builtin ? {} : { template }),
       learned: this.learned(),
+      part: this.part,
     });
   }
 

@@ -106,7 +106,7 @@ function testHold(): Promise<unknown> | undefined {
 }
 
 let shared: CoreWorkerClient | undefined;
-let checking: CoreWorkerClient | undefined;
+const checking = new Map<string, CoreWorkerClient>();
 
 /** The page's worker client for import, export and saving (Vite bundles core.worker.ts as a module worker). */
 export function coreWorker(): CoreWorkerClient {
@@ -115,10 +115,15 @@ export function coreWorker(): CoreWorkerClient {
 }
 
 /**
- * A second worker of the same script for the checking replica of the open document: 取消 of an export terminates
- * the first one, and must not take the document's findings with it.
+ * Further workers of the same script, one per checking replica of the open document ('rules', 'text'): 取消 of an
+ * export terminates the first one and must not take the document's findings with it, and the rules must not wait
+ * behind a long text check.
  */
-export function checkingWorker(): CoreWorkerClient {
-  checking ??= new CoreWorkerClient(() => new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module', name: 'checks' }) as unknown as WorkerLike);
-  return checking;
+export function checkingWorker(part: string): CoreWorkerClient {
+  let client = checking.get(part);
+  if (!client) {
+    client = new CoreWorkerClient(() => new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module', name: `checks-${part}` }) as unknown as WorkerLike);
+    checking.set(part, client);
+  }
+  return client;
 }
