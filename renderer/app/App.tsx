@@ -62,19 +62,21 @@ export function App({ appHost }: { appHost: AppHost }) {
     [template, meta?.entityKind, meta?.unitName, meta?.year],
   );
   const counts = useMemo(() => countFindings(items, findings), [items, findings]);
+  const selected = items.find((i) => i.id === selectedId) ?? items.find((i) => i.kind === 'table') ?? null;
+  const table = selected?.tableId ? template?.tables.find((t) => t.id === selected.tableId) : undefined;
+  // Only the open table's cells are outlined: the map skips every other table's findings.
   const findingsByCell = useMemo(() => {
     const map = new Map<string, Finding[]>();
+    if (!table) return map;
     for (const f of findings) for (const c of f.cells) {
+      if (c.table !== table.id) continue;
       const k = cellKey(c);
       const list = map.get(k);
       if (list) list.push(f);
       else map.set(k, [f]);
     }
     return map;
-  }, [findings]);
-
-  const selected = items.find((i) => i.id === selectedId) ?? items.find((i) => i.kind === 'table') ?? null;
-  const table = selected?.tableId ? template?.tables.find((t) => t.id === selected.tableId) : undefined;
+  }, [findings, table]);
 
   // Window title and the unsaved mark.
   useEffect(() => {

@@ -81,16 +81,7 @@ export function TableGrid(props: TableGridProps) {
     const rowIds = new Set<string>();
     if (docChanged) for (const c of lastChanges!.cells) if (c.table === table.id) rowIds.add(c.row);
     if (findingsByCell !== prev.findingsByCell) changedFindingRows(prev.findingsByCell, findingsByCell, table.id, rowIds);
-    if (rowIds.size === 0 || !api) return;
-    const nodes: IRowNode<GridRow>[] = [];
-    api.forEachNode((n) => {
-      const r = n.data;
-      if (r && ((r.rowIds[0] !== null && rowIds.has(r.rowIds[0])) || (r.rowIds[1] !== null && rowIds.has(r.rowIds[1])))) {
-        nodes.push(n);
-        for (const col of table.columns) ctx.viewCache.delete(`${r.key}\u0001${col.id}`);
-      }
-    });
-    if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
+    refreshRows(api, ctx, rowIds, true);
   }, [version, findingsByCell]);
 
   const deps = useMemo<ClipboardDeps>(() => ({ apiRef, rootRef, ctx, selectionRef, edits }), [ctx, edits]);
@@ -98,8 +89,14 @@ export function TableGrid(props: TableGridProps) {
 
   const setSelection = useCallback((sel: Selection | null) => {
     selectionRef.current = sel;
+    const before = ctx.selected;
     ctx.selected = selectedKeys(deps, sel);
-    apiRef.current?.refreshCells({ force: true });
+    // Moving the focus between single cells (every Enter and arrow key) marks nothing: redraw only the rows whose
+    // selection mark appears or goes.
+    if (before.size === 0 && ctx.selected.size === 0) return;
+    const rowIds = new Set<string>();
+    for (const keys of [before, ctx.selected]) for (const key of keys) rowIds.add(key.split('\u0001')[1]);
+    refreshRows(apiRef.current, ctx, rowIds, false);
   }, [ctx, deps]);
 
   const isTextCell = useCallback((rowIndex: number, colId: string) => {
@@ -129,8 +126,7 @@ export function TableGrid(props: TableGridProps) {
     api.ensureIndexVisible(node.rowIndex, 'middle');
     api.ensureColumnVisible(col.id);
     api.setFocusedCell(node.rowIndex, col.id);
-    selectionRef.current = null;
-    ctx.selected = new Set();
+    setSelection(null);
     if (flash) {
       ctx.flashKey = cellKey({ table: table.id, row: ref.row, col: col.id });
       api.refreshCells({ rowNodes: [node], force: true });
@@ -140,7 +136,7 @@ export function TableGrid(props: TableGridProps) {
         apiRef.current?.refreshCells({ rowNodes: [node], force: true });
       }, 1600);
     }
-  }, [ctx, table]);
+  }, [ctx, table, setSelection]);
 
   useEffect(() => {
     handleRef.current = {
@@ -266,6 +262,20 @@ function selectedRowIds(api: GridApi<GridRow> | null, sel: Selection | null): st
     if (id) ids.push(id);
   }
   return ids;
+}
+
+/** Redraws the grid rows showing these document rows (and forgets their cached views when their content changed). */
+function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set<string>, changed: boolean): void {
+  if (rowIds.size === 0 || !api) return;
+  const nodes: IRowNode<GridRow>[] = [];
+  api.forEachNode((n) => {
+    const r = n.data;
+    if (r && ((r.rowIds[0] !== null && rowIds.has(r.rowIds[0])) || (r.rowIds[1] !== null && rowIds.has(r.rowIds[1])))) {
+      nodes.push(n);
+      if (changed) for (const col of ctx.table.columns) ctx.viewCache.delete(`${r.key}\u0001${col.id}`);
+    }
+  });
+  if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
 }
 
 /** Adds the document row ids of this table whose cells gained, lost or changed a finding. */
