@@ -5,7 +5,7 @@ import type { BudgetDocument, CellRef, DocumentMeta, RowData } from '../document
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { getPrior, getText } from '../inputs/accessors';
 import builtinSentences from '../../templates/xj-dept-2024-11/sentences.json';
-import { trimEndPunct } from './pattern';
+import { trimEndPunct, type Vars } from './pattern';
 import { fillTraced, plain, quoted, type Claim, type ClaimWord, type Fig, type Traced, type TracedVars } from './trace';
 
 type Role = TableDef['role'];
@@ -41,7 +41,7 @@ export interface TextContext {
   /** The officer's reason for a change, without final punctuation ('' when not written). */
   text(key: string): string;
   prior(key: string): Amount | undefined;
-  common: TracedVars;
+  common: Vars;
 }
 
 /** How amounts are written in sentences: two decimals as the tables print them, or the shortest form. */
@@ -78,7 +78,7 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
   const meta = doc.meta;
   const unit = meta.amountUnit ?? template.amountUnit;
   const style = textAmountStyleOf(meta);
-  const common: TracedVars = {
+  const common: Vars = {
     单位名称: meta.unitName,
     主体: meta.entityKind ?? template.entityKind,
     年度: meta.year,
