@@ -52,12 +52,15 @@ describe('session + text checks', () => {
     const { setInput } = await import('../commands/document-fields.command');
     const doc = createSampleDocument();
     const session = new DocumentSession({ template, doc, ruleEngineFactory: createRuleEngine, textChecks: checkDocumentText });
-    expect(session.findings().filter((f) => f.scope === '文字')).toEqual([]);
+    // The sample keeps the release's own prior-year fault (items 743.45 against a total of 753.45): two 提示.
+    const textIds = () => session.findings().filter((f) => f.scope === '文字').map((f) => f.id);
+    const before = textIds();
+    expect(before.length).toBe(2);
     session.execute(setInput('overview.duties', []));
-    const text = session.findings().filter((f) => f.scope === '文字');
-    expect(text.length).toBeGreaterThan(0);
-    expect(text[0].input).toBeDefined();
+    const added = session.findings().filter((f) => f.scope === '文字' && !before.includes(f.id));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added[0].input).toBeDefined();
     session.undo();
-    expect(session.findings().filter((f) => f.scope === '文字')).toEqual([]);
+    expect(textIds()).toEqual(before);
   });
 });
