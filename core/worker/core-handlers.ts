@@ -26,6 +26,12 @@ export const coreHandlers: HandlerRegistry = {
     ctx.progress(1, 1, '正在生成 Word 文档');
     return bytes;
   },
+  async parseDocument({ bytes, templates }) {
+    const [{ parseDocument }, { getBuiltinTemplateSet }] = await Promise.all([import('../file/parse'), import('../template/registry')]);
+    const sets = new Map(templates.map((t) => [t.id, t]));
+    const r = parseDocument(bytes, { resolveTemplate: (id) => sets.get(id) ?? getBuiltinTemplateSet(id) });
+    return r.ok ? { ok: true as const, json: JSON.stringify(r.doc), templateId: r.template.id } : { ok: false as const, message: r.message };
+  },
   async serialize({ json }) {
     const { serializeDocumentBytes } = await import('../file/serialize');
     return serializeDocumentBytes(JSON.parse(json) as BudgetDocument);

@@ -32,6 +32,12 @@ export interface WorkerKinds {
   sessionRefreshText: { payload: Record<string, never>; value: FindingsDelta };
   /** An imported code list: names change what the code checks say. */
   sessionLearnCodes: { payload: { codes: LearnedCode[] }; value: FindingsDelta };
+  /**
+   * A document file read and validated off the page's thread; the page gets the document back as JSON text (parsed
+   * in tens of milliseconds) and hands the same text to the checking replicas. `templates`: the bureau sets loaded
+   * this run (built-in sets are found by id).
+   */
+  parseDocument: { payload: { bytes: Uint8Array; templates: TemplateSet[] }; value: { ok: true; json: string; templateId: string } | { ok: false; message: string } };
   /** The document file's bytes from the document as JSON text (saving and crash recovery stay off the page's thread). */
   serialize: { payload: { json: string }; value: Uint8Array };
 }

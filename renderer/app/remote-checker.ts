@@ -47,7 +47,7 @@ export class RemoteChecker {
   }
 
   /** A newly opened document (builtin: its template is one of the program's, found by id in the worker). */
-  open(doc: BudgetDocument, template: TemplateSet, builtin: boolean): void {
+  open(doc: BudgetDocument, template: TemplateSet, builtin: boolean, json?: string): void {
     this.generation += 1;
     this.doc = doc;
     this.template = template;
@@ -55,7 +55,7 @@ export class RemoteChecker {
     this.answered = false;
     this.mirror = new FindingsMirror();
     clearTimeout(this.textTimer);
-    this.sendOpen();
+    this.sendOpen(json);
   }
 
   /** After a command changed the page's document in place; the patch may be shared by several replicas. */
@@ -80,12 +80,13 @@ export class RemoteChecker {
     clearTimeout(this.textTimer);
   }
 
-  private sendOpen(): void {
+  /** `json` is the document as text when the caller has it; a restart builds it from the (changed) document. */
+  private sendOpen(json?: string): void {
     const doc = this.doc;
     const template = this.template;
     if (!doc || !template) return;
     this.send('sessionOpen', {
-      json: JSON.stringify(doc),
+      json: json ?? JSON.stringify(doc),
       templateId: template.id,
       ...(this.builtin ? {} : { template }),
       learned: this.learned(),

@@ -31,7 +31,8 @@ export interface DocumentState {
 
 export interface DocumentControls {
   state: DocumentState;
-  load(doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty?: boolean): SessionPort;
+  /** `json`: the document as JSON text when the caller has it (a file just read), so it is not built again. */
+  load(doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty?: boolean, json?: string): SessionPort;
   setFile(file: FileInfo): void;
   /** Codes of an imported list: the checks re-run with their names. */
   learnCodes(codes: LearnedCode[]): void;
@@ -63,12 +64,13 @@ export function useDocument(): DocumentControls {
     };
   }
 
-  const load = useCallback((doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty = false) => {
+  const load = useCallback((doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty = false, json?: string) => {
     const session = createSession(doc, template);
     setForcedDirty(dirty);
     const builtin = isBuiltinTemplate(template);
-    checkersRef.current!.rules.open(doc, template, builtin);
-    checkersRef.current!.text.open(doc, template, builtin);
+    const text = json ?? JSON.stringify(doc);
+    checkersRef.current!.rules.open(doc, template, builtin, text);
+    checkersRef.current!.text.open(doc, template, builtin, text);
     setState((s) => ({ session, file, version: 0, lastChanges: null, findings: [], checking: true, dirty, loadId: s.loadId + 1 }));
     return session;
   }, []);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FileStamp, Host, LockHolder, OpenedFile } from '../../core/ipc/contract';
 import type { TemplateSet } from '../../core/template/template.schema';
-import { newDocument, parseDocumentBytes, sampleDocument, serializeOffThread, templateFor } from './core-adapter';
+import { newDocument, parseDocumentOffThread, sampleDocument, serializeOffThread, templateFor, type ParsedFile } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import type { Notify } from './use-grid-edits';
 import type { Prompts } from './use-prompts';
@@ -16,7 +16,7 @@ export interface ReadOnlyNotice {
 }
 
 export interface FileActions {
-  openFile(file: OpenedFile, mode?: OpenMode): boolean;
+  openFile(file: OpenedFile, mode?: OpenMode): Promise<boolean>;
   open(): Promise<void>;
   /** A file the host hands over (second launch, drop): asks first, then reads it afresh (stamp and lock). */
   openHanded(file: OpenedFile): Promise<void>;
@@ -61,19 +61,21 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
 
-  /** Parses and loads; on failure returns the Chinese reason and leaves the open document as it was. */
-  const load = useCallback((file: OpenedFile, mode: OpenMode): string | null => {
+  /**
+   * Parses (in the worker) and loads; on failure returns the Chinese reason and leaves the open document as it was.
+   */
+  const load = useCallback(async (file: OpenedFile, mode: OpenMode): Promise<string | null> => {
     performance.mark('bd-open-start'); // bench/ui.bench.ts measures open → first grid rows from here
-    let result: ReturnType<typeof parseDocumentBytes>;
+    let result: ParsedFile;
     try {
-      result = parseDocumentBytes(file.bytes);
+      result = await parseDocumentOffThread(file.bytes);
     } catch {
       return '文件内容无法识别';
     }
     if (!result.ok) return result.message;
     const copy = mode !== 'file';
     const name = mode === 'recovered' ? '恢复的文档.ysgk' : file.name;
-    ref.current.load(result.doc, result.template, { path: copy ? null : file.path, name }, copy);
+    ref.current.load(result.doc, result.template, { path: copy ? null : file.path, name }, copy, result.json);
     stamp.current = copy ? undefined : file.stamp;
     const holder = copy ? null : (file.lockedBy ?? null);
     setReadOnly(holder ? { name: file.name, holder } : null);
@@ -82,8 +84,8 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     return null;
   }, [host]);
 
-  const openFile = useCallback((file: OpenedFile, mode: OpenMode = 'file') => {
-    const failure = load(file, mode);
+  const openFile = useCallback(async (file: OpenedFile, mode: OpenMode = 'file') => {
+    const failure = await load(file, mode);
     if (failure) {
       notify(`无法打开“${file.name}”：${failure}`, 'error');
       return false;
@@ -104,7 +106,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
   const open = useCallback(async () => {
     if (!(await confirmDiscard())) return;
     const file = await host.openFile('document');
-    if (file) openFile(file);
+    if (file) await openFile(file);
   }, [host, openFile, confirmDiscard]);
 
   const openHanded = useCallback(async (file: OpenedFile) => {
@@ -113,7 +115,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     const fresh = await Promise.resolve()
       .then(() => host.reopenFile(file.path))
       .catch(() => null);
-    openFile(fresh ?? file);
+    await openFile(fresh ?? file);
   }, [host, openFile, confirmDiscard]);
 
   /** 打开磁盘上的版本: the open copy has unsaved changes by definition here, so say plainly they will be lost. */
@@ -192,7 +194,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     if (!id || !(await confirmDiscard())) return;
     const copy = await host.openHistory(id);
     if (!copy) notify('该历史版本已不存在（可能已被更新的版本替换）', 'error');
-    else openFile(copy, 'history');
+    else await openFile(copy, 'history');
   }, [host, prompts, notify, confirmDiscard, openFile]);
 
   const startup = useCallback(async () => {
@@ -206,7 +208,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
       });
       if (!restore) await host.clearRecovery();
       else {
-        const failure = load(recovery, 'recovered');
+        const failure = await load(recovery, 'recovered');
         if (!failure) {
           notify('已恢复上次未保存的文档，请尽快保存');
           return;
@@ -217,7 +219,7 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
       }
     }
     const startFile = await host.startupFile().catch(() => null);
-    if (!startFile || !openFile(startFile)) {
+    if (!startFile || !(await openFile(startFile))) {
       const doc = sampleDocument();
       const template = templateFor(doc);
       if (template) ref.current.load(doc, template, { path: null, name: SAMPLE_NAME });
