@@ -52,7 +52,11 @@ describe('budget-disclosure CLI', { timeout: 240_000 }, () => {
     const errors = json.findings.filter((f) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.some((f) => f.cells.some((c) => c.table === '表3' && c.row === '2101501'))).toBe(true);
-    expect(Object.keys(errors[0]).sort()).toEqual(['cells', 'message', 'rule', 'severity']);
+    expect(Object.keys(errors[0]).filter((k) => k !== 'cause').sort()).toEqual(['cells', 'message', 'rule', 'severity']);
+    // The one changed cell is named as the cause of what it explains.
+    const caused = json.findings.filter((f) => 'cause' in f) as unknown as { cause: { table: string; row: string; column: string } }[];
+    expect(caused.length).toBeGreaterThan(0);
+    expect(caused.every((f) => f.cause.table === '表3' && f.cause.row === '2101501' && f.cause.column === '基本支出')).toBe(true);
     const human = cli('validate', '坏.ysgk');
     expect(human.code).toBe(1);
     expect(human.out).toContain('[错误]');

@@ -1,0 +1,144 @@
+import type { BudgetDocument, CellRef } from '../document/document';
+import { structureOf } from '../structure/structure-model';
+import { tableShape } from '../structure/table-shape';
+import type { TemplateSet } from '../template/template.schema';
+import type { Finding } from './finding';
+
+/**
+ * Cause, not echo: one wrong input cell shows up as many findings (its 项, 款, 类 and 合计, in every table that
+ * compares with it). Findings are grouped under the input cell that explains them.
+ *
+ * Candidates are the input cells (not computed, not a formula column) that findings name. A candidate explains a
+ * finding when the finding names the candidate or a cell computed from it (its ancestors in the code tree or the
+ * fixed-row formulas, in its own column or the formula columns that read it). The suspect is the candidate that
+ * explains the most findings: when 表3, 表4 and 表6 agree against 表5, 表5's cell explains the findings against all
+ * three, each other table's cell only its own pair. A tie is broken by the last-edited cell (the app knows it);
+ * where a tie remains no cause is named (the findings stay on their own).
+ */
+export interface FindingGroup {
+  /** The input cell that explains every finding of the group; null for a finding no single cell explains. */
+  cause: CellRef | null;
+  /** The finding shown for the group: the one at the cause cell, else the first in order. */
+  primary: Finding;
+  /** Every finding of the group in the order given, primary included. */
+  members: Finding[];
+}
+
+const keyOf = (c: CellRef): string => `${c.table}\u0001${c.row}\u0001${c.col}`;
+
+export function groupByCause(
+  findings: readonly Finding[],
+  doc: BudgetDocument,
+  template: TemplateSet,
+  options: { lastEdited?: CellRef } = {},
+): FindingGroup[] {
+  const model = structureOf(doc, template);
+  const defs = new Map(template.tables.map((t) => [t.id, t]));
+
+  const isInput = (c: CellRef): boolean => {
+    const def = defs.get(c.table);
+    const t = model.table(c.table);
+    if (!def || !t) return false;
+    const shape = tableShape(def);
+    if (!shape.amountColSet.has(c.col) || shape.formulaColSet.has(c.col)) return false;
+    const i = t.positionOf(c.row);
+    return i >= 0 && t.computed[i] === 0;
+  };
+
+  /** The cell and every cell computed from it, as keys. */
+  const closure = (c: CellRef): Set<string> => {
+    const def = defs.get(c.table)!;
+    const t = model.table(c.table)!;
+    const shape = tableShape(def);
+    const cols = [c.col];
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const f of shape.formulas) {
+        if (!cols.includes(f.col) && f.terms.some((term) => cols.includes(term.ref))) {
+          cols.push(f.col);
+          grew = true;
+        }
+      }
+    }
+    const rows = new Set<number>();
+    const stack = [t.positionOf(c.row)];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (rows.has(i)) continue;
+      rows.add(i);
+      for (const d of t.dependents(i)) stack.push(d);
+    }
+    const out = new Set<string>();
+    const ids = doc.tables[c.table]!.rows;
+    for (const i of rows) for (const col of cols) out.add(keyOf({ table: c.table, row: ids[i]!.id, col }));
+    return out;
+  };
+
+  /**
+   * The input cells a named cell stands for: itself when it is an input; for a formula column of a row that is
+   * not computed (合计 = 基本支出 + 项目支出 of a 项), the input columns it adds up. Computed rows are not expanded: a
+   * wrong leaf is always also compared at its own row by some table, or is the last edit.
+   */
+  const inputsOf = (c: CellRef): CellRef[] => {
+    if (isInput(c)) return [c];
+    const def = defs.get(c.table);
+    const t = model.table(c.table);
+    if (!def || !t) return [];
+    const i = t.positionOf(c.row);
+    if (i < 0 || t.computed[i] !== 0) return [];
+    const shape = tableShape(def);
+    const formula = shape.formulas.find((f) => f.col === c.col);
+    return formula ? formula.terms.flatMap((term) => inputsOf({ ...c, col: term.ref })) : [];
+  };
+
+  const tableFindings = findings.filter((f) => f.scope !== '文字' && f.cells.length > 0);
+  const candidates = new Map<string, { cell: CellRef; explains: Set<Finding> }>();
+  const consider = (cell: CellRef): void => {
+    const key = keyOf(cell);
+    if (candidates.has(key) || !isInput(cell)) return;
+    const reach = closure(cell);
+    const explains = new Set(tableFindings.filter((g) => g.cells.some((gc) => reach.has(keyOf(gc)))));
+    candidates.set(key, { cell, explains });
+  };
+  for (const f of tableFindings) for (const cell of f.cells) for (const input of inputsOf(cell)) consider(input);
+  if (options.lastEdited) consider(options.lastEdited);
+
+  const assigned = new Map<Finding, FindingGroup>();
+  const groups: FindingGroup[] = [];
+  const last = options.lastEdited ? keyOf(options.lastEdited) : undefined;
+  for (;;) {
+    let best: { cell: CellRef; explains: Finding[] }[] = [];
+    let bestCount = 0;
+    for (const [, cand] of candidates) {
+      const open = [...cand.explains].filter((f) => !assigned.has(f));
+      if (open.length > bestCount) {
+        bestCount = open.length;
+        best = [{ cell: cand.cell, explains: open }];
+      } else if (open.length === bestCount && open.length > 0) best.push({ cell: cand.cell, explains: open });
+    }
+    if (bestCount === 0) break;
+    const chosen = best.length === 1 ? best[0] : best.find((b) => keyOf(b.cell) === last);
+    // A tie nobody breaks, or a single finding: no cause is named for these.
+    if (!chosen || bestCount < 2 && keyOf(chosen.cell) !== last) break;
+    const members = findings.filter((f) => chosen.explains.includes(f));
+    const causeKey = keyOf(chosen.cell);
+    const primary = members.find((f) => keyOf(f.cells[0]!) === causeKey) ?? members.find((f) => f.cells.some((c) => keyOf(c) === causeKey)) ?? members[0]!;
+    const group: FindingGroup = { cause: chosen.cell, primary, members };
+    for (const f of members) assigned.set(f, group);
+    groups.push(group);
+  }
+
+  // Every finding belongs to exactly one group, in the order of the findings given.
+  const out: FindingGroup[] = [];
+  const emitted = new Set<FindingGroup>();
+  for (const f of findings) {
+    const g = assigned.get(f);
+    if (g) {
+      if (!emitted.has(g)) {
+        emitted.add(g);
+        out.push(g);
+      }
+    } else out.push({ cause: null, primary: f, members: [f] });
+  }
+  return out;
+}
