@@ -42,6 +42,7 @@ describe('checking replica', () => {
     const edit = (table: string, row: string, col: string, text: string): Command => {
       const r = textEditsCommand(doc, template, [{ ref: { table, row, col }, text }], '编辑');
       if (!r.ok) throw new Error(r.message);
+      if (!r.command) throw new Error('编辑没有改变任何单元格');
       return r.command;
     };
     const steps: (() => unknown)[] = [

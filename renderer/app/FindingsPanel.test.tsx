@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import type { Finding } from '../../core/rules/finding';
+import { getBuiltinTemplateSet } from '../../core/template/registry';
+import { FindingsPanel } from './FindingsPanel';
+
+const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
+const finding = (i: number): Finding => ({
+  id: `f${i}`, rule: 'text.reason-missing', ruleName: '说明原因', severity: i < 3 ? 'error' : 'warning', scope: '文字',
+  message: `第${i}条`, cells: [{ table: 't3', row: `r${i}`, col: 'basic' }],
+});
+
+describe('FindingsPanel', () => {
+  it('puts only the lines in view into the page, with spacers standing for the rest', () => {
+    const findings = Array.from({ length: 10_000 }, (_, i) => finding(i));
+    const html = renderToString(<FindingsPanel template={template} findings={findings} onOpen={() => undefined} onFix={() => undefined} />);
+    const lines = html.match(/data-finding-id=/g) ?? [];
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.length).toBeLessThan(40);
+    expect(html).toContain('第0条');
+    expect(html).not.toContain('第9999条');
+    expect(html).toContain('错误 <b class="bd-num-error">3</b>');
+    expect(html).toContain('data-count="10000"');
+  });
+
+  it('says 正在审核 while the checks have not answered, and 没有发现问题 once they found nothing', () => {
+    const props = { template, findings: [], onOpen: () => undefined, onFix: () => undefined };
+    expect(renderToString(<FindingsPanel {...props} checking />)).toContain('正在审核');
+    expect(renderToString(<FindingsPanel {...props} />)).toContain('没有发现问题');
+  });
+});
