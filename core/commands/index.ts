@@ -7,6 +7,7 @@ export { textEditsCommand, type TextEdit, type TextEditsResult } from './text-ed
 export { insertRow, deleteRows, moveRow, setRowCode, setRowName, type InsertRowArgs } from './rows.command';
 export { setInput, setPriorYear, setMeta, type MetaPatch } from './document-fields.command';
 export { applyFix } from './apply-fix.command';
+export { fixOptions, describeFixOption, type FixOption } from './fix-options';
 export { composite } from './composite.command';
 export { CommandError } from './raw';
 export { isComputedCell } from './cell-writer';

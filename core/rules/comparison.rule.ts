@@ -323,6 +323,16 @@ class ComparisonRule implements CompiledRule {
       message,
       cells,
     };
+    if (this.op === '=' && cells.length > 0) {
+      const terms: { cell: CellRef; coef: number }[] = [];
+      const mid = this.split[i];
+      const last = Math.min(this.ends[i], start + 50);
+      for (let j = start; j < last; j++) {
+        if (this.coefs[j] === 0) continue;
+        terms.push({ cell: this.cellOf(this.reads[j], ctx), coef: j < mid ? this.coefs[j] : -this.coefs[j] });
+      }
+      finding.balance = { diff, terms };
+    }
     // The left cell's value that makes an equality hold: only when the left side is one existing cell.
     if (this.op === '=' && this.split[i] - start === 1 && this.left.filter((t) => t.ref).length === 1 && cells.length > 0) {
       const coef = this.coefs[start];

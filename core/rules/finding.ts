@@ -19,6 +19,11 @@ export interface Finding {
   input?: string;
   /** A value that would satisfy the rule, where one exists. */
   fix?: { cell: CellRef; value: Amount };
+  /**
+   * For an equality between two sides: left − right (`diff`) and each cell's signed weight in it, so a fix can be
+   * offered on either side (one cell changed by −diff / coef makes the sides equal).
+   */
+  balance?: { diff: number; terms: { cell: CellRef; coef: number }[] };
 }
 
 /** The JSON shape `validate --json` prints, with tables by printed number and columns by leaf header label. */
