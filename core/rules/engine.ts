@@ -233,7 +233,12 @@ class Engine implements RuleEngine {
     else results.delete(i);
     // Keep the sorted list instead of re-sorting thousands of findings after each keystroke.
     const sorted = this.sortedSlots;
-    if (sorted) {
+    if (sorted && before && after && compareSlots(before, after) === 0) {
+      // Still failing at the same place (only the figures changed): replace in place, no shifting of the lists.
+      const at = lowerBound(sorted, before);
+      sorted[at] = after;
+      this.sortedFindings[at] = after.finding;
+    } else if (sorted) {
       if (before) {
         const at = lowerBound(sorted, before);
         sorted.splice(at, 1);
