@@ -51,42 +51,42 @@ export interface Counts {
   warnings: number;
 }
 
+/** Per outline (items array) and finding: the outline items it counts for. Findings live on across edits. */
+const targetsCache = new WeakMap<readonly OutlineItem[], WeakMap<Finding, string[]>>();
+
 /** 错误/提示 counts per outline item id: tables by the cells a finding points at, sections by its input key. */
 export function countFindings(items: readonly OutlineItem[], findings: readonly Finding[]): Map<string, Counts> {
-  const counts = new Map<string, Counts>();
-  const byTable = new Map<string, string>();
-  for (const i of items) if (i.tableId) byTable.set(i.tableId, i.id);
-  const sections = items.filter((i) => i.kind === 'section' && i.input);
-  // Thousands of findings share a handful of input keys' prefixes: each distinct key is matched once.
-  const sectionOf = new Map<string, string | undefined>();
-  const bump = (id: string, f: Finding) => {
-    let c = counts.get(id);
-    if (!c) counts.set(id, (c = { errors: 0, warnings: 0 }));
-    if (f.severity === 'error') c.errors += 1;
-    else c.warnings += 1;
-  };
-  for (const f of findings) {
-    const cells = f.cells;
-    if (cells.length === 1) {
-      const id = byTable.get(cells[0].table);
-      if (id) bump(id, f);
-    } else if (cells.length > 1) {
-      const tables = new Set<string>();
-      for (const c of cells) tables.add(c.table);
-      for (const t of tables) {
-        const id = byTable.get(t);
-        if (id) bump(id, f);
-      }
+  let cache = targetsCache.get(items);
+  if (!cache) targetsCache.set(items, (cache = new WeakMap()));
+  let byTable: Map<string, string> | undefined;
+  let sections: OutlineItem[] | undefined;
+  const targets = (f: Finding): string[] => {
+    if (!byTable || !sections) {
+      byTable = new Map();
+      for (const i of items) if (i.tableId) byTable.set(i.tableId, i.id);
+      sections = items.filter((i) => i.kind === 'section' && i.input);
+    }
+    const out: string[] = [];
+    for (const c of f.cells) {
+      const id = byTable.get(c.table);
+      if (id && !out.includes(id)) out.push(id);
     }
     const input = f.input;
     if (input) {
-      let s: string | undefined;
-      if (sectionOf.has(input)) s = sectionOf.get(input);
-      else {
-        s = sections.find((i) => input === i.input || input.startsWith(`${i.input}.`))?.id;
-        sectionOf.set(input, s);
-      }
-      if (s) bump(s, f);
+      const s = sections.find((i) => input === i.input || input.startsWith(`${i.input}.`));
+      if (s) out.push(s.id);
+    }
+    return out;
+  };
+  const counts = new Map<string, Counts>();
+  for (const f of findings) {
+    let ids = cache.get(f);
+    if (!ids) cache.set(f, (ids = targets(f)));
+    for (const id of ids) {
+      let c = counts.get(id);
+      if (!c) counts.set(id, (c = { errors: 0, warnings: 0 }));
+      if (f.severity === 'error') c.errors += 1;
+      else c.warnings += 1;
     }
   }
   return counts;

@@ -269,13 +269,22 @@ function selectedRowIds(api: GridApi<GridRow> | null, sel: Selection | null): st
 function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set<string>, changed: boolean): void {
   if (rowIds.size === 0 || !api) return;
   const nodes: IRowNode<GridRow>[] = [];
-  api.forEachNode((n) => {
-    const r = n.data;
-    if (r && ((r.rowIds[0] !== null && rowIds.has(r.rowIds[0])) || (r.rowIds[1] !== null && rowIds.has(r.rowIds[1])))) {
-      nodes.push(n);
-      if (changed) for (const col of ctx.table.columns) ctx.viewCache.delete(`${r.key}\u0001${col.id}`);
-    }
-  });
+  const take = (n: IRowNode<GridRow> | undefined) => {
+    const r = n?.data;
+    if (!n || !r || nodes.includes(n)) return;
+    nodes.push(n);
+    if (changed) for (const col of ctx.table.columns) ctx.viewCache.delete(`${r.key}\u0001${col.id}`);
+  };
+  if (ctx.table.rows.kind === 'sideBySide') {
+    // Printed lines pair two document rows: look them up by either side (a few dozen lines).
+    api.forEachNode((n) => {
+      const r = n.data;
+      if (r && ((r.rowIds[0] !== null && rowIds.has(r.rowIds[0])) || (r.rowIds[1] !== null && rowIds.has(r.rowIds[1])))) take(n);
+    });
+  } else {
+    // Elsewhere a grid row's id is the document row's id: no walk over 10,000 nodes per keystroke.
+    for (const id of rowIds) take(api.getRowNode(id));
+  }
   if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
 }
 
