@@ -295,7 +295,15 @@ class ComparisonRule implements CompiledRule {
     const cells: CellRef[] = [];
     const start = this.offsets[i];
     const end = this.offsets[i + 1];
-    for (let j = start; j < end && cells.length < 50; j++) if (this.coefs[j] !== 0) cells.push(this.cellOf(this.reads[j], ctx));
+    // Each cell's signed weight in left − right, for the fix options (reads past ends[i] are not summed).
+    const weights: number[] = [];
+    const mid = this.split[i];
+    const summed = this.ends[i];
+    for (let j = start; j < end && cells.length < 50; j++) {
+      if (this.coefs[j] === 0) continue;
+      cells.push(this.cellOf(this.reads[j], ctx));
+      weights.push(j >= summed ? 0 : j < mid ? this.coefs[j] : -this.coefs[j]);
+    }
     const diff = l - r;
     const focusRowIdx = this.focusRow(i);
     const focusTable = this.focus.table;
@@ -303,7 +311,7 @@ class ComparisonRule implements CompiledRule {
     const side = (terms: Term[]): SideTerm[] =>
       terms.map((t) => ({ sign: t.sign, label: this.termLabel(t), isNumber: t.kind === 'number' }));
     const rounding = Math.abs(diff) === 1;
-    const message = comparisonMessage({
+    const buildMessage = (): string => comparisonMessage({
       table: focusTable.def.no,
       row: focusRow ? focusTable.rowLabel(focusRow, key) : this.labelElsewhere(this.focus.literal ?? key),
       left: side(this.left),
@@ -320,17 +328,26 @@ class ComparisonRule implements CompiledRule {
       ruleName: this.def.name,
       severity: rounding ? 'warning' : this.def.severity,
       scope: this.def.scope,
-      message,
+      message: '',
       cells,
     };
+    // Most findings an edit re-evaluates are never read before the next edit replaces them (a row of typing): the
+    // Chinese message is written on first read, then kept as a plain property.
+    Object.defineProperty(finding, 'message', {
+      enumerable: true,
+      configurable: true,
+      get(this: Finding) {
+        const value = buildMessage();
+        Object.defineProperty(this, 'message', { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+      set(this: Finding, value: string) {
+        Object.defineProperty(this, 'message', { value, enumerable: true, writable: true, configurable: true });
+      },
+    });
     if (this.op === '=' && cells.length > 0) {
       const terms: { cell: CellRef; coef: number }[] = [];
-      const mid = this.split[i];
-      const last = Math.min(this.ends[i], start + 50);
-      for (let j = start; j < last; j++) {
-        if (this.coefs[j] === 0) continue;
-        terms.push({ cell: this.cellOf(this.reads[j], ctx), coef: j < mid ? this.coefs[j] : -this.coefs[j] });
-      }
+      for (let k = 0; k < cells.length; k++) if (weights[k] !== 0) terms.push({ cell: cells[k], coef: weights[k] });
       finding.balance = { diff, terms };
     }
     // The left cell's value that makes an equality hold: only when the left side is one existing cell.
