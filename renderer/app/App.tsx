@@ -159,7 +159,7 @@ export function App({ appHost }: { appHost: AppHost }) {
   }, [items, selected]);
 
 
-  const onSelectItem = (item: OutlineItem) => setSelectedId(item.id);
+  const onSelectItem = useCallback((item: OutlineItem) => setSelectedId(item.id), []);
 
   if (!session || !template) {
     return <div className="bd-loading">正在打开文档…</div>;

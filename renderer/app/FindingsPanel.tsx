@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../core/rules/finding';
 import type { TemplateSet } from '../../core/template/template.schema';
 import { countBySeverity } from '../../core/rules/finding-order';
@@ -19,7 +19,8 @@ const LINE_PX = 27;
 const OVERSCAN = 8;
 
 /** All 错误 and 提示 with their messages; click opens the cell, 修正 applies the suggested value (undoable). */
-export function FindingsPanel({ template, findings, onOpen, onFix, checking = false }: FindingsPanelProps) {
+/** Memoised: an edit re-renders the panel only when the findings (or the open document's set) changed. */
+export const FindingsPanel = memo(function FindingsPanel({ template, findings, onOpen, onFix, checking = false }: FindingsPanelProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const [height, setHeight] = useState(190);
   const [scrollTop, setScrollTop] = useState(0);
@@ -96,4 +97,4 @@ export function FindingsPanel({ template, findings, onOpen, onFix, checking = fa
       )}
     </section>
   );
-}
+});
