@@ -139,6 +139,8 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     if (!session) return false;
     // Someone else has the file open: never write over it from here without asking; 保存 becomes 另存为.
     const asNew = saveAs || readOnlyRef.current !== null;
+    // The file holds the document as it is now; an edit made while the bytes are built leaves it unsaved (below).
+    const snapshotVersion = session.version;
     const bytes = await serializeOffThread(session.doc);
     const path = asNew ? undefined : (file.path ?? undefined);
     let result = await host.saveFile({ path, suggestedName: file.name, bytes, kind: 'document', ...(path && stamp.current ? { basedOn: stamp.current } : {}) });
@@ -160,8 +162,10 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     ref.current.setFile({ path: result.path, name: result.name });
     stamp.current = result.stamp;
     setReadOnly(result.lockedBy ? { name: result.name, holder: result.lockedBy } : null);
-    session.markSaved();
-    await host.clearRecovery();
+    if (session.version === snapshotVersion) {
+      session.markSaved();
+      await host.clearRecovery();
+    }
     notify(`已保存“${result.name}”`);
     return true;
   }, [host, notify, prompts, openDiskVersion]);
