@@ -99,7 +99,7 @@ const SCROLL_SCRIPT = `(async () => {
 })()`;
 
 /**
- * The 10,000-row document (issue: open, edit and save without the window freezing for more than a moment):
+ * The 10,000-row document (open, edit and save must not freeze the window for more than a moment):
  * open → grid rendered, a few edits' commit → findings updated, 保存 → download, and the longest main-thread
  * task seen meanwhile (PerformanceObserver 'longtask').
  */

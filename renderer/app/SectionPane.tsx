@@ -3,7 +3,7 @@ import type { InputsViewProps } from '../inputs-contract';
 import type { OutlineItem } from './outline-model';
 import type { SessionPort } from './session-port';
 
-// The Word engineer's text sections, if present in this build (renderer/inputs/InputsView.tsx).
+// The officer's text sections (the forms beside their preview), if present in this build (renderer/inputs/InputsView.tsx).
 const inputsModules = import.meta.glob<{ InputsView?: ComponentType<InputsViewProps>; default?: ComponentType<InputsViewProps> }>(
   '../inputs/InputsView.tsx',
 );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cell, expectCellText, openApp, openTable, rowIndexOf, screenshot, useHarness } from './harness';
 
 /**
- * Chinese IME input into text cells, with the CDP recipe of shared/spec/AG-GRID-IME.md: CDP skips the system IME
+ * Chinese IME input into text cells, with the CDP recipe of docs/CHINESE-IME.md: CDP skips the system IME
  * but reproduces the browser's behaviour — while the focused element is not editable the first letter arrives as
  * a plain key press (what a real IME does there); once it is editable each letter is a 'Process' key (229) plus
  * imeSetComposition, and insertText commits the chosen characters.

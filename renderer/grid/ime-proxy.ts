@@ -2,7 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import { clearEditorSeed, seedNextEditor } from './text-editor';
 
 /**
- * Chinese IME input into text cells (AG Grid issue 12805 / AG-3255; see shared/spec/AG-GRID-IME.md).
+ * Chinese IME input into text cells (AG Grid 12805 / AG-3255; see docs/CHINESE-IME.md).
  *
  * A focused grid cell is a plain div, so Chromium does not route the first key through the IME: the grid starts
  * editing with the raw letter ("c测试项目"). While an editable text cell is focused and not editing, we keep focus
