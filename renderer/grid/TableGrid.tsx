@@ -10,7 +10,7 @@ import type { TableDef, TemplateSet } from '../../core/template/template.schema'
 import { buildColumnDefs, cellView } from './columns';
 import type { GridContext } from './grid-context';
 import type { GridEdits, GridHandle } from './grid-edits';
-import { buildGridRows, COLUMN_NUMBER_ROW, columnSide, indexRows, type GridRow } from './grid-rows';
+import { buildGridRows, columnNumberRows, columnSide, indexRows, type GridRow } from './grid-rows';
 import { gridTheme } from './grid-theme';
 import { createImeProxy, type ImeProxy } from './ime-proxy';
 import type { Selection } from './selection';
@@ -209,7 +209,7 @@ export function TableGrid(props: TableGridProps) {
         defaultColDef={defaultColDef}
         context={ctx}
         getRowId={getRowId}
-        pinnedTopRowData={template.display.columnNumberRow ? PINNED_NUMBERS : undefined}
+        pinnedTopRowData={columnNumberRows(template, table)}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
@@ -236,7 +236,6 @@ export function TableGrid(props: TableGridProps) {
   );
 }
 
-const PINNED_NUMBERS = [COLUMN_NUMBER_ROW];
 /** Organisation rows are subtotals: they wear the 合计 row's style, plus their own class for finer styling. */
 const rowClass = (p: { data?: GridRow }): string | string[] | undefined =>
   p.data?.numbers ? 'bd-row-numbers' : p.data?.isTotal ? 'bd-row-total' : p.data?.isOrg ? ['bd-row-total', 'bd-row-org'] : undefined;
