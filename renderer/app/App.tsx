@@ -93,7 +93,10 @@ export function App({ appHost }: { appHost: AppHost }) {
 
   const deriveAsync = useDerive(session, prompts, notify);
   const derive = useCallback((id: string) => void deriveAsync(id).catch((e: unknown) => notify(`操作失败：${userMessage(e)}`, 'error')), [deriveAsync, notify]);
-  const fixAsync = useFix(session, prompts, notify);
+  // 修正 goes to the cell it changed; the outline/grid navigation is defined further down (openFinding).
+  const goToRef = useRef<(cell: CellRef) => void>(() => undefined);
+  const goToCell = useCallback((cell: CellRef) => goToRef.current(cell), []);
+  const fixAsync = useFix(session, prompts, notify, goToCell);
   const fix = useCallback((f: Finding) => void fixAsync(f).catch((e: unknown) => notify(`操作失败：${userMessage(e)}`, 'error')), [fixAsync, notify]);
 
   const onMenu = useCallback((command: MenuCommand) => {
@@ -157,6 +160,9 @@ export function App({ appHost }: { appHost: AppHost }) {
       setSelectedId(item.id);
     } else gridRef.current?.focusCell(cell, true);
   }, [items, selected]);
+  useEffect(() => {
+    goToRef.current = (cell: CellRef) => openFinding({ cells: [cell] } as unknown as Finding);
+  }, [openFinding]);
 
 
   const onSelectItem = useCallback((item: OutlineItem) => setSelectedId(item.id), []);

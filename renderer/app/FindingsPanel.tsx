@@ -84,8 +84,8 @@ export const FindingsPanel = memo(function FindingsPanel({ template, findings, o
                   <span className="bd-finding-where">{tables || f.scope}</span>
                   <span className="bd-finding-msg">{f.message}</span>
                 </button>
-                {f.fix ? (
-                  <button type="button" className="bd-fix" onClick={() => onFix(f)} title="采用建议值（可撤销）">
+                {f.fix || f.balance ? (
+                  <button type="button" className="bd-fix" onClick={() => onFix(f)} title="修改一个单元格使两边一致（先列出改哪个单元格、改为多少；可撤销）">
                     修正
                   </button>
                 ) : null}

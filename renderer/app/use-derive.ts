@@ -2,6 +2,9 @@ import { useCallback } from 'react';
 import type { Command } from '../../core/commands/command';
 import type { Finding } from '../../core/rules/finding';
 import { applyFix } from '../../core/commands/apply-fix.command';
+import { fixOptions } from '../../core/commands/fix-options';
+import { createRuleEngine } from '../../core/rules/engine';
+import type { CellRef } from '../../core/document/document';
 import { derivationCommand, derivations, formatChanges, previewCommand } from './core-adapter';
 import type { SessionPort } from './session-port';
 import type { Notify } from './use-grid-edits';
@@ -40,8 +43,41 @@ export function useDerive(session: SessionPort | null, prompts: Pick<Prompts, 'c
   }, [session, confirmed, notify]);
 }
 
-/** 修正: a finding's suggested value, shown (cell, old → new) before it is written. */
-export function useFix(session: SessionPort | null, prompts: Pick<Prompts, 'confirmChanges'>, notify: Notify): (finding: Finding) => Promise<void> {
+/**
+ * 修正: the single-cell changes that even the finding's two sides (core's fixOptions: tried on a copy, the one leaving
+ * the fewest 错误 first, a new 错误 named), each saying which cell and value; the chosen one runs as one undoable
+ * step, the view goes to the changed cell and the status bar says what changed. A finding no single cell can even
+ * falls back to its suggested value, still shown old → new first.
+ */
+export function useFix(
+  session: SessionPort | null,
+  prompts: Pick<Prompts, 'confirmChanges' | 'chooseFix'>,
+  notify: Notify,
+  goTo: (cell: CellRef) => void,
+): (finding: Finding) => Promise<void> {
   const confirmed = useConfirmedCommand(session, prompts, notify);
-  return useCallback((finding: Finding) => confirmed(`修正：${finding.ruleName}`, applyFix(finding)), [confirmed]);
+  return useCallback(async (finding: Finding) => {
+    if (!session) return;
+    const title = `修正：${finding.ruleName}`;
+    const template = session.template;
+    const options = fixOptions(finding, session.doc, template, (doc) => createRuleEngine(template, doc).findings());
+    if (options.length === 0) {
+      if (finding.fix) return confirmed(title, applyFix(finding));
+      return notify('这条审核结果不能通过修改一个单元格解决，请核对所列单元格', 'error');
+    }
+    const index = await prompts.chooseFix(
+      title,
+      options.map((o) => ({
+        label: o.label,
+        note: o.errorsAfter === 0 ? '之后没有错误' : `之后仍有错误 ${o.errorsAfter} 条`,
+        ...(o.newErrors.length > 0 ? { warning: `注意：这样会产生 ${o.newErrors.length} 条新的错误，如：${o.newErrors[0]!.message}` } : {}),
+      })),
+    );
+    if (index === null) return notify('已取消修正');
+    const option = options[index]!;
+    const done = session.execute(option.command);
+    if (!done.ok) return notify(done.message, 'error');
+    goTo(option.cell);
+    notify(`已修改：${option.label.replace(/^将 /, '')}（可撤销）`);
+  }, [session, prompts, notify, confirmed, goTo]);
 }

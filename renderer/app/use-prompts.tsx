@@ -1,3 +1,4 @@
+import { FixDialog, type FixChoice } from './FixDialog';
 import { Fragment, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DiskConflict, HistoryEntry } from '../../core/ipc/contract';
 import type { UnmatchedLabel } from '../../core/xlsx/import/import-report';
@@ -24,6 +25,8 @@ export interface Prompts {
   resolveConflict(fileName: string, conflict: DiskConflict): Promise<ConflictChoice | null>;
   /** 历史版本…: the id of the version to open; null: cancelled. */
   chooseVersion(fileName: string, entries: readonly HistoryEntry[]): Promise<string | null>;
+  /** 修正: the index of the chosen change; null: cancelled. */
+  chooseFix(title: string, choices: readonly FixChoice[]): Promise<number | null>;
 }
 
 export function usePrompts(): { prompts: Prompts; dialog: ReactNode } {
@@ -61,6 +64,7 @@ export function usePrompts(): { prompts: Prompts; dialog: ReactNode } {
       show<ConflictChoice | null>(null, (answer) => <ConflictDialog fileName={fileName} conflict={conflict} onAnswer={answer} />),
     chooseVersion: (fileName, entries) =>
       show<string | null>(null, (answer) => <HistoryDialog fileName={fileName} entries={entries} onAnswer={answer} />),
+    chooseFix: (title, choices) => show<number | null>(null, (answer) => <FixDialog title={title} choices={choices} onAnswer={answer} />),
   }), [show]);
 
   return { prompts, dialog };
