@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../file/serialize';
 import { createRuleEngine } from '../rules/engine';
 import { createSampleDocument } from '../sample/sample-inputs';
-import { tableShape } from '../structure/table-shape';
-import { structureOf } from '../structure/structure-model';
+import { filledInputCells } from '../testing/random';
 import { getBuiltinTemplateSet } from '../template/registry';
 import { BUILTIN_SETS, randomDocument } from '../text/random-doc.testutil';
-import type { CellRef } from '../document/document';
 import { describeFixOption, fixOptions } from './fix-options';
 import { setCell } from './set-cells.command';
 
@@ -33,16 +31,7 @@ describe('修正 says what it writes', () => {
     it(`${setId}: every fix offered for a finding one broken cell causes removes that finding, and undo restores the document`, { timeout: 180_000 }, () => {
       const template = getBuiltinTemplateSet(setId)!;
       const base = randomDocument(setId, 11);
-      const model = structureOf(base, template);
-      const inputs: CellRef[] = [];
-      for (const def of template.tables) {
-        const t = model.table(def.id);
-        if (!t) continue;
-        const shape = tableShape(def);
-        base.tables[def.id]!.rows.forEach((row, i) => {
-          if (!t.computed[i]) for (const col of shape.amountCols) if (!shape.formulaColSet.has(col) && row.values[col]) inputs.push({ table: def.id, row: row.id, col });
-        });
-      }
+      const inputs = filledInputCells(base, template);
       const rulesFixed = new Set<string>();
       let offered = 0;
       for (const cell of inputs.filter((_, i) => i % Math.max(1, Math.floor(inputs.length / 8)) === 0)) {

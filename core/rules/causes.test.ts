@@ -2,30 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { setCell } from '../commands';
 import type { CellRef } from '../document/document';
-import { tableShape } from '../structure/table-shape';
-import { structureOf } from '../structure/structure-model';
+import { filledInputCells } from '../testing/random';
 import { getBuiltinTemplateSet } from '../template/registry';
 import { BUILTIN_SETS, randomDocument } from '../text/random-doc.testutil';
 import { groupByCause } from './causes';
 import { createRuleEngine } from './engine';
 
-/** Every input amount cell of a document that holds a figure (not computed, not a formula column). */
-function inputCells(setId: (typeof BUILTIN_SETS)[number], seed: number): CellRef[] {
-  const template = getBuiltinTemplateSet(setId)!;
-  const doc = randomDocument(setId, seed);
-  const model = structureOf(doc, template);
-  const out: CellRef[] = [];
-  for (const def of template.tables) {
-    const t = model.table(def.id);
-    if (!t) continue;
-    const shape = tableShape(def);
-    doc.tables[def.id]!.rows.forEach((row, i) => {
-      if (t.computed[i]) return;
-      for (const col of shape.amountCols) if (!shape.formulaColSet.has(col) && row.values[col]) out.push({ table: def.id, row: row.id, col });
-    });
-  }
-  return out;
-}
+const inputCells = (setId: (typeof BUILTIN_SETS)[number], seed: number): CellRef[] =>
+  filledInputCells(randomDocument(setId, seed), getBuiltinTemplateSet(setId)!);
 
 describe('cause, not echo', () => {
   for (const setId of BUILTIN_SETS) {

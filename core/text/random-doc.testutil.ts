@@ -5,6 +5,7 @@ import type { AssetsInput, OverallPerformance, ProjectInput, ProjectPerformance 
 import { docFor, setFor, withDerived, withProjects, withRows, type AmountStrings } from '../testing/builders';
 import { incomeSources } from './generators/budget';
 import { createContext } from './context';
+import { seededRandom } from '../testing/random';
 
 /**
  * Random, consistent documents of a built-in set for the property tests of the generated text: every table adds up
@@ -20,16 +21,6 @@ export type BuiltinSetId = (typeof BUILTIN_SETS)[number];
 const ITEM_CODES = ['2080501', '2080505', '2080506', '2089999', '2101101', '2101102', '2101103', '2101202', '2101301', '2101399', '2101501', '2101502', '2101506', '2101550', '2210201'];
 const PROJECT_NAMES = ['城乡居民医疗保险补助', '医疗救助资金', '信息化建设经费', '人身意外伤害保险补助', '医保经办服务经费', '基金监管专项经费'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const str = (hundredths: number): string => (hundredths / 100).toFixed(2);
 
@@ -38,7 +29,7 @@ export interface RandomDocOptions {
 }
 
 export function randomDocument(setId: BuiltinSetId, seed: number, options: RandomDocOptions = {}): BudgetDocument {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const int = (max: number) => Math.floor(r() * (max + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length - 1)];
   const chance = (p: number) => r() < p;

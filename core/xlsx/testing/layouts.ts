@@ -1,3 +1,4 @@
+import { seededRandom } from '../../testing/random';
 import ExcelJS from 'exceljs';
 import type { BudgetDocument } from '../../document/document';
 import { tableTitle } from '../../template/header-layout';
@@ -143,7 +144,7 @@ function sheetName(wanted: string, taken: Set<string>): string {
 function tableOrder(tables: readonly TableDef[], seed: number | undefined): TableDef[] {
   const out = [...tables];
   if (seed === undefined) return out;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
@@ -151,13 +152,3 @@ function tableOrder(tables: readonly TableDef[], seed: number | undefined): Tabl
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
