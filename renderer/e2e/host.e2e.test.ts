@@ -135,6 +135,8 @@ describe('running on the Electron host contract', () => {
     expect(rows[0]).toContain('最近一次保存');
     await page.click('[data-history-id="0123456789abcdef/20261203T090000000Z.ysgk"] input');
     await page.click('[data-testid="history-dialog"] button:has-text("打开所选版本")');
+    // The status message may be replaced later (it is not permanent): catch it as it appears.
+    await page.waitForSelector('[data-testid="status-message"]:has-text("已打开历史版本")');
     await page.waitForFunction(() => (window as unknown as { __calls: { method: string }[] }).__calls.some((c) => c.method === 'openHistory'));
     const opened = (await calls(page)).filter((c) => c.method === 'openHistory').map((c) => c.arg);
     expect(opened).toEqual(['0123456789abcdef/20261203T090000000Z.ysgk']);
@@ -142,7 +144,6 @@ describe('running on the Electron host contract', () => {
       const states = (window as unknown as { __calls: { method: string; arg: { title?: string } }[] }).__calls.filter((c) => c.method === 'setDocumentState');
       return states.at(-1)?.arg.title?.includes('旧版本测试局') ?? false;
     });
-    await expect(page.locator('[data-testid="status-message"]').textContent()).resolves.toContain('已打开历史版本');
     // The copy has no file: the menu's 历史版本 says so instead of listing another file's versions.
     await fire(page, 'history');
     await page.waitForSelector('[data-testid="status-message"]:has-text("尚未保存到文件")');
