@@ -1,4 +1,5 @@
 import type { BudgetDocument, CellRef } from '../document/document';
+import { isComputedCell } from '../commands/cell-writer';
 import { structureOf } from '../structure/structure-model';
 import { tableShape } from '../structure/table-shape';
 import type { TemplateSet } from '../template/template.schema';
@@ -35,14 +36,10 @@ export function groupByCause(
   const model = structureOf(doc, template);
   const defs = new Map(template.tables.map((t) => [t.id, t]));
 
+  /** An amount cell the officer types (the editor's own notion of computed, so both agree). */
   const isInput = (c: CellRef): boolean => {
     const def = defs.get(c.table);
-    const t = model.table(c.table);
-    if (!def || !t) return false;
-    const shape = tableShape(def);
-    if (!shape.amountColSet.has(c.col) || shape.formulaColSet.has(c.col)) return false;
-    const i = t.positionOf(c.row);
-    return i >= 0 && t.computed[i] === 0;
+    return !!def && tableShape(def).amountColSet.has(c.col) && model.position(c.table, c.row) >= 0 && !isComputedCell(doc, template, c);
   };
 
   /** The cell and every cell computed from it, as keys. */
