@@ -75,9 +75,19 @@ export async function focusCell(page: Page, tableId: string, rowKey: string, col
   return r;
 }
 
-/** Opens the app at 1366×768 on a fresh page (fresh localStorage) and waits until the first grid is interactive. */
-export async function openApp(h: Harness, options: { clearStorage?: boolean } = {}): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN' });
+/** The two screen sizes the editor must work at: a common office monitor and a small laptop. */
+export const VIEWPORTS = { large: { width: 1600, height: 1000 }, small: { width: 1280, height: 720 } } as const;
+
+/**
+ * Opens the app (1366×768 unless a viewport is given) on a fresh page (fresh localStorage) and waits until the
+ * first grid is interactive.
+ */
+export async function openApp(
+  h: Harness,
+  options: { clearStorage?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const viewport = options.viewport ?? { width: 1366, height: 768 };
+  const context = await h.browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
   page.on('dialog', (d) => void d.accept());
