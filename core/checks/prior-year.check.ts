@@ -1,5 +1,6 @@
 import type { Finding } from '../rules/finding';
 import { PRIOR } from '../inputs/keys';
+import { PRIOR_INPUT } from '../inputs/input-section';
 import { changeOf, type TextContext } from '../text/context';
 import { incomeSources } from '../text/generators/budget';
 import { sangongValue } from '../text/generators/funds';
@@ -26,7 +27,8 @@ export function checkPriorYear(ctx: TextContext): Finding[] {
   const compare = (binding: string, partsLabel: string, parts: number, wholeLabel: string, whole: number) => {
     if (parts === whole) return;
     out.push(textFinding(RULE, NAME, 'warning', binding,
-      `上年预算数不一致：${partsLabel}合计 ${m(parts)}，与${wholeLabel} ${m(whole)} 不符，相差 ${m(Math.abs(parts - whole))}`));
+      `上年预算数不一致：${partsLabel}合计 ${m(parts)}，与${wholeLabel} ${m(whole)} 不符，相差 ${m(Math.abs(parts - whole))}`,
+      { input: PRIOR_INPUT(binding) }));
   };
 
   // The functional items (表5 by code): each code against the codes directly below it that are entered (a 项 whose
@@ -85,7 +87,7 @@ export function checkChangeSums(ctx: TextContext): Finding[] {
     if (parts === whole) return;
     out.push(textFinding('text.change-sum', '分项增减与合计增减一致', 'warning', binding,
       `${partsLabel}比上年预算${signed(ctx, parts)}，而${wholeLabel}比上年预算${signed(ctx, whole)}，两处说明相差 ${ctx.money(Math.abs(parts - whole))}（请核对上年预算数）`,
-      { cells }));
+      { cells, input: PRIOR_INPUT(binding === 'gpb.items' ? 'items' : binding) }));
   };
   const delta = (current: number, key: string) => {
     const c = changeOf(current, ctx.prior(key) ?? 0);
