@@ -1,7 +1,8 @@
 import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IPC_EVENT_MENU, IPC_EVENT_OPEN_FILE, type MenuCommand } from '../core/ipc/contract';
+import type { ActionId } from '../core/actions/actions';
+import { IPC_EVENT_MENU, IPC_EVENT_OPEN_FILE } from '../core/ipc/contract';
 import { writeFileAtomic } from '../node/atomic-write';
 import { createBackupStore } from '../node/backup-store';
 import { diskChange, readWithStamp, stampAfterWrite } from '../node/file-stamp';
@@ -98,7 +99,8 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
 
-  const send = (command: MenuCommand) => win.webContents.send(IPC_EVENT_MENU, command);
+  // Menu items send any action of the shared list (生成 and 审核 too) on the menu channel; the page runs it.
+  const send = (action: ActionId) => win.webContents.send(IPC_EVENT_MENU, action);
   const guard = new CloseGuard({
     ask: () => askToSave(win),
     requestSave: () => send('save'),
