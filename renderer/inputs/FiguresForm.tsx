@@ -1,10 +1,12 @@
 import { createContext, changePhrase, codeLevel, type TextContext } from '../../core/text/context';
 import { incomeSources } from '../../core/text/generators/budget';
 import { sangongValue } from '../../core/text/generators/funds';
+import { gpbItems } from '../../core/text/generators/gpb';
 import { operatingAmount } from '../../core/text/generators/other';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../../core/inputs/keys';
 import { getAmountInput } from '../../core/inputs/accessors';
-import { setInput } from '../../core/commands';
+import { setInput, setPriorYear } from '../../core/commands';
+import { useState } from 'react';
 import type { SessionPort } from '../app/session-port';
 import { AmountInput, KeyText, PriorInput } from './fields';
 
@@ -30,10 +32,17 @@ export function figureLines(ctx: TextContext, generator: string): FigureLine[] {
       return (['basic', 'project'] as const).map((k) => ({
         id: k, label: `一般公共预算${ctx.s(`label.${k}`)}`, amount: ctx.value('gpbExpenditure', 'total', k), priorKey: PRIOR.gpb(k), reasonKey: reasonKey.gpb(k),
       }));
-    case 'gpb.items':
-      return ctx.rows('gpbExpenditure').filter((r) => codeLevel(r) === 2 && r.code).map((r) => ({
-        id: r.id, label: `${r.code} ${r.name ?? ''}`, amount: r.values.total ?? 0, priorKey: PRIOR.item(r.code!), reasonKey: reasonKey.item(r.code!),
-      }));
+    case 'gpb.items': {
+      // The items the text lists (gpbItems), so one that fell to zero keeps its line, plus every 项 row of 表5 that
+      // has money, so that last year's figure can be entered before the row shows a change.
+      const listed = gpbItems(ctx);
+      const codes = new Set(listed.map((i) => i.code));
+      const rows = ctx.rows('gpbExpenditure').filter((r) => codeLevel(r) === 2 && r.code && !codes.has(r.code));
+      return [
+        ...listed.map((i) => ({ id: i.code, label: `${i.code} ${i.name}`, amount: i.amount.value, priorKey: i.priorKey, reasonKey: reasonKey.item(i.code) })),
+        ...rows.map((r) => ({ id: r.code!, label: `${r.code} ${r.name ?? ''}`, amount: r.values.total ?? 0, priorKey: PRIOR.item(r.code!), reasonKey: reasonKey.item(r.code!) })),
+      ].sort((a, b) => a.id.localeCompare(b.id));
+    }
     case 'sangong':
       return ['total', 'abroad', 'vehiclePurchase', 'vehicleOperation', 'reception'].map((item) => ({
         id: item, label: item === 'total' ? '“三公”经费合计' : ctx.s(`label.sangong.${item}`), amount: sangongValue(ctx, item),
@@ -74,7 +83,36 @@ export function FiguresForm({ session, generator }: { session: SessionPort; gene
           ))}
         </tbody>
       </table>
+      {generator === 'gpb.items' ? <FallenItem session={session} /> : null}
     </div>
+  );
+}
+
+/**
+ * A 项 that had money last year and has no row this year: its line appears once last year's figure is entered,
+ * and the text then says it fell to zero (比上年预算减少…，下降100.00%) with the 主要原因 typed here.
+ */
+function FallenItem({ session }: { session: SessionPort }) {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState('');
+  const [amountValue, setAmountValue] = useState<number | undefined>(undefined);
+  const add = () => {
+    if (!/^\d{7}$/.test(code)) return setError('请填写7位项级功能分类科目编码，如 2080501');
+    if (!amountValue) return setError('请填写上年预算数');
+    session.execute(setPriorYear(PRIOR.item(code), amountValue));
+    setCode('');
+    setAmountValue(undefined);
+    setError('');
+  };
+  return (
+    <p className="bd-in-add-fallen" data-testid="fallen-item">
+      本年无预算、上年有预算的科目：
+      <input aria-label="科目编码" value={code} placeholder="项级编码" size={9} onChange={(e) => setCode(e.target.value.trim())} />
+      上年预算数
+      <AmountInput value={amountValue} onCommit={(v) => setAmountValue(v)} />
+      <button type="button" onClick={add}>添加</button>
+      {error ? <span className="bd-form-error">{error}</span> : null}
+    </p>
   );
 }
 
