@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MetaPatch } from '../../core/commands/document-fields.command';
 import { blankZeroOf, type DocumentMeta } from '../../core/document/document';
+import { textAmountStyleOf, type TextAmountStyle } from '../../core/text/context';
 import { templateSets } from './core-adapter';
 import { Dialog } from './Dialog';
 
@@ -29,6 +30,7 @@ export function SettingsDialog({ meta, templateBlankZero, onSave, onClose }: Set
   // What the grid and both exports show now: the document's own choice, else the template's default.
   const shownBlankZero = blankZeroOf(meta, templateBlankZero ?? templateDefault(meta));
   const [blankZero, setBlankZero] = useState(shownBlankZero);
+  const [amountStyle, setAmountStyle] = useState<TextAmountStyle>(textAmountStyleOf(meta));
   const yearNumber = Number(year);
   const yearOk = /^\d{4}$/.test(year) && yearNumber >= 2000 && yearNumber <= 2100;
   const submit = () => {
@@ -43,6 +45,7 @@ export function SettingsDialog({ meta, templateBlankZero, onSave, onClose }: Set
     if (date !== meta.date) patch.date = date;
     // Stored only when the officer changes it, then as the document's own setting (not as "follow the template").
     if (blankZero !== shownBlankZero) patch.blankZero = blankZero;
+    if (amountStyle !== textAmountStyleOf(meta)) patch.textAmountStyle = amountStyle;
     if (Object.keys(patch).length > 0) onSave(patch);
     onClose();
   };
@@ -91,6 +94,18 @@ export function SettingsDialog({ meta, templateBlankZero, onSave, onClose }: Set
           <input type="checkbox" name="blankZero" checked={blankZero} onChange={(e) => setBlankZero(e.target.checked)} />
           零值显示为空白（不显示 0.00）
         </label>
+        <fieldset>
+          <legend>说明中金额的写法</legend>
+          <label className="bd-radio" title="与表格一致，如 824.50万元、10.10万元">
+            <input type="radio" name="textAmountStyle" value="fixed2" checked={amountStyle === 'fixed2'} onChange={() => setAmountStyle('fixed2')} />
+            保留两位小数（与表格一致）
+          </label>
+          <label className="bd-radio" title="省略末尾的0，如 824.5万元、10.1万元">
+            <input type="radio" name="textAmountStyle" value="minimal" checked={amountStyle === 'minimal'} onChange={() => setAmountStyle('minimal')} />
+            省略末尾的零
+          </label>
+          <span className="bd-muted">百分比始终保留两位小数</span>
+        </fieldset>
         <button type="submit" hidden />
       </form>
     </Dialog>
