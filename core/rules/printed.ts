@@ -1,4 +1,4 @@
-import type { BudgetDocument } from '../document/document';
+import type { BudgetDocument, CellRef } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
 import type { Finding, PrintedFinding } from './finding';
 
@@ -7,6 +7,15 @@ import type { Finding, PrintedFinding } from './finding';
  * joined), the fixed row's label or 合计, columns by leaf header label.
  */
 export function toPrintedFindings(findings: readonly Finding[], template: TemplateSet, doc: BudgetDocument): PrintedFinding[] {
+  const print = cellPrinter(template, doc);
+  return findings.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message, cells: f.cells.map(print) }));
+}
+
+/** A cell as people name it: 表5 / 2101101 / 合计 (the names `validate --json` and the preview's cell lists use). */
+export type PrintedCellRef = PrintedFinding['cells'][number];
+
+/** Names cells as printed; built once per document state, since it indexes the rows of the tables it meets. */
+export function cellPrinter(template: TemplateSet, doc: BudgetDocument): (cell: CellRef) => PrintedCellRef {
   const tables = new Map(template.tables.map((t) => [t.id, t]));
   const fixedLabels = new Map<string, string>();
   for (const t of template.tables) {
@@ -24,26 +33,21 @@ export function toPrintedFindings(findings: readonly Finding[], template: Templa
     }
     return index.get(id);
   };
-  return findings.map((f) => ({
-    severity: f.severity,
-    rule: f.rule,
-    message: f.message,
-    cells: f.cells.map((cell) => {
-      const def = tables.get(cell.table);
-      const column = def?.columns.find((c) => c.id === cell.col);
-      const row = rowOf(cell.table, cell.row);
-      const fixed = fixedLabels.get(`${cell.table}\u0001${cell.row}`);
-      let rowLabel: string;
-      if (def?.rows.kind === 'projects' && /^p\d+$/.test(cell.row)) rowLabel = row?.name ? `${row.code ?? ''} ${row.name}`.trim() : cell.row;
-      else if (row?.code) rowLabel = row.code;
-      else if (fixed !== undefined) rowLabel = fixed;
-      else if (cell.row === 'total') rowLabel = '合计';
-      else rowLabel = cell.row;
-      return {
-        table: def?.no ?? cell.table,
-        row: rowLabel,
-        column: column ? column.header[column.header.length - 1].replace(/\s+/g, '') : cell.col,
-      };
-    }),
-  }));
+  return (cell: CellRef): PrintedCellRef => {
+    const def = tables.get(cell.table);
+    const column = def?.columns.find((c) => c.id === cell.col);
+    const row = rowOf(cell.table, cell.row);
+    const fixed = fixedLabels.get(`${cell.table}\u0001${cell.row}`);
+    let rowLabel: string;
+    if (def?.rows.kind === 'projects' && /^p\d+$/.test(cell.row)) rowLabel = row?.name ? `${row.code ?? ''} ${row.name}`.trim() : cell.row;
+    else if (row?.code) rowLabel = row.code;
+    else if (fixed !== undefined) rowLabel = fixed;
+    else if (cell.row === 'total') rowLabel = '合计';
+    else rowLabel = cell.row;
+    return {
+      table: def?.no ?? cell.table,
+      row: rowLabel,
+      column: column ? column.header[column.header.length - 1].replace(/\s+/g, '') : cell.col,
+    };
+  };
 }
