@@ -20,5 +20,22 @@ describe('具体使用情况 form', () => {
     await page.locator('.bd-in-table tr', { hasText: '2010101' }).filter({ hasText: '下降100.00%' }).waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => document.querySelector('.bd-section-pane')?.textContent?.includes('下降100.00%'), undefined, { timeout: 30_000 });
     await screenshot(page, 'figures-fallen-item');
+
+    // Each figure of the preview names the cells it comes from.
+    const fig = page.locator('.bd-pv-fig', { hasText: '10.1万元' }).first();
+    await expect(fig.getAttribute('title')).resolves.toContain('表5 2101102');
+    await expect(fig.getAttribute('data-cells')).resolves.toMatch(/^t5\//);
+
+    // Number style: the sample writes as few decimals as needed (10.1万元); the setting makes the text print as
+    // the tables do (10.10万元), as one undoable step.
+    const pane = () => document.querySelector('.bd-section-pane')?.textContent ?? '';
+    await page.waitForFunction((f) => new Function(`return ${f}`)()().includes('比上年预算增加9.66万元'), pane.toString());
+    expect(await page.evaluate(pane)).toContain('2024年预算数为10.1万元');
+    await page.click('[data-command="settings"]');
+    await page.check('[data-testid="settings-dialog"] input[name="textAmountStyle"][value="fixed2"]');
+    await page.click('[data-testid="settings-dialog"] button.is-primary');
+    await page.waitForFunction(() => document.querySelector('.bd-section-pane')?.textContent?.includes('2024年预算数为10.10万元'), undefined, { timeout: 30_000 });
+    await page.click('[data-command="undo"]');
+    await page.waitForFunction(() => document.querySelector('.bd-section-pane')?.textContent?.includes('2024年预算数为10.1万元'), undefined, { timeout: 30_000 });
   });
 });
