@@ -87,8 +87,8 @@ const FIXED: readonly ActionDef[] = [
   { id: 'exportExcel', label: 'Excel 工作簿…', menu: 'export', group: 0, toolbar: { label: '导出 Excel', title: '导出为 Excel 工作簿' }, enabledWhen: withDocument },
   { id: 'exportWord', label: 'Word 文档…', menu: 'export', group: 0, toolbar: { label: '导出 Word', title: '导出为 Word 文档' }, enabledWhen: withDocument },
 
-  { id: 'nextError', label: '下一个错误', menu: 'review', group: 0, accelerator: 'F8', keys: 'always', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
-  { id: 'previousError', label: '上一个错误', menu: 'review', group: 0, accelerator: 'Shift+F8', keys: 'always', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
+  { id: 'nextError', label: '下一个错误', menu: 'review', group: 0, accelerator: 'F8', keys: 'outsideText', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
+  { id: 'previousError', label: '上一个错误', menu: 'review', group: 0, accelerator: 'Shift+F8', keys: 'outsideText', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
 
   { id: 'loadTemplate', label: '加载模板集…', hint: '财政局下发的模板文件', menu: 'template', group: 0, enabledWhen: always },
 

@@ -3,7 +3,8 @@ import type { Command } from '../../core/commands/command';
 import { setMeta } from '../../core/commands/document-fields.command';
 import { deleteRows, insertRow } from '../../core/commands/rows.command';
 import { cellKey, type CellRef } from '../../core/document/document';
-import type { MenuCommand } from '../../core/ipc/contract';
+import { buildActions, derivationOf, findAction, type ActionId, type ActionState } from '../../core/actions/actions';
+import { countBySeverity } from '../../core/rules/finding-order';
 import type { Finding } from '../../core/rules/finding';
 import type { GridHandle } from '../grid/grid-edits';
 import type { AppHost } from '../host/select-host';
@@ -32,13 +33,29 @@ import { ReportDialog } from './ReportDialog';
 type DialogKind = 'settings' | 'picker' | 'new' | null;
 
 export function App({ appHost }: { appHost: AppHost }) {
-  const { host, dispatchMenu } = appHost;
+  const { host } = appHost;
   const controls = useDocument();
   const { session, version, lastChanges, findings, dirty, file, checking } = controls.state;
-  const { notice, notify } = useNotice();
+  const { notice, notify, clear: clearNotice } = useNotice();
   const { prompts, dialog: prompt } = usePrompts();
   const files = useFileActions(host, controls, notify, prompts);
-  const edits = useGridEdits(session, notify);
+  const clearError = useCallback(() => clearNotice('error'), [clearNotice]);
+  const edits = useGridEdits(session, notify, clearError);
+  // One list for the menu bar, the toolbar, the shortcuts and (in the desktop app) the native menu.
+  const actions = useMemo(() => buildActions(derivations()), []);
+  const errorCount = useMemo(() => countBySeverity(findings).errors, [findings]);
+  const actionState: ActionState = {
+    hasDocument: !!session,
+    canUndo: session?.canUndo() ?? false,
+    canRedo: session?.canRedo() ?? false,
+    readOnly: !!files.readOnly,
+    errorCount,
+  };
+  // Read when an action runs (a shortcut or the desktop menu may fire between renders).
+  const stateRef = useRef(actionState);
+  stateRef.current = actionState;
+  const findingsRef = useRef(findings);
+  findingsRef.current = findings;
   const [report, setReport] = useState<{ title: string; text: string } | null>(null);
   const onReport = useCallback((title: string, text: string) => setReport({ title, text }), []);
   const transfer = useTransferActions(host, controls, prompts, notify, onReport);
@@ -100,8 +117,27 @@ export function App({ appHost }: { appHost: AppHost }) {
   const fixAsync = useFix(session, prompts, notify, goToCell);
   const fix = useCallback((f: Finding) => void fixAsync(f).catch((e: unknown) => notify(`操作失败：${userMessage(e)}`, 'error')), [fixAsync, notify]);
 
-  const onMenu = useCallback((command: MenuCommand) => {
-    if (!session && command !== 'open' && command !== 'new') return;
+  // 审核 → 下一个/上一个错误 walks the 错误 in the panel's order, from the last one it went to.
+  const reviewAt = useRef(-1);
+  const openFindingRef = useRef<(f: Finding) => void>(() => undefined);
+  const review = useCallback((delta: 1 | -1) => {
+    const errors = findingsRef.current.filter((f) => f.severity === 'error');
+    if (errors.length === 0) return notify('没有错误');
+    const at = reviewAt.current < 0 && delta < 0 ? errors.length - 1 : (((reviewAt.current + delta) % errors.length) + errors.length) % errors.length;
+    reviewAt.current = at;
+    const f = errors[at]!;
+    openFindingRef.current(f);
+    notify(`错误 ${at + 1}/${errors.length}：${f.message}`);
+  }, [notify]);
+
+  /** Runs an action from the menu bar, a toolbar button, a shortcut or the desktop menu, if it is enabled now. */
+  const onMenu = useCallback((command: ActionId) => {
+    const action = findAction(actions, command);
+    if (!action || !action.enabledWhen(stateRef.current)) return;
+    // The officer moved on: whatever the status line said about the previous action is over.
+    clearNotice();
+    const derivation = derivationOf(command);
+    if (derivation) return derive(derivation);
     const activeIsField = () => {
       const a = document.activeElement as HTMLElement | null;
       return !!a && (a.tagName === 'TEXTAREA' || (a.tagName === 'INPUT' && !a.classList.contains('bd-ime-proxy')));
@@ -141,12 +177,14 @@ export function App({ appHost }: { appHost: AppHost }) {
       case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${userMessage(e)}`, 'error'));
       case 'loadTemplate': return void transfer.loadTemplate().catch((e: unknown) => notify(`加载失败：${userMessage(e)}`, 'error'));
       case 'about': return notify('预算公开编制助手：填写部门/单位预算公开表格，实时审核各表数字的一致性。');
+      case 'nextError': return review(1);
+      case 'previousError': return review(-1);
       default: return notify('此功能尚未就绪', 'error');
     }
-  }, [session, files, transfer, notify]);
+  }, [actions, session, files, transfer, notify, clearNotice, derive, review]);
 
   useEffect(() => host.onMenuCommand(onMenu), [host, onMenu]);
-  useShortcuts(dispatchMenu, true);
+  useShortcuts(actions, onMenu, true);
 
   const openFinding = useCallback((f: Finding) => {
     const cell = f.cells[0];
@@ -163,28 +201,28 @@ export function App({ appHost }: { appHost: AppHost }) {
   }, [items, selected]);
   useEffect(() => {
     goToRef.current = (cell: CellRef) => openFinding({ cells: [cell] } as unknown as Finding);
+    openFindingRef.current = openFinding;
   }, [openFinding]);
 
 
   const onSelectItem = useCallback((item: OutlineItem) => setSelectedId(item.id), []);
 
   if (!session || !template) {
-    return <div className="bd-loading">正在打开文档…</div>;
+    // A question asked while opening (恢复上次未保存的文档?) is shown over the loading screen.
+    return <div className="bd-loading">正在打开文档…{prompt}</div>;
   }
 
   return (
     <div className="bd-app">
       <Toolbar
-        onCommand={dispatchMenu}
-        canUndo={session.canUndo()}
-        canRedo={session.canRedo()}
+        actions={actions}
+        state={actionState}
+        onRun={onMenu}
         undoLabel={session.undoLabel()}
         redoLabel={session.redoLabel()}
         dirty={dirty}
         fileName={file.name}
         hostKind={hostKind}
-        derivations={derivations()}
-        onDerive={derive}
       />
       <div className="bd-main">
         <Outline items={items} counts={counts} selectedId={selected?.id ?? null} onSelect={onSelectItem} />

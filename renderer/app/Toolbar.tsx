@@ -1,86 +1,58 @@
-import type { MenuCommand } from '../../core/ipc/contract';
+import { displayAccelerator } from '../../core/actions/accelerator';
+import { findAction, type ActionDef, type ActionId, type ActionState } from '../../core/actions/actions';
+import { MenuBar } from './MenuBar';
 
 export interface ToolbarProps {
-  onCommand: (command: MenuCommand) => void;
-  canUndo: boolean;
-  canRedo: boolean;
+  actions: readonly ActionDef[];
+  state: ActionState;
+  onRun: (id: ActionId) => void;
   undoLabel: string | null;
   redoLabel: string | null;
   dirty: boolean;
   fileName: string;
   hostKind: 'electron' | 'web' | null;
-  derivations: readonly { id: string; label: string }[];
-  onDerive: (id: string) => void;
 }
 
-type Button = { command: MenuCommand; label: string; title: string };
-
-const FILE_BUTTONS: Button[] = [
-  { command: 'new', label: '新建', title: '新建文档（选择模板）' },
-  { command: 'open', label: '打开', title: '打开文档 (Ctrl+O)' },
-  { command: 'save', label: '保存', title: '保存 (Ctrl+S)' },
-  { command: 'saveAs', label: '另存为', title: '另存为' },
-  { command: 'history', label: '历史版本', title: '打开本文档以前保存的版本（最近 10 次保存）' },
-  { command: 'exportExcel', label: '导出 Excel', title: '导出为 Excel 工作簿' },
-  { command: 'exportWord', label: '导出 Word', title: '导出为 Word 文档' },
+/** The buttons, in groups; their labels, tooltips, shortcuts and enabled state come from the action list. */
+const BUTTONS: readonly (readonly ActionId[])[] = [
+  ['new', 'open', 'save', 'saveAs', 'history'],
+  ['undo', 'redo'],
+  ['exportExcel', 'exportWord'],
+  ['settings'],
 ];
+/** Beside the page's menu bar the header has room for one row only: 另存为 and 历史版本 stay in 文件. */
+const IN_MENU_ONLY: ReadonlySet<ActionId> = new Set(['saveAs', 'history']);
 
+/**
+ * The header: the menu bar (the page's own in the web host; the desktop window has its native menu from the same
+ * list) and the most used actions as buttons.
+ */
 export function Toolbar(props: ToolbarProps) {
-  const { onCommand } = props;
+  const { actions, state, onRun } = props;
+  // The desktop window has its native menu (built from the same list); the page draws its own elsewhere.
+  const pageMenu = props.hostKind !== 'electron';
+  const title = (a: ActionDef) => {
+    const done = a.id === 'undo' ? props.undoLabel : a.id === 'redo' ? props.redoLabel : null;
+    const base = done ? `${a.toolbar?.label ?? a.label}：${done}` : (a.toolbar?.title ?? a.label);
+    return a.accelerator ? `${base} (${displayAccelerator(a.accelerator)})` : base;
+  };
   return (
     <header className="bd-toolbar" role="toolbar" aria-label="工具栏">
       <span className="bd-brand">预算公开编制助手</span>
-      <div className="bd-toolbar-group">
-        {FILE_BUTTONS.map((b) => (
-          <button key={b.command} type="button" title={b.title} data-command={b.command} onClick={() => onCommand(b.command)}>
-            {b.label}
-          </button>
-        ))}
-      </div>
-      <div className="bd-toolbar-group">
-        <select
-          className="bd-menu-select"
-          aria-label="导入"
-          value=""
-          data-menu="import"
-          onChange={(e) => {
-            if (e.target.value) onCommand(e.target.value as MenuCommand);
-            e.target.value = '';
-          }}
-        >
-          <option value="">导入…</option>
-          <option value="importExcel">Excel 工作簿（预算系统导出的表格）</option>
-          <option value="importCodes">科目表（当年科目编码 CSV/Excel）</option>
-          <option value="loadTemplate">模板集（财政局下发的模板文件）</option>
-        </select>
-      </div>
-      <div className="bd-toolbar-group">
-        <button type="button" data-command="undo" disabled={!props.canUndo} title={props.undoLabel ? `撤销：${props.undoLabel} (Ctrl+Z)` : '撤销 (Ctrl+Z)'} onClick={() => onCommand('undo')}>
-          撤销
-        </button>
-        <button type="button" data-command="redo" disabled={!props.canRedo} title={props.redoLabel ? `重做：${props.redoLabel} (Ctrl+Y)` : '重做 (Ctrl+Y)'} onClick={() => onCommand('redo')}>
-          重做
-        </button>
-      </div>
-      <div className="bd-toolbar-group">
-        <select
-          className="bd-menu-select"
-          aria-label="从来源表生成"
-          value=""
-          onChange={(e) => {
-            if (e.target.value) props.onDerive(e.target.value);
-            e.target.value = '';
-          }}
-        >
-          <option value="">生成…</option>
-          {props.derivations.map((d) => (
-            <option key={d.id} value={d.id}>{d.label}</option>
-          ))}
-        </select>
-        <button type="button" data-command="settings" onClick={() => onCommand('settings')} title="单位名称、编制部门、年度、部门/单位">
-          文档设置
-        </button>
-      </div>
+      {pageMenu ? <MenuBar actions={actions} state={state} onRun={onRun} /> : null}
+      {BUTTONS.map((group, i) => (
+        <div key={i} className="bd-toolbar-group">
+          {group.filter((id) => !(pageMenu && IN_MENU_ONLY.has(id))).map((id) => {
+            const a = findAction(actions, id);
+            if (!a) return null;
+            return (
+              <button key={id} type="button" title={title(a)} data-command={id} disabled={!a.enabledWhen(state)} onClick={() => onRun(id)}>
+                {a.toolbar?.label ?? a.label}
+              </button>
+            );
+          })}
+        </div>
+      ))}
       <span className="bd-file-name" title={props.fileName}>
         {props.dirty ? '● ' : ''}
         {props.fileName}

@@ -11,14 +11,16 @@ export type Notify = (message: string, tone?: 'info' | 'error') => void;
 
 /**
  * Turns grid edits into core commands (core's textEditsCommand: letters in an amount are refused with a Chinese
- * message naming the cell and the old value stays); a paste or clear is one command.
+ * message naming the cell and the old value stays); a paste or clear is one command. An edit that goes through
+ * calls clearError: the refusal of an earlier one is no longer news once later edits were accepted.
  */
-export function useGridEdits(session: SessionPort | null, notify: Notify): GridEdits {
+export function useGridEdits(session: SessionPort | null, notify: Notify, clearError: () => void = () => undefined): GridEdits {
   return useMemo<GridEdits>(() => {
     const run = (cmd: Command) => {
       if (!session) return;
       const r = session.execute(cmd);
       if (!r.ok) notify(r.message, 'error');
+      else clearError();
     };
     /** One command for a set of edits (core decides parsing and what is editable), or the refusal message. */
     const build = (edits: readonly CellEdit[], label: string): Command | string | null => {
@@ -54,5 +56,5 @@ export function useGridEdits(session: SessionPort | null, notify: Notify): GridE
       },
       notify,
     };
-  }, [session, notify]);
+  }, [session, notify, clearError]);
 }

@@ -1,31 +1,27 @@
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../core/ipc/contract';
+import { matchesAccelerator } from '../../core/actions/accelerator';
+import type { ActionDef, ActionId } from '../../core/actions/actions';
 
 /**
- * Keyboard shortcuts of the web page (the Electron menu has the same accelerators and sends MenuCommands).
- * Undo/redo go to the core history, except inside a text field where the browser's own text undo applies.
+ * The page's keyboard shortcuts, read from the shared action list (the desktop menu shows the same accelerators and
+ * leaves the keys to this handler). `outsideText` keys (undo, redo, F8) are left to a text field or dialog that has
+ * focus, where the browser's own text undo applies; `shown` keys (copy, paste) belong to the focused grid or field.
  */
-export function useShortcuts(dispatch: (c: MenuCommand) => void, enabled: boolean): void {
+export function useShortcuts(actions: readonly ActionDef[], run: (id: ActionId) => void, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
+    const keyed = actions.filter((a) => a.accelerator && a.keys !== 'shown');
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const key = e.key.toLowerCase();
+      const action = keyed.find((a) => [a.accelerator!, ...(a.alternates ?? [])].some((k) => matchesAccelerator(k, e)));
+      if (!action) return;
       const target = e.target as HTMLElement | null;
       const inTextField = !!target && (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && !target.classList.contains('bd-ime-proxy')));
       const inDialog = !!target?.closest('dialog');
-      let command: MenuCommand | null = null;
-      if (key === 'z' && !e.shiftKey) command = 'undo';
-      else if (key === 'y' || (key === 'z' && e.shiftKey)) command = 'redo';
-      else if (key === 's') command = e.shiftKey ? 'saveAs' : 'save';
-      else if (key === 'o') command = 'open';
-      else if (key === 'n') command = 'new';
-      if (!command) return;
-      if ((command === 'undo' || command === 'redo') && (inTextField || inDialog)) return;
+      if (action.keys === 'outsideText' && (inTextField || inDialog)) return;
       e.preventDefault();
-      dispatch(command);
+      run(action.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dispatch, enabled]);
+  }, [actions, run, enabled]);
 }

@@ -72,14 +72,17 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     notify(`已导入“${file.name}”：${counts.errors} 个问题、${counts.warnings} 个提示，请查看导入报告${remembered}`, counts.errors || outcome.saveError ? 'error' : 'info');
   }, [host, prompts, notify, onReport]);
 
-  /** Export with 错误 open asks first; the document itself is never marked. Large workbooks report progress. */
+  /**
+   * Export with 错误 open asks first, in the page in both hosts (a native box cannot be tested and the browser's may
+   * be suppressed); 取消 says so. The document itself is never marked. Large workbooks report progress.
+   */
   const exportAs = useCallback(async (kind: 'xlsx' | 'docx') => {
     const { session, file } = ref.current.state;
     if (!session) return;
     const { errors } = countBySeverity(await ref.current.settledFindings());
     if (errors > 0) {
-      const go = await host.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
-      if (!go) return;
+      const go = await prompts.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
+      if (!go) return notify('已取消导出');
     }
     const what = kind === 'xlsx' ? 'Excel 工作簿' : 'Word 文档';
     notify(`正在生成 ${what}…`);
@@ -93,7 +96,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     const bytes = built.value;
     const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}.${kind}`, bytes, kind });
     notify(saved ? `已导出“${saved.name}”` : '已取消导出');
-  }, [host, notify]);
+  }, [host, prompts, notify]);
   const exportExcel = useCallback(() => exportAs('xlsx'), [exportAs]);
   const exportWord = useCallback(() => exportAs('docx'), [exportAs]);
 

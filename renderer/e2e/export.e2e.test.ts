@@ -12,23 +12,28 @@ describe('export and import in the browser', () => {
     await page.keyboard.press('Enter');
     await expectCellText(page, r, 'basic', '3.33');
 
-    // The edit creates 错误 (表1/表2 disagree): exporting asks first; the harness accepts the question.
+    // The edit creates 错误 (表1/表2 disagree): exporting asks first, in the page; 仍然导出 goes on.
     const asked: string[] = [];
-    page.on('dialog', (d) => asked.push(d.message()));
-    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportExcel"]')]);
+    const goOn = async () => {
+      const question = page.locator('[data-testid="confirm-dialog"]');
+      await question.waitFor();
+      asked.push((await question.textContent()) ?? '');
+      await question.locator('button.is-primary').click();
+    };
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportExcel"]').then(goOn)]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(asked.join('\n')).toMatch(/还有 \d+ 个错误，仍要导出吗/);
     const xlsxPath = await xlsx.path();
     expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
 
-    const [docx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportWord"]')]);
+    const [docx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportWord"]').then(goOn)]);
     expect(docx.suggestedFilename()).toMatch(/\.docx$/);
     expect(asked).toHaveLength(2);
     expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
 
     // 导入 → Excel 工作簿: our own export comes back exactly, as a new unsaved document.
     const page2 = await openApp(h);
-    const [chooser] = await Promise.all([page2.waitForEvent('filechooser'), page2.selectOption('[data-menu="import"]', 'importExcel')]);
+    const [chooser] = await Promise.all([page2.waitForEvent('filechooser'), page2.click('[data-menu-id="import"]').then(() => page2.click('[data-action="importExcel"]'))]);
     await chooser.setFiles({ name: '导出.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(xlsxPath) });
     await page2.waitForSelector('[data-testid="report-dialog"]', { timeout: 60_000 });
     await screenshot(page2, 'import-report');
@@ -42,7 +47,7 @@ describe('export and import in the browser', () => {
 
   it('imports a year’s economic code list from CSV (classification taken from its codes)', async () => {
     const page = await openApp(h);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.selectOption('[data-menu="import"]', 'importCodes')]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-menu-id="import"]').then(() => page.click('[data-action="importCodes"]'))]);
     await chooser.setFiles({ name: '2024经济分类.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name\n301,工资福利支出\n30101,基本工资\n30199,其他工资福利支出\n', 'utf8') });
     await page.waitForSelector('[data-testid="status-message"]:has-text("经济分类科目")');
     await expect(page.locator('[data-testid="status-message"]').textContent()).resolves.toContain('已导入 3 个2024年经济分类科目');

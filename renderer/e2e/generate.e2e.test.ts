@@ -7,7 +7,11 @@ import { expectCellText, openApp, openTable, rowIndexOf, screenshot, useHarness 
 /** "生成…" never changes a figure silently: it lists the cells old → new and changes them only on 修改. */
 const h = useHarness();
 
-const derive = (page: Page, id: string) => page.selectOption('.bd-toolbar select[aria-label="从来源表生成"]', id);
+/** 生成 → the derivation, from the menu bar. */
+const derive = async (page: Page, id: string) => {
+  await page.click('[data-menu-id="generate"]');
+  await page.click(`[data-action="derive:${id}"]`);
+};
 const waitStatus = (page: Page, text: string) => page.waitForSelector(`[data-testid="status-message"]:has-text("${text}")`);
 
 describe('重新计算全部合计与小计', () => {

@@ -20,7 +20,8 @@ const BODY: TestCell[][] = [
 /** Chooses 导入 → Excel 工作簿 and hands over the bytes; `before` answers what is asked before the file dialog. */
 async function importFile(page: Page, name: string, bytes: Uint8Array, before?: () => Promise<void>): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.selectOption('[data-menu="import"]', 'importExcel');
+  await page.click('[data-menu-id="import"]');
+  await page.click('[data-action="importExcel"]');
   await before?.();
   await (await chooser).setFiles({ name, mimeType: XLSX, buffer: Buffer.from(bytes) });
 }

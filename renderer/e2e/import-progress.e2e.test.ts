@@ -15,7 +15,8 @@ const BODY = [['208', null, null, '社会保障和就业支出', 59.57, 59.57, n
 
 async function importFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.selectOption('[data-menu="import"]', 'importExcel');
+  await page.click('[data-menu-id="import"]');
+  await page.click('[data-action="importExcel"]');
   await (await chooser).setFiles({ name, mimeType: XLSX, buffer: Buffer.from(bytes) });
 }
 
