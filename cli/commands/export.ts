@@ -4,6 +4,10 @@ import { checkDocument } from '../../core/checks/check-document';
 import { countBySeverity } from '../../core/rules/finding-order';
 import { findingLine } from '../findings-output';
 import { exportInWorker } from '../worker/run-in-worker';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { documentCsvFiles } from '../../core/opendata/csv';
+import { openDataJson } from '../../core/opendata/open-data';
 
 /**
  * `export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--formulas] [--force] [--overwrite]`. With 错误 findings open
@@ -11,25 +15,27 @@ import { exportInWorker } from '../worker/run-in-worker';
  * the output. Outputs are written all or none: both files are built first, then renamed into place together, so a
  * failure (disk full, a file open in Excel) leaves every target as it was. An output that is the document itself is
  * always refused; an existing one needs --overwrite (the old file is kept as .bak).
+ * Open data: `--csv DIR` writes one CSV per table into DIR (created if missing), `--data FILE.json` the whole
+ * disclosure as JSON (docs/open-data.schema.json); both join the same all-or-none write.
  */
 export const command: CliCommand = {
   name: 'export',
-  summary: '导出 Excel 工作簿和/或 Word 公开文本（有错误时需 --force；输出文件已存在时需 --overwrite，原文件保存为 .bak；全部成功才写入）',
-  usage: 'export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--formulas] [--force] [--overwrite]',
-  valueOptions: ['xlsx', 'docx'],
+  summary: '导出 Excel 工作簿、Word 公开文本和/或开放数据（每表一个 CSV、整份 JSON）（有错误时需 --force；输出文件已存在时需 --overwrite，原文件保存为 .bak；全部成功才写入）',
+  usage: 'export FILE [--xlsx OUT.xlsx] [--docx OUT.docx] [--csv 文件夹] [--data OUT.json] [--formulas] [--force] [--overwrite]',
+  valueOptions: ['xlsx', 'docx', 'csv', 'data'],
   flagOptions: ['formulas', 'force', 'overwrite'],
   async run(args, io) {
     const [file, extra] = args.positionals;
-    const { xlsx, docx, formulas, force } = args.options;
+    const { xlsx, docx, csv, data, formulas, force } = args.options;
     if (file === undefined || extra !== undefined) {
       io.err('请给出要导出的文件，例如：export 预算公开.ysgk --xlsx 预算公开表.xlsx --docx 预算公开.docx');
       return 2;
     }
-    if (typeof xlsx !== 'string' && typeof docx !== 'string') {
-      io.err('请用 --xlsx 指定导出的 Excel 文件，或用 --docx 指定 Word 文件');
+    if (typeof xlsx !== 'string' && typeof docx !== 'string' && typeof csv !== 'string' && typeof data !== 'string') {
+      io.err('请用 --xlsx 指定导出的 Excel 文件、--docx 指定 Word 文件、--csv 指定 CSV 文件夹，或 --data 指定 JSON 文件');
       return 2;
     }
-    const targets = [xlsx, docx].filter((t): t is string => typeof t === 'string');
+    const targets = [xlsx, docx, data].filter((t): t is string => typeof t === 'string');
     const policy = policyOf(io, args.options, [file], '导出');
     await checkOutputs(io.cwd, targets, policy);
     const r = await readDocument(io.cwd, file);
@@ -56,8 +62,20 @@ export const command: CliCommand = {
       if (!built.ok) throw new CliFailure(`未导出：生成 Word 时出错：${built.message}`);
       outputs.push({ path: docx, bytes: built.bytes });
     }
-    const written = await writeOutputs(io.cwd, outputs, policy);
-    for (const [i, full] of written.entries()) io.out(`已导出 ${outputs[i]!.path === xlsx ? 'Excel' : 'Word'}：${full}`);
+    if (typeof data === 'string') outputs.push({ path: data, bytes: new TextEncoder().encode(openDataJson(r.doc, r.template)) });
+    const csvOutputs: Output[] = typeof csv === 'string'
+      ? documentCsvFiles(r.doc, r.template).map((f) => ({ path: join(csv, f.name), bytes: new TextEncoder().encode(f.text) }))
+      : [];
+    if (typeof csv === 'string') {
+      await checkOutputs(io.cwd, csvOutputs.map((o) => o.path), policy);
+      await mkdir(resolve(io.cwd, csv), { recursive: true }).catch((e: unknown) => {
+        throw new CliFailure(`无法创建文件夹“${csv}”：${(e as { code?: string }).code === 'EEXIST' || (e as { code?: string }).code === 'ENOTDIR' ? '同名文件已存在' : '请检查路径和权限'}。未写入任何文件。`);
+      });
+    }
+    const written = await writeOutputs(io.cwd, [...outputs, ...csvOutputs], policy);
+    const kindOf = (path: string) => (path === xlsx ? 'Excel' : path === docx ? 'Word' : path === data ? '数据 JSON' : 'CSV');
+    const all = [...outputs, ...csvOutputs];
+    for (const [i, full] of written.entries()) io.out(`已导出 ${kindOf(all[i]!.path)}：${full}`);
     if (findings.length > 0) {
       io.out(`导出时仍有错误 ${errors} 条、提示 ${warnings} 条：`);
       for (const f of findings) io.out(findingLine(f));
