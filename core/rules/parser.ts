@@ -41,9 +41,21 @@ BudgetRule {
 }
 `;
 
-const grammar = ohm.grammar(GRAMMAR_SOURCE);
+type Compiled = { grammar: ohm.Grammar; semantics: ohm.Semantics };
+let compiled: Compiled | undefined;
 
-const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
+/**
+ * The grammar is compiled on the first rule parsed, not when the module loads: compiling it is the largest single
+ * cost of loading the page's code, and the page shows its first table without ever parsing a rule.
+ */
+function compile(): Compiled {
+  if (compiled) return compiled;
+  const grammar = ohm.grammar(GRAMMAR_SOURCE);
+  compiled = { grammar, semantics: addAstOperation(grammar.createSemantics()) };
+  return compiled;
+}
+
+const addAstOperation = (semantics: ohm.Semantics): ohm.Semantics => semantics.addOperation<unknown>('ast', {
   Rule_check(check, _end) {
     return check.ast();
   },
@@ -127,8 +139,24 @@ function withSign(term: TermAst, sign: 1 | -1): TermAst {
 
 export type ParseRuleResult = { ok: true; ast: RuleAst } | { ok: false; message: string };
 
+/**
+ * Results by expression: every document opened with a set (and every trial copy the 修正 options check) parses the
+ * same few dozen rules. ASTs are read-only data, so one result serves them all.
+ */
+const parsed = new Map<string, ParseRuleResult>();
+
 /** Parses one rule expression; a syntax error comes back as a Chinese message with the position. */
 export function parseRule(expr: string): ParseRuleResult {
+  let result = parsed.get(expr);
+  if (!result) {
+    result = parseUncached(expr);
+    parsed.set(expr, result);
+  }
+  return result;
+}
+
+function parseUncached(expr: string): ParseRuleResult {
+  const { grammar, semantics } = compile();
   const match = grammar.match(expr);
   if (match.failed()) {
     const position = (match as unknown as { getRightmostFailurePosition(): number }).getRightmostFailurePosition();
