@@ -47,25 +47,35 @@ export function assembleParts(parts: SetParts): unknown {
   return set;
 }
 
-let cache: TemplateSet[] | undefined;
+/** Validated sets by position in BUILTIN_PARTS: each is validated once, when first asked for. */
+const validated: (TemplateSet | undefined)[] = [];
+
+function validatedSet(index: number): TemplateSet {
+  let set = validated[index];
+  if (!set) {
+    const parts = BUILTIN_PARTS[index];
+    const result: ParseSetResult = parseTemplateSet(assembleParts(parts));
+    if (!result.ok) {
+      const id = (parts.tables as { id?: string }).id ?? '?';
+      throw new Error(`内置模板“${id}”无效：\n${result.errors.join('\n')}`);
+    }
+    set = validated[index] = result.set;
+  }
+  return set;
+}
 
 /** All built-in sets, validated. Throws (with the Chinese messages) if a shipped set is broken: a programming error. */
 export function builtinTemplateSets(): TemplateSet[] {
-  if (!cache) {
-    cache = BUILTIN_PARTS.map((parts) => {
-      const result: ParseSetResult = parseTemplateSet(assembleParts(parts));
-      if (!result.ok) {
-        const id = (parts.tables as { id?: string }).id ?? '?';
-        throw new Error(`内置模板“${id}”无效：\n${result.errors.join('\n')}`);
-      }
-      return result.set;
-    });
-  }
-  return cache;
+  return BUILTIN_PARTS.map((_, i) => validatedSet(i));
 }
 
+/**
+ * One built-in set by id. Only that set is validated (opening a document validates the set it names, not all of
+ * them: validation is most of the cost of reading a set), and the same object is returned on every call.
+ */
 export function getBuiltinTemplateSet(id: string): TemplateSet | undefined {
-  return builtinTemplateSets().find((set) => set.id === id);
+  const index = BUILTIN_PARTS.findIndex((parts) => (parts.tables as { id?: unknown }).id === id);
+  return index < 0 ? undefined : validatedSet(index);
 }
 
 /** The raw (unvalidated) assembled built-in sets, for the test that reports every error of every set at once. */
