@@ -8,6 +8,7 @@ import { countBySeverity } from '../../core/rules/finding-order';
 import type { Finding } from '../../core/rules/finding';
 import type { GridHandle } from '../grid/grid-edits';
 import type { AppHost } from '../host/select-host';
+import { asksInPage } from '../host/web-host';
 import { CodePicker } from './CodePicker';
 import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
@@ -66,6 +67,12 @@ export function App({ appHost }: { appHost: AppHost }) {
   // A finding clicked in another table: that table's grid focuses the cell once its rows are rendered.
   const [pendingFocus, setPendingFocus] = useState<CellRef | null>(null);
 
+  // The web host asks its questions (恢复? 放弃修改?) in the page's own dialog; registered before startup asks one.
+  useEffect(() => {
+    if (!asksInPage(host)) return;
+    host.askInPage(prompts.confirm);
+    return () => host.askInPage(null);
+  }, [host, prompts]);
   useEffect(() => {
     void host.kind().then(setHostKind);
     void files.startup().then(() => window.setTimeout(preloadInputsView, 500));

@@ -33,6 +33,8 @@ async function openWithDisk(disk: StagedDisk, recovery?: string): Promise<Page> 
     if (rec !== null) localStorage.setItem('budget-disclosure.recovery', rec);
   }, [disk, recovery ?? null] as const);
   await page.goto(h.url);
+  // A recovery copy is offered first, in the page's own dialog: 恢复.
+  if (recovery !== undefined) await page.click('[data-testid="confirm-dialog"] button:has-text("恢复")');
   await page.waitForSelector('.bd-grid .ag-row[row-index="0"] .ag-cell', { timeout: 30_000 });
   return page;
 }
@@ -154,7 +156,8 @@ describe('the disk through the web host', () => {
       data.items.add(new File([content], '拖入.ysgk', { type: 'application/json' }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, text);
-    // The harness accepts the browser's "discard unsaved changes?" question.
+    // The page asks "discard unsaved changes?" in its own dialog; 继续 opens the dropped file.
+    await page.click('[data-testid="confirm-dialog"] button.is-primary');
     await page.waitForSelector('[data-testid="status-message"]:has-text("已打开“拖入.ysgk”")');
     await page.waitForFunction(() => document.title.includes('拖入的单位'));
     await page.context().close();

@@ -35,7 +35,11 @@ describe('document display settings and table notes', () => {
     await page.waitForFunction(() => (document.querySelector('[data-testid="table-note"]') as HTMLTextAreaElement | null)?.value === '注：本表含本级及下属单位支出。');
 
     // A 2021 document with 部门 / 单位 rows: shown after 合计 like it, read-only; its note is in the field.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-command="open"]')]);
+    // The document has unsaved edits: the page asks first, 继续 goes on to the file dialog.
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-command="open"]').then(() => page.click('[data-testid="confirm-dialog"] button.is-primary')),
+    ]);
     await chooser.setFiles({ name: '机构行.ysgk', mimeType: 'application/json', buffer: Buffer.from(serializeDocument(orgDocument2021())) });
     await page.waitForSelector('[data-outline-id="table:t3"]:has-text("表三")');
     await openTable(page, 't3');

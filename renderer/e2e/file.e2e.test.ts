@@ -69,8 +69,9 @@ describe('files through the web host', () => {
     await expectCellText(page, r, 'basic', '8.00');
     await page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await page.waitForFunction(() => localStorage.getItem('budget-disclosure.recovery') !== null);
-    // Next start: the recovery prompt is accepted (the harness accepts dialogs) and the edit is back.
+    // Next start: the page asks whether to recover; 恢复 brings the edit back.
     await page.reload();
+    await page.click('[data-testid="confirm-dialog"] button:has-text("恢复")');
     await page.waitForSelector('[data-testid="status-message"]:has-text("已恢复")');
     await openTable(page, 't3');
     await expectCellText(page, await rowIndexOf(page, '2101103'), 'basic', '8.00');

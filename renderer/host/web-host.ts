@@ -5,8 +5,8 @@ import { historyCopyName } from '../../core/ipc/contract';
 
 /**
  * The browser implementation of the host contract, so the same renderer runs without Electron (npm run web, e2e tests).
- * Open = a file input, save = a download, recovery and settings = localStorage, confirm = window.confirm, no recent
- * files.
+ * Open = a file input, save = a download, recovery and settings = localStorage, confirm = the page's own dialog once the
+ * page offers one (window.confirm before that), no recent files.
  */
 const RECOVERY_KEY = 'budget-disclosure.recovery';
 const RECOVERY_NAME_KEY = 'budget-disclosure.recovery.name';
@@ -45,15 +45,28 @@ declare global {
   }
 }
 
+export type ConfirmQuestion = Parameters<Host['confirm']>[0];
+
 export interface WebHost extends Host {
   /** The toolbar and keyboard shortcuts of the web page raise menu commands the way Electron's menu does. */
   dispatchMenu(command: MenuCommand): void;
+  /**
+   * The page's own yes/no dialog for confirm (null: back to the browser's box). The browser's box cannot be styled or
+   * tested and a browser may suppress it after a few, answering 取消 without asking.
+   */
+  askInPage(ask: ((question: ConfirmQuestion) => Promise<boolean>) | null): void;
+}
+
+/** Whether the host asks its questions through the page (the web host) rather than a native dialog. */
+export function asksInPage(host: Host): host is WebHost {
+  return typeof (host as Partial<WebHost>).askInPage === 'function';
 }
 
 export function createWebHost(win: Window = window): WebHost {
   const menuListeners = new Set<(c: MenuCommand) => void>();
   const openListeners = new Set<(f: OpenedFile) => void>();
   let dirty = false;
+  let inPage: ((question: ConfirmQuestion) => Promise<boolean>) | null = null;
   const disk = win.__bdTestDisk;
   if (disk) disk.menu = (command) => menuListeners.forEach((l) => l(command));
 
@@ -123,7 +136,7 @@ export function createWebHost(win: Window = window): WebHost {
       if (!found) return null;
       return { path: '', name: historyCopyName(found.documentName, found.entry.savedAt), bytes: new TextEncoder().encode(found.text) };
     },
-    confirm: async (request) => win.confirm(`${request.title}\n\n${request.message}`),
+    confirm: async (request) => (inPage ? inPage(request) : win.confirm(`${request.title}\n\n${request.message}`)),
     getSetting: async (key) => readSetting(win, key),
     setSetting: async ({ key, value }) => {
       if (value === null) return win.localStorage.removeItem(SETTING_PREFIX + key);
@@ -142,6 +155,9 @@ export function createWebHost(win: Window = window): WebHost {
       return () => openListeners.delete(listener);
     },
     dispatchMenu: (command) => menuListeners.forEach((l) => l(command)),
+    askInPage: (ask) => {
+      inPage = ask;
+    },
   };
 }
 
