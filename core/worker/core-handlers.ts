@@ -32,6 +32,25 @@ export const coreHandlers: HandlerRegistry = {
     const r = parseDocument(bytes, { resolveTemplate: (id) => sets.get(id) ?? getBuiltinTemplateSet(id) });
     return r.ok ? { ok: true as const, json: JSON.stringify(r.doc), templateId: r.template.id } : { ok: false as const, message: r.message };
   },
+  async checkUnit({ name, bytes, options, exports }) {
+    const { checkUnitFile } = await import('../batch/unit-check');
+    const result = await checkUnitFile(name, bytes, { ...options, keepDocument: exports !== undefined });
+    if (!exports || !result.ok || !result.doc) {
+      if (result.ok) delete result.doc;
+      return { result };
+    }
+    const { doc, ...kept } = result;
+    if (result.summary.errors > 0 && !exports.force) return { result: kept, exportNote: `有 ${result.summary.errors} 个错误，未导出（加 --force 仍然导出）` };
+    try {
+      const [{ exportXlsx }, { exportDocx }, { getBuiltinTemplateSet }] = await Promise.all([
+        import('../xlsx/export-xlsx'), import('../docx/export-docx'), import('../template/registry'),
+      ]);
+      const template = getBuiltinTemplateSet(result.templateId)!;
+      return { result: kept, xlsx: await exportXlsx(doc, template), docx: await exportDocx(doc, template) };
+    } catch {
+      return { result: kept, exportNote: '导出时出错，未导出' };
+    }
+  },
   async serialize({ json }) {
     const { serializeDocumentBytes } = await import('../file/serialize');
     return serializeDocumentBytes(JSON.parse(json) as BudgetDocument);

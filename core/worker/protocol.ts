@@ -6,6 +6,7 @@ import type { ImportXlsxOptions, ImportXlsxResult } from '../xlsx/import-xlsx';
 import type { ExportXlsxOptions } from '../xlsx/export-xlsx';
 import type { ExportDocxOptions } from '../docx/export-docx';
 import type { CheckPart, DocPatch, FindingsDelta, LearnedCode } from './session-sync';
+import type { UnitCheckOptions, UnitResult } from '../batch/unit-check';
 
 /**
  * The messages between a host (the renderer, the CLI) and the worker that runs core's heavy, input-driven work, so a
@@ -40,6 +41,21 @@ export interface WorkerKinds {
   parseDocument: { payload: { bytes: Uint8Array; templates: TemplateSet[] }; value: { ok: true; json: string; templateId: string } | { ok: false; message: string } };
   /** The document file's bytes from the document as JSON text (saving and crash recovery stay off the page's thread). */
   serialize: { payload: { json: string }; value: Uint8Array };
+  /**
+   * One unit of a batch check: read (a document, or a workbook imported on the fly), check and summarise; with
+   * `exports`, also build its Excel and Word when it has no 错误 (or `force`), so a county's files are exported by
+   * the same worker that checked them.
+   */
+  checkUnit: { payload: { name: string; bytes: Uint8Array; options: Omit<UnitCheckOptions, 'keepDocument'>; exports?: { force: boolean } }; value: CheckUnitValue };
+}
+
+/** A batch unit's result, with its exports when asked for and allowed. */
+export interface CheckUnitValue {
+  result: UnitResult;
+  xlsx?: Uint8Array;
+  docx?: Uint8Array;
+  /** Why the exports were not built (错误 without force, or a failure). */
+  exportNote?: string;
 }
 
 export type WorkerKind = keyof WorkerKinds;
