@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +74,26 @@ describe('batch', { timeout: 300_000 }, () => {
     const summary = await sheetRows('导出汇总.xlsx', '汇总');
     expect(summary.some((row) => String(row[12]).includes('未导出'))).toBe(true);
     expect(existsSync(join(dir, '公开文件', '卫生院.xlsx'))).toBe(false);
+  });
+
+  it('Ctrl+C stops after the units in progress and still writes the report of what was done', async () => {
+    mkdirSync(join(dir, '多'), { recursive: true });
+    const text = serializeDocument(createSampleDocument());
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, '多', `单位${String(i).padStart(2, '0')}.ysgk`), text);
+    const child = spawn(process.execPath, [bin, 'batch', '多', '--report', '中断.xlsx', '--jobs', '1'], { cwd: dir });
+    let out = '';
+    const code = await new Promise<number | null>((resolveExit) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('[2/40]') && !child.killed) child.kill('SIGINT');
+      });
+      child.on('exit', (c) => resolveExit(c));
+    });
+    expect(code).toBe(130);
+    expect(out).toContain('已中断');
+    const summary = await sheetRows('中断.xlsx', '汇总');
+    expect(summary.length - 1).toBeGreaterThanOrEqual(2);
+    expect(summary.length - 1).toBeLessThan(40);
   });
 
   it('explains bad usage in Chinese', () => {
