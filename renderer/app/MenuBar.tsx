@@ -62,6 +62,8 @@ export function MenuBar({ actions, state, onRun }: MenuBarProps) {
   // Alt+F (文件), Alt+E (编辑) … and F10 reach the menus from anywhere, as in a desktop window.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Behind an open dialog the menu bar is inert: the dialog's question comes first.
+      if (document.querySelector('dialog[open]')) return;
       if (e.key === 'F10' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) {
         e.preventDefault();
         openMenu(MENUS[0].id);
