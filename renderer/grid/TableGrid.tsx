@@ -1,5 +1,5 @@
 import type {
-  CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, SuppressKeyboardEventParams,
+  CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, SuppressKeyboardEventParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -12,8 +12,11 @@ import type { GridContext } from './grid-context';
 import type { GridEdits, GridHandle } from './grid-edits';
 import { buildGridRows, columnNumberRows, columnSide, indexRows, type GridRow } from './grid-rows';
 import { gridTheme } from './grid-theme';
+import './grid.css';
 import { createImeProxy, type ImeProxy } from './ime-proxy';
 import type { Selection } from './selection';
+import { useCellExplain } from './use-cell-explain';
+import { useColumnWidths } from './use-column-widths';
 import { applyPasteText, clearEdits, selectedKeys, selectionText, useClipboardEvents, type ClipboardDeps } from './use-grid-clipboard';
 
 export interface TableGridProps {
@@ -57,7 +60,9 @@ export function TableGrid(props: TableGridProps) {
     [template, table, doc],
   );
   const [rowData, setRowData] = useState<GridRow[]>(() => buildGridRows(table, doc));
-  const columnDefs = useMemo(() => buildColumnDefs(table), [table]);
+  const columnWidths = useColumnWidths(ctx, rowData);
+  const columnDefs = useMemo(() => buildColumnDefs(table, columnWidths.widths), [table, columnWidths.widths]);
+  const explain = useCellExplain(rootRef, apiRef, ctx, edits);
 
   // No effect re-sets the rows on mount: a pane is keyed by table and opened document, so the initial rows are the
   // document's, and handing AG Grid the same 10,000 rows twice cost most of a second.
@@ -75,12 +80,19 @@ export function TableGrid(props: TableGridProps) {
     ctx.findingsByCell = findingsByCell;
     if (whole) {
       ctx.viewCache.clear();
-      if (lastChanges && (lastChanges.tables.includes(table.id) || lastChanges.meta)) setRowData((old) => reuseRows(old, buildGridRows(table, doc)));
+      if (lastChanges && (lastChanges.tables.includes(table.id) || lastChanges.meta)) {
+        const rows = buildGridRows(table, doc);
+        setRowData((old) => reuseRows(old, rows));
+        columnWidths.rowsChanged(rows);
+      }
       api?.refreshCells({ force: true });
       return;
     }
     const rowIds = new Set<string>();
-    if (docChanged) for (const c of lastChanges!.cells) if (c.table === table.id) rowIds.add(c.row);
+    if (docChanged) {
+      for (const c of lastChanges!.cells) if (c.table === table.id) rowIds.add(c.row);
+      if (rowIds.size > 0) columnWidths.cellsChanged(lastChanges!.cells, (id) => api?.getRowNode(id)?.data?.level ?? 0);
+    }
     if (findingsByCell !== prev.findingsByCell) changedFindingRows(prev.findingsByCell, findingsByCell, table.id, rowIds);
     refreshRows(api, ctx, rowIds, true);
   }, [version, findingsByCell]);
@@ -183,15 +195,29 @@ export function TableGrid(props: TableGridProps) {
 
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
     if (e.key !== 'Shift') shiftRef.current = e.shiftKey;
+    explain.hide();
     const api = apiRef.current;
     if (!api || api.getEditingCells().length > 0) return;
+    const focused = api.getFocusedCell();
+    const at = focused && !focused.rowPinned ? { rowIndex: focused.rowIndex, colId: focused.column.getColId() } : null;
     if ((e.key === 'Delete' || e.key === 'Backspace') && !e.nativeEvent.isComposing) {
       const targets = clearEdits(deps);
       if (targets.length) edits.clear(targets);
+      // Clearing a computed cell alone would silently do nothing: say why instead.
+      else if (at && isSingleCell(selectionRef.current)) explain.explainIfComputed(at.rowIndex, at.colId);
       e.preventDefault();
       e.stopPropagation();
+      return;
     }
+    // Typing (or F2) into a computed cell: the grid would ignore it; the cell says why and keeps its value.
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.nativeEvent.isComposing;
+    if (at && plain && (e.key.length === 1 || e.key === 'F2') && explain.explainIfComputed(at.rowIndex, at.colId)) e.preventDefault();
   };
+
+  const onCellDoubleClicked = useCallback((e: CellDoubleClickedEvent<GridRow>) => {
+    if (e.rowIndex === null || e.rowPinned) return;
+    explain.explainIfComputed(e.rowIndex, e.column.getColId());
+  }, [explain]);
 
   return (
     <div
@@ -213,9 +239,9 @@ export function TableGrid(props: TableGridProps) {
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
+        onCellDoubleClicked={onCellDoubleClicked}
         onCellEditingStopped={() => window.setTimeout(() => imeRef.current?.place(), 0)}
         onGridReady={(e: GridReadyEvent<GridRow>) => (apiRef.current = e.api)}
-        autoSizeStrategy={FIT_WIDTH}
         onFirstDataRendered={() => {
           performance.mark(`bd-grid-rendered:${table.id}`);
           setRendered(true);
@@ -226,8 +252,6 @@ export function TableGrid(props: TableGridProps) {
         singleClickEdit={false}
         suppressMovableColumns
         suppressRowHoverHighlight={false}
-        tooltipShowDelay={250}
-        tooltipInteraction={false}
         animateRows={false}
         rowBuffer={12}
         getRowClass={rowClass}
@@ -239,7 +263,7 @@ export function TableGrid(props: TableGridProps) {
 /** Organisation rows are subtotals: they wear the 合计 row's style, plus their own class for finer styling. */
 const rowClass = (p: { data?: GridRow }): string | string[] | undefined =>
   p.data?.numbers ? 'bd-row-numbers' : p.data?.isTotal ? 'bd-row-total' : p.data?.isOrg ? ['bd-row-total', 'bd-row-org'] : undefined;
-const FIT_WIDTH = { type: 'fitGridWidth' } as const;
+const isSingleCell = (sel: Selection | null) => !sel || (sel.anchor.rowIndex === sel.focus.rowIndex && sel.anchor.colId === sel.focus.colId);
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 
 function findNode(api: GridApi<GridRow>, test: (r: GridRow) => boolean) {

@@ -1,4 +1,4 @@
-import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ColGroupDef, ValueGetterParams } from 'ag-grid-community';
 import { formatAmount } from '../../core/amount/amount';
 import { cellKey, isOrgRow } from '../../core/document/document';
 import type { ColumnDef, TableDef } from '../../core/template/template.schema';
@@ -9,9 +9,8 @@ import { printedCell, printsBlankZero } from '../../core/layout/printed-layout';
 import { headerTree, type HeaderNode } from '../../core/layout/header-tree';
 import { isComputedCell } from '../../core/commands/cell-writer';
 import { cellRefOf, type GridRow } from './grid-rows';
-
-/** One Chinese character ≈ 14 px at the grid's font size, plus padding. */
-const CHAR_PX = 14;
+import type { ColumnWidth } from './column-widths';
+import { computedReason } from './computed-reason';
 
 type Params = { data?: GridRow; context: GridContext };
 
@@ -21,23 +20,28 @@ export interface CellView {
   editable: boolean;
   computed: boolean;
   /** Worst finding on the cell (for the outline colour), or null. */
-  severity?: 'error' | 'warning' | null;
+  severity: 'error' | 'warning' | null;
+  /** The cell's classes, worked out with the view (cellClass returns this list as is). */
+  classes: string[];
 }
+
+type ViewBase = Pick<CellView, 'text' | 'editable' | 'computed'>;
 
 export function cellView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
   const key = `${row.key}\u0001${col.id}`;
   let view = ctx.viewCache.get(key);
   if (!view) {
-    view = computeView(ctx, row, col);
+    const base = computeView(ctx, row, col);
     const ref = cellRefOf(ctx.table, row, col);
     const findings = ref ? ctx.findingsByCell.get(cellKey(ref)) : undefined;
-    view.severity = !findings?.length ? null : findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
+    const severity = !findings?.length ? null : findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
+    view = { ...base, severity, classes: viewClasses(ctx, row, col, base, severity) };
     ctx.viewCache.set(key, view);
   }
   return view;
 }
 
-function computeView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
+function computeView(ctx: GridContext, row: GridRow, col: ColumnDef): ViewBase {
   if (row.numbers) return { text: columnNumbers(ctx.table)[ctx.table.columns.indexOf(col)] ?? '', editable: false, computed: false };
   const ref = cellRefOf(ctx.table, row, col);
   if (!ref) return { text: '', editable: false, computed: false };
@@ -67,23 +71,23 @@ function computeView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
   }
 }
 
-function leafDef(col: ColumnDef, leafLabel: string): ColDef<GridRow> {
+function leafDef(col: ColumnDef, leafLabel: string, width: ColumnWidth | undefined): ColDef<GridRow> {
   const isAmount = col.kind === 'amount';
-  const widthChars = col.width ?? (isAmount ? 10 : 8);
   return {
     colId: col.id,
     headerName: leafLabel,
-    // The printed width is the minimum; sizeColumnsToFit (TableGrid) spreads spare room in proportion.
-    width: Math.max(44, Math.round(widthChars * CHAR_PX * (isAmount ? 0.8 : 1)) + 14),
-    minWidth: Math.max(44, Math.round(widthChars * CHAR_PX * (isAmount ? 0.8 : 1)) + 14),
+    // Widths come from content (column-widths.ts): the figure or name never shrinks below its floor, and spare room
+    // is shared in proportion to each column's ideal width.
+    flex: width?.ideal ?? 100,
+    minWidth: width?.min ?? 44,
     type: isAmount ? 'rightAligned' : undefined,
     valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? cellView(p.context as GridContext, p.data, col).text : ''),
     // The grid never writes the value itself: the edit goes through a core command (see use-grid-editing.ts).
     valueSetter: () => false,
     editable: (p) => (p.data ? cellView(p.context as GridContext, p.data, col).editable : false),
-    cellClass: (p: CellClassParams<GridRow>) => staticClasses(p as Params, col),
-    cellClassRules: classRules(col),
-    tooltipValueGetter: (p: ITooltipParams<GridRow>) => cellTooltip(p as unknown as Params, col),
+    // One function reading the cached view (AG Grid removes the classes it returned last time on every refresh):
+    // far cheaper per rendered cell than a rule per class, which scrolling 5,000 rows pays for every new row.
+    cellClass: (p: CellClassParams<GridRow>) => cellClasses(p as Params, col),
     cellEditor: isAmount ? 'agTextCellEditor' : SeededTextEditor,
     sortable: false,
     suppressMovable: true,
@@ -94,67 +98,71 @@ function leafDef(col: ColumnDef, leafLabel: string): ColDef<GridRow> {
   };
 }
 
-/** Classes fixed for the cell's lifetime (kind, indentation, missing side of a side-by-side line). */
-function staticClasses(p: Params, col: ColumnDef): string[] {
+/** The cached view's classes, plus the selection and flash marks (rarely set, so usually the cached list itself). */
+function cellClasses(p: Params, col: ColumnDef): string[] {
   const row = p.data;
-  if (!row) return [];
+  if (!row) return NO_CLASSES;
+  const ctx = p.context;
+  const view = cellView(ctx, row, col);
+  if (ctx.selected.size === 0 && ctx.flashKey === null) return view.classes;
+  const ref = cellRefOf(ctx.table, row, col);
+  const key = ref ? cellKey(ref) : null;
+  const extra: string[] = [];
+  if (key !== null && ctx.selected.has(key)) extra.push('bd-selected');
+  if (key !== null && key === ctx.flashKey) extra.push('bd-flash');
+  return extra.length ? [...view.classes, ...extra] : view.classes;
+}
+
+const NO_CLASSES: string[] = [];
+
+/** Classes of a cell's view: kind, indentation, missing side, computed / read-only, worst finding. */
+function viewClasses(ctx: GridContext, row: GridRow, col: ColumnDef, view: ViewBase, severity: CellView['severity']): string[] {
   const classes = [`bd-${col.kind}`];
-  if (!cellRefOf(p.context.table, row, col)) classes.push('bd-void');
+  if (!cellRefOf(ctx.table, row, col)) classes.push('bd-void');
   if (col.kind === 'name' && row.level > 0) classes.push(`bd-indent-${Math.min(row.level, 3)}`);
+  if (view.computed) classes.push('bd-computed');
+  else if (!view.editable) classes.push('bd-readonly');
+  if (severity === 'error') classes.push('bd-cell-error');
+  else if (severity === 'warning') classes.push('bd-cell-warning');
   return classes;
 }
 
-function isKey(p: Params, col: ColumnDef, pick: (ctx: GridContext) => string | null | Set<string>): boolean {
-  const target = pick(p.context);
-  if (target === null || (target instanceof Set && target.size === 0)) return false; // the usual case: nothing to mark
-  const ref = p.data ? cellRefOf(p.context.table, p.data, col) : null;
-  if (!ref) return false;
-  const key = cellKey(ref);
-  return target instanceof Set ? target.has(key) : target === key;
-}
-
-/** Rules (not cellClass) so that a refresh also removes a class: AG Grid re-evaluates rules on refreshCells. */
-function classRules(col: ColumnDef): Record<string, (p: CellClassParams<GridRow>) => boolean> {
-  const view = (p: Params) => (p.data ? cellView(p.context, p.data, col) : null);
-  return {
-    'bd-computed': (p) => view(p as Params)?.computed === true,
-    'bd-readonly': (p) => {
-      const v = view(p as Params);
-      return v !== null && !v.computed && !v.editable;
-    },
-    'bd-cell-error': (p) => view(p as Params)?.severity === 'error',
-    'bd-cell-warning': (p) => view(p as Params)?.severity === 'warning',
-    'bd-selected': (p) => isKey(p as Params, col, (c) => c.selected),
-    'bd-flash': (p) => isKey(p as Params, col, (c) => c.flashKey),
-  };
-}
-
-function cellTooltip(p: Params, col: ColumnDef): string | undefined {
-  if (!p.data) return undefined;
-  const ref = cellRefOf(p.context.table, p.data, col);
-  if (!ref) return undefined;
-  const findings = p.context.findingsByCell.get(cellKey(ref));
-  if (!findings?.length) return undefined;
-  return findings.map((f) => `${f.severity === 'error' ? '错误' : '提示'}：${f.message}`).join('\n');
+/** The tooltip of a cell: the whole text of a cell cut short, why it is computed, its findings. */
+export function cellTooltip(ctx: GridContext, row: GridRow, col: ColumnDef, clipped = false): string | undefined {
+  const ref = cellRefOf(ctx.table, row, col);
+  if (!ref || row.numbers) return undefined;
+  const lines: string[] = [];
+  const view = cellView(ctx, row, col);
+  if (clipped && view.text) lines.push(view.text);
+  if (view.computed) {
+    const reason = computedReason(ctx.doc, ctx.template, ref);
+    if (reason) lines.push(`自动计算：${reason.formula}（请修改${reason.edit}）`);
+  }
+  for (const f of ctx.findingsByCell.get(cellKey(ref)) ?? []) lines.push(`${f.severity === 'error' ? '错误' : '提示'}：${f.message}`);
+  return lines.length ? lines.join('\n') : undefined;
 }
 
 /**
  * Multi-level header groups as printed: the groups and leaves of core's header layout, the one Excel and Word merge
  * cells by. A leaf with a shorter path spans the header rows below it (AG Grid pads and spans it).
  */
-export function buildColumnDefs(table: TableDef): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
-  return headerTree(table.columns).map((node) => columnDefOf(table, node, '', 0));
+export function buildColumnDefs(table: TableDef, widths?: ReadonlyMap<string, ColumnWidth>): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+  return headerTree(table.columns).map((node) => columnDefOf(table, node, '', 0, widths));
 }
 
 /** Group ids name the level and the first column's offset inside the parent group (stable for column state). */
-function columnDefOf(table: TableDef, node: HeaderNode, idPrefix: string, parentCol: number): ColDef<GridRow> | ColGroupDef<GridRow> {
-  if (node.kind === 'leaf') return leafDef(table.columns[node.col], node.label);
+function columnDefOf(
+  table: TableDef, node: HeaderNode, idPrefix: string, parentCol: number, widths: ReadonlyMap<string, ColumnWidth> | undefined,
+): ColDef<GridRow> | ColGroupDef<GridRow> {
+  if (node.kind === 'leaf') return leafDef(table.columns[node.col], node.label, widths?.get(table.columns[node.col].id));
   const groupId = `${idPrefix}g${node.row}_${node.col - parentCol}`;
   return {
     groupId,
     headerName: node.label,
     headerClass: 'bd-header-group',
     marryChildren: true,
-    children: node.children.map((child) => columnDefOf(table, child, `${groupId}_`, node.col)),
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    children: node.children.map((child) => columnDefOf(table, child, `${groupId}_`, node.col, widths)),
   };
 }

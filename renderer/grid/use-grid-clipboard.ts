@@ -1,8 +1,9 @@
 import type { GridApi } from 'ag-grid-community';
 import { useEffect, type RefObject } from 'react';
-import { cellKey } from '../../core/document/document';
+import { cellKey, type CellRef } from '../../core/document/document';
 import { clipboardBlock, toTsv } from '../clipboard/tsv';
 import { cellView } from './columns';
+import { computedReason, explainComputed } from './computed-reason';
 import type { GridContext } from './grid-context';
 import type { CellEdit, GridEdits } from './grid-edits';
 import { cellRefOf, type GridRow } from './grid-rows';
@@ -59,37 +60,44 @@ function currentSelection(deps: ClipboardDeps): Selection | null {
   return { anchor: pos, focus: pos };
 }
 
+export interface PastePlan {
+  edits: CellEdit[];
+  /** Non-empty pasted values that fell on label or code cells. */
+  skipped: number;
+  /** Pasted values that fell on computed cells (whatever they held: a computed cell is never pasted into). */
+  computed: CellRef[];
+  clipped: boolean;
+}
+
 /** Maps a TSV block onto the grid from the top-left of the selection; computed and label cells are skipped. */
-export function pasteEdits(deps: ClipboardDeps, block: string[][]): { edits: CellEdit[]; skipped: number; clipped: boolean } {
+export function pasteEdits(deps: ClipboardDeps, block: string[][]): PastePlan {
   const api = deps.apiRef.current;
   const sel = currentSelection(deps);
-  const out: CellEdit[] = [];
-  let skipped = 0;
-  let clipped = false;
-  if (!api || !sel) return { edits: out, skipped, clipped };
+  const plan: PastePlan = { edits: [], skipped: 0, computed: [], clipped: false };
+  if (!api || !sel) return plan;
   const colIds = displayedColIds(api);
   const rect = selectionRect(sel, colIds);
-  if (!rect) return { edits: out, skipped, clipped };
+  if (!rect) return plan;
   const rowCount = api.getDisplayedRowCount();
   block.forEach((line, r) => {
     line.forEach((text, c) => {
       const rowIndex = rect.top + r;
       const colIndex = rect.left + c;
       if (rowIndex >= rowCount || colIndex >= colIds.length) {
-        clipped = true;
+        plan.clipped = true;
         return;
       }
       const row = rowAt(api, rowIndex);
       const col = columnDef(deps.ctx, colIds[colIndex]);
       const ref = row && col ? cellRefOf(deps.ctx.table, row, col) : null;
-      if (!row || !col || !ref || !cellView(deps.ctx, row, col).editable) {
-        if (text.trim() !== '') skipped += 1;
-        return;
-      }
-      out.push({ ref, col, text });
+      const view = row && col && ref ? cellView(deps.ctx, row, col) : null;
+      if (ref && view?.computed) plan.computed.push(ref);
+      else if (!row || !col || !ref || !view?.editable) {
+        if (text.trim() !== '') plan.skipped += 1;
+      } else plan.edits.push({ ref, col, text });
     });
   });
-  return { edits: out, skipped, clipped };
+  return plan;
 }
 
 export function clearEdits(deps: ClipboardDeps): CellEdit[] {
@@ -120,12 +128,20 @@ export function applyPasteText(deps: ClipboardDeps, text: string): void {
   }
   const block = parsed.block;
   if (block.length === 0) return;
-  const { edits, skipped, clipped } = pasteEdits(deps, block);
+  const { edits, skipped, computed, clipped } = pasteEdits(deps, block);
   const size = { rows: block.length, cols: Math.max(...block.map((l) => l.length)) };
   if (edits.length > 0) deps.edits.paste(edits, size);
   const notes: string[] = [];
+  if (computed.length > 0) {
+    // The officer pastes inputs only: say how many computed cells kept their value, and why (the first one's sum).
+    const reason = computedReason(deps.ctx.doc, deps.ctx.template, computed[0]);
+    const why = reason ? `（${reason.formula}，请修改${reason.edit}）` : '';
+    notes.push(edits.length > 0
+      ? `已粘贴 ${edits.length} 个单元格，跳过 ${computed.length} 个自动计算的单元格${why}`
+      : computed.length === 1 && reason ? `未粘贴：${explainComputed(reason)}` : `未粘贴：${computed.length} 个单元格自动计算${why}`);
+  }
   if (clipped) notes.push('粘贴区域超出表格，超出部分已忽略');
-  if (skipped > 0) notes.push(`${skipped} 个计算或标题单元格未粘贴`);
+  if (skipped > 0) notes.push(`${skipped} 个标题单元格未粘贴`);
   if (notes.length) deps.edits.notify(notes.join('；'));
 }
 
