@@ -84,6 +84,8 @@ describe('menu bar', () => {
   it('导入 → 科目表 reads a code list', async () => {
     const page = await openApp(h);
     await openMenu(page, 'import');
+    await expect(page.locator('[data-action="importCodes"]').textContent()).resolves.toContain('当年科目编码 CSV/Excel');
+    await screenshot(page, 'menus-import');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-action="importCodes"]')]);
     await chooser.setFiles({ name: '2024功能分类.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name\n208,社会保障和就业支出\n20805,行政事业单位养老支出\n', 'utf8') });
     await waitStatus(page, '功能分类科目');
