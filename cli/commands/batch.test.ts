@@ -19,7 +19,7 @@ function cli(...args: string[]) {
 
 async function sheetRows(file: string, name: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(join(dir, file)));
+  await wb.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(name)!;
   const rows: unknown[][] = [];
   ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
