@@ -8,6 +8,8 @@ import { checkEmptyNotes, checkOutlineTables, checkRequiredParts } from './compl
 import { checkTextLength } from './text-length.check';
 import { checkChangeSums, checkPriorYear } from './prior-year.check';
 import { checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, checkUnits } from './figures.check';
+import { MERGE_INPUT } from '../merge/merge-units';
+import { checkMergedSums } from './merge.check';
 
 /** Every string the officer typed (or imported), with the input key it lives under ("projects#2.allocation"). */
 export function typedTexts(doc: BudgetDocument): { key: string; text: string }[] {
@@ -17,7 +19,8 @@ export function typedTexts(doc: BudgetDocument): { key: string; text: string }[]
     else if (Array.isArray(v)) v.forEach((x, i) => visit(`${key}#${i}`, x));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(key.includes('#') ? `${key}.${k}` : `${key}#${k}`, x);
   };
-  for (const [key, value] of Object.entries(doc.inputs)) visit(key, value);
+  // A consolidated document's unit snapshots are copies of the units' tables, not text the officer wrote.
+  for (const [key, value] of Object.entries(doc.inputs)) if (key !== MERGE_INPUT) visit(key, value);
   return out;
 }
 
@@ -42,5 +45,6 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
     ...checkEmptyNotes(ctx, typed),
     ...checkUnits(ctx, typed),
     ...checkRepeatedWords(typed),
+    ...checkMergedSums(doc, template),
   ];
 }

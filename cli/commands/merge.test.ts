@@ -1,0 +1,64 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serializeDocument } from '../../core/file/serialize';
+import { parseDocument } from '../../core/file/parse';
+import { randomDocument } from '../../core/text/random-doc.testutil';
+import { withDerived } from '../../core/testing/builders';
+
+const bin = join(__dirname, '..', 'bin.mjs');
+let dir: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bd-merge-'));
+  [1, 2, 3].forEach((seed, i) => {
+    const doc = randomDocument('xj-dept-2024-11', seed);
+    doc.meta.unitName = `下属单位${i + 1}`;
+    writeFileSync(join(dir, `单位${i + 1}.ysgk`), serializeDocument(doc));
+  });
+});
+
+describe('merge', { timeout: 300_000 }, () => {
+  it('sums units into a 部门 document that has no 错误', () => {
+    const r = cli('merge', '单位1.ysgk', '单位2.ysgk', '单位3.ysgk', '-o', '部门.ysgk', '--unit', '测试局');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已汇总 3 个单位：下属单位1、下属单位2、下属单位3');
+    const v = cli('validate', '部门.ysgk');
+    expect(v.out).toContain('错误 0');
+  });
+
+  it('重新汇总 lists exactly the change of one unit, old → new, and updates the file in place', () => {
+    const file = join(dir, '单位2.ysgk');
+    const parsed = parseDocument(readFileSync(file));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const leaf = parsed.doc.tables.t3!.rows.find((x) => x.code?.length === 7 && (x.values.basic ?? 0) > 0)!;
+    leaf.values.basic! += 250;
+    withDerived(parsed.doc);
+    writeFileSync(file, serializeDocument(parsed.doc));
+    const r = cli('merge', '--update', '部门.ysgk');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('有变化的单位：下属单位2');
+    expect(r.out).toMatch(new RegExp(`表3 ${leaf.code} 基本支出：[\\d.]+ → [\\d.]+`));
+    expect(existsSync(join(dir, '部门.ysgk.bak'))).toBe(true);
+    expect(cli('validate', '部门.ysgk').out).not.toContain('部门数等于下属单位之和');
+    expect(cli('merge', '--update', '部门.ysgk').out).toContain('无需更新');
+  });
+
+  it('refuses units of different years, naming the file', () => {
+    const doc = randomDocument('xj-dept-2024-11', 5);
+    doc.meta.year = 2023;
+    writeFileSync(join(dir, '去年.ysgk'), serializeDocument(doc));
+    const r = cli('merge', '单位1.ysgk', '去年.ysgk', '-o', '错.ysgk', '--unit', '测试局');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('去年.ysgk');
+    expect(existsSync(join(dir, '错.ysgk'))).toBe(false);
+  });
+});

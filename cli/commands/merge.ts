@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import type { CliCommand } from '../registry';
+import { checkOutputs, documentOutput, policyOf, readDocument, writeInPlace, writeOutputs } from '../io';
+import { formatAmount } from '../../core/amount/amount';
+import { parseDocument } from '../../core/file/parse';
+import { serializeDocumentBytes } from '../../core/file/serialize';
+import { mergeChanges } from '../../core/merge/merge-diff';
+import { MERGE_INPUT, mergeUnits, snapshotsOf, type MergeUnit } from '../../core/merge/merge-units';
+import { getBuiltinTemplateSet } from '../../core/template/registry';
+import type { JsonValue } from '../../core/document/document';
+import { ioErrorMessage } from '../../node/io-errors';
+import { sha256Hex } from '../../node/file-stamp';
+
+/**
+ * `merge <unit files…> -o 部门.ysgk --unit 部门名称`: a 部门 document summed from its units (coded tables per code,
+ * project rows kept under their unit, 合计 / 部门 / 单位 rows as consolidated releases print them), with a snapshot
+ * of each unit for the checks. `merge --update 部门.ysgk` (重新汇总) re-reads the unit files the document names,
+ * lists every amount that changes (old → new) and updates the tables and snapshots in place (the old version kept
+ * as .bak); the officer's text, notes and inputs stay as they are.
+ */
+export const command: CliCommand = {
+  name: 'merge',
+  summary: '汇总下属单位：把多个单位文件相加生成部门文件（-o 部门.ysgk --unit 部门名称）；--update 部门.ysgk 重新读取各单位并列出、写入变化',
+  usage: 'merge <单位文件…> -o 部门.ysgk --unit 部门名称 [--overwrite]\nmerge --update 部门.ysgk [--overwrite]',
+  valueOptions: ['output', 'unit', 'update'],
+  flagOptions: ['overwrite'],
+  aliases: { o: 'output' },
+  async run(args, io) {
+    const { output, unit, update } = args.options;
+    if (typeof update === 'string') return runUpdate(update, args.options.overwrite === true, io);
+    if (args.positionals.length === 0) {
+      io.err('请给出要汇总的单位文件，例如：merge 单位1.ysgk 单位2.ysgk -o 部门.ysgk --unit 某某局');
+      return 2;
+    }
+    if (typeof output !== 'string' || typeof unit !== 'string' || unit.trim() === '') {
+      io.err('请用 -o 指定部门文件，并用 --unit 给出部门名称，例如 -o 部门.ysgk --unit 某某局');
+      return 2;
+    }
+    const policy = policyOf(io, args.options, args.positionals, '保存');
+    await checkOutputs(io.cwd, [output], policy);
+    const outDir = dirname(resolve(io.cwd, output));
+    const units = await readUnits(io.cwd, args.positionals, outDir, io);
+    if (!units) return 2;
+    const template = getBuiltinTemplateSet(units[0]!.doc.meta.templateId);
+    if (!template) {
+      io.err(`“${args.positionals[0]}”使用的模板“${units[0]!.doc.meta.templateId}”不是内置模板，暂不能汇总`);
+      return 2;
+    }
+    const r = mergeUnits(units, template, unit.trim());
+    if (!r.ok) {
+      io.err(`未汇总：${r.message}`);
+      return 2;
+    }
+    const [written] = await writeOutputs(io.cwd, [documentOutput(output, r.doc)], policy);
+    io.out(`已汇总 ${units.length} 个单位：${units.map((u) => u.doc.meta.unitName).join('、')}`);
+    io.out(`已保存：${written}`);
+    return 0;
+  },
+};
+
+/** Reads unit files; `file` in each snapshot is relative to the 部门 document's folder when it lies below it. */
+async function readUnits(cwd: string, names: readonly string[], docDir: string, io: { err(t: string): void }): Promise<MergeUnit[] | null> {
+  const units: MergeUnit[] = [];
+  for (const name of names) {
+    const full = resolve(cwd, name);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(full);
+    } catch (error) {
+      io.err(ioErrorMessage('打开', name, error));
+      return null;
+    }
+    const r = parseDocument(bytes, { resolveTemplate: (id) => getBuiltinTemplateSet(id) });
+    if (!r.ok) {
+      io.err(`${name}：${r.message}`);
+      return null;
+    }
+    const rel = relative(docDir, full);
+    units.push({ file: rel.startsWith('..') || isAbsolute(rel) ? full : rel, sha256: sha256Hex(bytes), doc: r.doc });
+  }
+  return units;
+}
+
+async function runUpdate(file: string, overwrite: boolean, io: Parameters<CliCommand['run']>[1]): Promise<number> {
+  const r = await readDocument(io.cwd, file);
+  if (!r.ok) {
+    io.err(r.message);
+    return 2;
+  }
+  const snapshots = snapshotsOf(r.doc);
+  if (snapshots.length === 0) {
+    io.err(`“${file}”不是汇总生成的部门文件（没有下属单位记录），无法重新汇总`);
+    return 2;
+  }
+  const docDir = dirname(resolve(io.cwd, file));
+  const units = await readUnits(docDir, snapshots.map((s) => s.file), docDir, io);
+  if (!units) return 2;
+  const fresh = mergeUnits(units, r.template, r.doc.meta.unitName);
+  if (!fresh.ok) {
+    io.err(`未重新汇总：${fresh.message}`);
+    return 2;
+  }
+  const changes = mergeChanges(r.doc, fresh.doc, r.template);
+  const changedUnits = units.filter((u, i) => u.sha256 !== snapshots[i]!.sha256).map((u) => u.doc.meta.unitName);
+  if (changes.length === 0 && changedUnits.length === 0) {
+    io.out('各单位文件没有变化，部门文件无需更新。');
+    return 0;
+  }
+  for (const def of r.template.tables) {
+    const note = r.doc.tables[def.id]?.note;
+    r.doc.tables[def.id] = { ...fresh.doc.tables[def.id]!, ...(note !== undefined ? { note } : {}) };
+  }
+  r.doc.inputs[MERGE_INPUT] = fresh.doc.inputs[MERGE_INPUT] as JsonValue;
+  const written = await writeInPlace(io.cwd, file, serializeDocumentBytes(r.doc), { overwrite, stamp: r.stamp, ...(io.writeFiles ? { writeFiles: io.writeFiles } : {}) });
+  if (changedUnits.length) io.out(`有变化的单位：${changedUnits.join('、')}`);
+  for (const c of changes) io.out(`${c.where}：${formatAmount(c.before)} → ${formatAmount(c.after)}`);
+  io.out(`已重新汇总，修改 ${changes.length} 个单元格，保存在原文件：${written}（原版本保存为“${file}.bak”）`);
+  return 0;
+}
