@@ -15,13 +15,15 @@ function IndicatorsEditor({ indicators, project, onCommit }: { indicators: Indic
   const cols = project ? [...BASE, ...PROJECT_EXTRA] : BASE;
   const set = (i: number, patch: Partial<Indicator>) => onCommit(indicators.map((x, k) => (k === i ? { ...x, ...patch } : x)));
   return (
-    <table className="bd-in-table bd-in-ind">
+    <table className={`bd-in-table bd-in-ind${project ? ' is-project' : ''}`}>
+      {/* Fixed widths: what is typed wraps inside its column instead of widening it. */}
+      <colgroup>{cols.map(([f]) => <col key={f} className={`bd-in-col-${f}`} />)}<col className="bd-in-col-weight" /><col className="bd-in-col-action" /></colgroup>
       <thead><tr>{cols.map(([, h]) => <th key={h}>{h}</th>)}<th>权重</th><th /></tr></thead>
       <tbody>
         {indicators.map((ind, i) => (
           <tr key={`${i}:${indicators.length}`}>
             {cols.map(([f]) => (
-              <td key={f}><TextInput value={(ind[f] as string | undefined) ?? ''} onCommit={(v) => set(i, { [f]: v })} /></td>
+              <td key={f}><TextInput wrap value={(ind[f] as string | undefined) ?? ''} onCommit={(v) => set(i, { [f]: v })} /></td>
             ))}
             <td><CountInput value={ind.weight} onCommit={(v) => set(i, { weight: v })} /></td>
             <td><button type="button" onClick={() => onCommit(indicators.filter((_, k) => k !== i))}>删除</button></td>

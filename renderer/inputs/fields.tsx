@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { formatAmount, parseAmount, type Amount } from '../../core/amount/amount';
 import { setInput, setPriorYear } from '../../core/commands';
 import type { JsonValue } from '../../core/document/document';
@@ -26,19 +26,50 @@ export function Row({ label, children, hint }: { label: string; children: ReactN
   );
 }
 
-export function TextInput({ value, onCommit, multiline, placeholder }: {
+export function TextInput({ value, onCommit, multiline, placeholder, wrap }: {
   value: string; onCommit: (v: string) => void; multiline?: boolean; placeholder?: string;
+  /** One paragraph that wraps and grows with its text (table cells of a fixed width); Enter commits. */
+  wrap?: boolean;
 }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const commit = () => {
     if (text !== value) onCommit(text);
   };
+  if (wrap) return <WrapText text={text} setText={setText} commit={commit} placeholder={placeholder} />;
   return multiline ? (
     <textarea className="bd-in-text" rows={3} value={text} placeholder={placeholder} onChange={(e) => setText(e.target.value)} onBlur={commit} />
   ) : (
     <input className="bd-in-text" value={text} placeholder={placeholder} onChange={(e) => setText(e.target.value)} onBlur={commit}
       onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />
+  );
+}
+
+/** A one-paragraph box as tall as its wrapped text, so a narrow column shows all of a long 设定依据. */
+function WrapText({ text, setText, commit, placeholder }: { text: string; setText: (t: string) => void; commit: () => void; placeholder?: string }) {
+  const ref = useRef<HTMLTextAreaElement | null>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    box.style.height = 'auto';
+    box.style.height = `${box.scrollHeight + 2}px`;
+  }, [text]);
+  return (
+    <textarea
+      ref={ref}
+      className="bd-in-text bd-in-wrap"
+      rows={1}
+      value={text}
+      placeholder={placeholder}
+      onChange={(e) => setText(e.target.value.replace(/\n/g, ''))}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          commit();
+        }
+      }}
+    />
   );
 }
 
