@@ -6,7 +6,7 @@ import {
   type HistoryEntry,
   type Host,
   type JsonValue,
-  type MenuCommand,
+  type MenuEvent,
   type OpenedFile,
   type SaveResult,
 } from '../core/ipc/contract';
@@ -48,7 +48,7 @@ const host = {
   listHistory: (path) => invoke<HistoryEntry[]>('listHistory')(path),
   openHistory: (id) => invoke<OpenedFile | null>('openHistory')(id),
   setAsideRecovery: () => invoke<string | null>('setAsideRecovery')(),
-  onMenuCommand: (listener) => subscribe<MenuCommand>(IPC_EVENT_MENU, listener),
+  onMenuCommand: (listener) => subscribe<MenuEvent>(IPC_EVENT_MENU, listener),
   onOpenFile: (listener) => subscribe<OpenedFile>(IPC_EVENT_OPEN_FILE, listener),
 } satisfies Host;
 

@@ -92,6 +92,12 @@ export type MenuCommand =
   | 'new' | 'open' | 'save' | 'saveAs' | 'importExcel' | 'importCodes' | 'exportExcel' | 'exportWord'
   | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate' | 'history';
 
+/**
+ * What the host's menu sends: a menu command, a derivation of the template (`derive:<id>`) or a review step. The
+ * same ids as the action list (core/actions), which the renderer runs.
+ */
+export type MenuEvent = MenuCommand | `derive:${string}` | 'nextError' | 'previousError';
+
 export interface RecentFile {
   path: string;
   name: string;
@@ -162,7 +168,7 @@ export function historyCopyName(documentName: string, savedAt: string): string {
 
 /** Host → renderer events. */
 export interface HostEvents {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onMenuCommand(listener: (command: MenuEvent) => void): () => void;
   /** A second launch (single instance) or a file dropped on the app icon opens this file here. */
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
 }

@@ -1,4 +1,4 @@
-import type { Host, MenuCommand } from '../../core/ipc/contract';
+import type { Host, MenuEvent } from '../../core/ipc/contract';
 import { createWebHost } from './web-host';
 
 declare global {
@@ -11,12 +11,12 @@ declare global {
 export interface AppHost {
   host: Host;
   /** Raise a menu command from inside the page (toolbar, shortcuts) through the same path the native menu uses. */
-  dispatchMenu: (command: MenuCommand) => void;
+  dispatchMenu: (command: MenuEvent) => void;
 }
 
 /** `window.host ?? createWebHost()`: the one place that decides which host the renderer runs on. */
 export function selectHost(): AppHost {
-  const local = new Set<(c: MenuCommand) => void>();
+  const local = new Set<(c: MenuEvent) => void>();
   if (window.host) {
     const electronHost = window.host;
     const host: Host = {

@@ -1,5 +1,5 @@
 import type {
-  DiskConflict, FileKind, HistoryEntry, Host, JsonValue, LockHolder, MenuCommand, OpenedFile, SaveRequest, SaveResult,
+  DiskConflict, FileKind, HistoryEntry, Host, JsonValue, LockHolder, MenuEvent, OpenedFile, SaveRequest, SaveResult,
 } from '../../core/ipc/contract';
 import { historyCopyName } from '../../core/ipc/contract';
 
@@ -36,7 +36,7 @@ export interface TestDisk {
   /** What 打开磁盘上的版本 reads, by file name. */
   files?: Record<string, string>;
   /** Filled in by the web host: raises a menu command the way the desktop menu does (历史版本… has no button). */
-  menu?: (command: MenuCommand) => void;
+  menu?: (command: MenuEvent) => void;
 }
 
 declare global {
@@ -49,7 +49,7 @@ export type ConfirmQuestion = Parameters<Host['confirm']>[0];
 
 export interface WebHost extends Host {
   /** The toolbar and keyboard shortcuts of the web page raise menu commands the way Electron's menu does. */
-  dispatchMenu(command: MenuCommand): void;
+  dispatchMenu(command: MenuEvent): void;
   /**
    * The page's own yes/no dialog for confirm (null: back to the browser's box). The browser's box cannot be styled or
    * tested and a browser may suppress it after a few, answering 取消 without asking.
@@ -63,7 +63,7 @@ export function asksInPage(host: Host): host is WebHost {
 }
 
 export function createWebHost(win: Window = window): WebHost {
-  const menuListeners = new Set<(c: MenuCommand) => void>();
+  const menuListeners = new Set<(c: MenuEvent) => void>();
   const openListeners = new Set<(f: OpenedFile) => void>();
   let dirty = false;
   let inPage: ((question: ConfirmQuestion) => Promise<boolean>) | null = null;
