@@ -50,7 +50,8 @@ function WrapText({ text, setText, commit, placeholder }: { text: string; setTex
   const ref = useRef<HTMLTextAreaElement | null>(null);
   useLayoutEffect(() => {
     const box = ref.current;
-    if (!box) return;
+    // Where CSS sizes the box to its text, it also follows the column's final width; elsewhere measure once per edit.
+    if (!box || CSS.supports('field-sizing', 'content')) return;
     box.style.height = 'auto';
     box.style.height = `${box.scrollHeight + 2}px`;
   }, [text]);
