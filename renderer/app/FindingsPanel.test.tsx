@@ -29,3 +29,30 @@ describe('FindingsPanel', () => {
     expect(renderToString(<FindingsPanel {...props} />)).toContain('没有发现问题');
   });
 });
+
+describe('FindingsPanel groups', () => {
+  it('shows one typo in 表5 of the sample as one entry naming how many findings it causes; the status bar counts one problem', async () => {
+    const { createSampleDocument } = await import('../../core/sample/sample-inputs');
+    const { createRuleEngine } = await import('../../core/rules/engine');
+    const { setCell } = await import('../../core/commands');
+    const { groupByCauseIndexed } = await import('../../core/rules/causes');
+    const { StatusBar } = await import('./StatusBar');
+    const doc = createSampleDocument();
+    const row = doc.tables.t5!.rows.find((r) => r.code === '2101101')!;
+    const cell = { table: 't5', row: row.id, col: 'basic' };
+    setCell(cell, row.values.basic! + 9999).apply(doc, { template });
+    const findings = createRuleEngine(template, doc).findings();
+    const groups = groupByCauseIndexed(findings, doc, template, { lastEdited: cell });
+    const grouped = groups.filter((g) => g.members.length > 1);
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0]!.cause).toEqual(cell);
+    const size = grouped[0]!.members.length;
+    const html = renderToString(<FindingsPanel template={template} findings={findings} groups={groups} onOpen={() => undefined} onFix={() => undefined} />);
+    expect(html.match(/class="bd-finding-more"/g)).toHaveLength(1);
+    expect(html).toContain(`另有 <!-- -->${size - 1}<!-- --> 处由此引起`);
+    expect(html).toContain(`data-count="${groups.length}"`);
+    const status = renderToString(<StatusBar notice={null} findings={findings} groups={groups} />);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    expect(status).toContain(`1 处问题（${errors} 个错误）待处理`);
+  });
+});
