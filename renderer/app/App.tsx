@@ -10,6 +10,8 @@ import type { GridHandle } from '../grid/grid-edits';
 import type { AppHost } from '../host/select-host';
 import { asksInPage } from '../host/web-host';
 import { CodePicker } from './CodePicker';
+import { sectionOfInput } from '../../core/inputs/input-section';
+import { GoToCellContext } from './navigation';
 import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
 import { NewDocumentDialog } from './NewDocumentDialog';
@@ -196,7 +198,9 @@ export function App({ appHost }: { appHost: AppHost }) {
   const openFinding = useCallback((f: Finding) => {
     const cell = f.cells[0];
     if (!cell) {
-      const section = items.find((i) => i.kind === 'section' && i.input && f.input?.startsWith(i.input));
+      // The form that edits the finding's input (a reason, last year's figures, a rewritten paragraph …).
+      const node = f.input && template ? sectionOfInput(template.outline, f.input) : undefined;
+      const section = node ? items.find((i) => i.id === node.id) : undefined;
       if (section) setSelectedId(section.id);
       return;
     }
@@ -205,7 +209,7 @@ export function App({ appHost }: { appHost: AppHost }) {
       setPendingFocus(cell);
       setSelectedId(item.id);
     } else gridRef.current?.focusCell(cell, true);
-  }, [items, selected]);
+  }, [items, selected, template]);
   useEffect(() => {
     goToRef.current = (cell: CellRef) => openFinding({ cells: [cell] } as unknown as Finding);
     openFindingRef.current = openFinding;
@@ -220,6 +224,7 @@ export function App({ appHost }: { appHost: AppHost }) {
   }
 
   return (
+    <GoToCellContext.Provider value={goToCell}>
     <div className="bd-app">
       <Toolbar
         actions={actions}
@@ -304,5 +309,6 @@ export function App({ appHost }: { appHost: AppHost }) {
         />
       ) : null}
     </div>
+    </GoToCellContext.Provider>
   );
 }

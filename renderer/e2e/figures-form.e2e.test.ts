@@ -39,3 +39,19 @@ describe('具体使用情况 form', () => {
     await page.waitForFunction(() => document.querySelector('.bd-section-pane')?.textContent?.includes('2024年预算数为10.1万元'), undefined, { timeout: 30_000 });
   });
 });
+
+describe('finding ↔ section ↔ cell links', () => {
+  it('a prior-year finding opens 具体使用情况; a figure of the preview goes to its cell', async () => {
+    const page = await openApp(h);
+    // The sample's last-year items add to 743.45 against 753.45: a 提示 with no cell, about last year's figures.
+    await page.getByText('上年预算数不一致', { exact: false }).first().click();
+    await page.waitForSelector('[data-outline-id="s5-3"].is-selected', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="fallen-item"]', { timeout: 30_000 });
+
+    const fig = page.locator('.bd-pv-fig.is-link', { hasText: '10.1万元' }).first();
+    await fig.click();
+    await page.waitForSelector('[data-outline-id="table:t5"].is-selected', { timeout: 30_000 });
+    await page.waitForFunction(() => document.activeElement?.closest('.ag-row')?.textContent?.includes('2101102') ?? false, undefined, { timeout: 30_000 });
+    await screenshot(page, 'preview-figure-to-cell');
+  });
+});
