@@ -9,7 +9,7 @@ import type { SessionPort } from './session-port';
  * Above this many table findings the list is shown ungrouped: grouping stays linear, but a document that wrong
  * (a table not filled in at all) would cost a long frame per edit for groups nobody reads one by one.
  */
-export const GROUPING_LIMIT = 2000;
+export const GROUPING_LIMIT = 1000;
 
 /** Each finding on its own (no document yet, or too many findings to group per edit). */
 export function singleGroups(findings: readonly Finding[]): FindingGroup[] {
