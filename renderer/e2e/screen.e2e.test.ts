@@ -162,4 +162,16 @@ describe('screen space', () => {
     await screenshot(page, 'performance-form-small');
     await page.close();
   });
+
+  it('项目 form at 1280×720: a long 政策依据 wraps and shows all of its text', async () => {
+    const page = await openApp(h, { viewport: VIEWPORTS.small });
+    await page.click('[data-outline-id="s7"]');
+    await page.waitForSelector('.bd-inputs[data-section="s7"] fieldset');
+    const boxes = page.locator('.bd-inputs[data-section="s7"] fieldset').first().locator('textarea.bd-in-wrap');
+    expect(await boxes.count()).toBeGreaterThan(0);
+    const hidden = await boxes.evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).length);
+    expect(hidden).toBe(0);
+    await screenshot(page, 'projects-form-small');
+    await page.close();
+  });
 });

@@ -32,7 +32,7 @@ export function ProjectsForm({ session }: { session: SessionPort }) {
             <legend>{i + 1}、{row.name}（{ctx.money(row.values.total ?? 0)}）</legend>
             {FIELDS.map(([field, label]) => (
               <Row key={field} label={label}>
-                <TextInput value={(p[field] as string | undefined) ?? ''} multiline={field === 'allocation'} onCommit={(v) => save({ ...p, [field]: v })} />
+                <TextInput value={(p[field] as string | undefined) ?? ''} multiline={field === 'allocation'} wrap={field !== 'allocation'} onCommit={(v) => save({ ...p, [field]: v })} />
               </Row>
             ))}
             <Row label="转移支付项目">
@@ -44,7 +44,7 @@ export function ProjectsForm({ session }: { session: SessionPort }) {
             {p.subsidy
               ? SUBSIDY.map(([field, label, hint]) => (
                 <Row key={field} label={label} hint={hint}>
-                  <TextInput value={p.subsidy?.[field] ?? ''} onCommit={(v) => save({ ...p, subsidy: { ...p.subsidy, [field]: v } })} />
+                  <TextInput wrap value={p.subsidy?.[field] ?? ''} onCommit={(v) => save({ ...p, subsidy: { ...p.subsidy, [field]: v } })} />
                 </Row>
               ))
               : null}
