@@ -21,6 +21,8 @@ export const SAVE_DIALOG: Record<SaveRequest['kind'], { title: string; filters: 
   xlsx: { title: '导出 Excel', filters: [XLSX], extension: 'xlsx' },
   docx: { title: '导出 Word', filters: [DOCX], extension: 'docx' },
   csv: { title: '导出 CSV', filters: [CSV], extension: 'csv' },
+  zip: { title: '导出开放数据（CSV 压缩包）', filters: [{ name: '压缩包 (*.zip)', extensions: ['zip'] }], extension: 'zip' },
+  json: { title: '导出开放数据（JSON）', filters: [{ name: 'JSON 数据 (*.json)', extensions: ['json'] }], extension: 'json' },
 };
 
 /** GTK save dialogs on UOS/Kylin do not append the extension the filter shows; add it when missing. */

@@ -33,7 +33,7 @@ export const saveRequestSchema = z.strictObject({
   path: pathSchema.optional(),
   suggestedName: text(255),
   bytes,
-  kind: z.enum(['document', 'xlsx', 'docx', 'csv']),
+  kind: z.enum(['document', 'xlsx', 'docx', 'csv', 'zip', 'json']),
   basedOn: fileStampSchema.optional(),
   overwrite: z.boolean().optional(),
 });
@@ -124,7 +124,7 @@ export const HOST_ARG_SCHEMAS = {
 
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'saveAs', 'importExcel', 'importCodes', 'exportExcel', 'exportWord',
-  'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate', 'history',
+  'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate', 'history', 'exportCsv', 'exportData', 'textUses',
 ] as const satisfies readonly MenuCommand[];
 
 /** Chinese message for a rejected argument: which call and what was wrong, without echoing the data. */

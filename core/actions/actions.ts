@@ -86,9 +86,12 @@ const FIXED: readonly ActionDef[] = [
 
   { id: 'exportExcel', label: 'Excel 工作簿…', menu: 'export', group: 0, toolbar: { label: '导出 Excel', title: '导出为 Excel 工作簿' }, enabledWhen: withDocument },
   { id: 'exportWord', label: 'Word 文档…', menu: 'export', group: 0, toolbar: { label: '导出 Word', title: '导出为 Word 文档' }, enabledWhen: withDocument },
+  { id: 'exportCsv', label: '开放数据：CSV（每表一个文件）…', hint: '压缩包，UTF-8', menu: 'export', group: 1, enabledWhen: withDocument },
+  { id: 'exportData', label: '开放数据：JSON（表格、审核结果和说明）…', menu: 'export', group: 1, enabledWhen: withDocument },
 
   { id: 'nextError', label: '下一个错误', menu: 'review', group: 0, accelerator: 'F8', keys: 'outsideText', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
   { id: 'previousError', label: '上一个错误', menu: 'review', group: 0, accelerator: 'Shift+F8', keys: 'outsideText', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
+  { id: 'textUses', label: '在说明中查看此格…', hint: '引用所选单元格的句子', menu: 'review', group: 1, enabledWhen: withDocument },
 
   { id: 'loadTemplate', label: '加载模板集…', hint: '财政局下发的模板文件', menu: 'template', group: 0, enabledWhen: always },
 

@@ -45,7 +45,7 @@ export interface SaveRequest {
   suggestedName: string;
   bytes: Uint8Array;
   /** File type filter for the dialog. */
-  kind: 'document' | 'xlsx' | 'docx' | 'csv';
+  kind: 'document' | 'xlsx' | 'docx' | 'csv' | 'zip' | 'json';
   /**
    * 保存 of a document: the stamp the open copy is based on (from OpenedFile or the last SaveResult). The host
    * checks the file before writing and answers with a conflict instead of overwriting a changed file.
@@ -90,7 +90,8 @@ export type FileKind = 'document' | 'xlsx' | 'csv' | 'template';
 /** Menu commands the host sends to the renderer (Chinese menus live in the host; actions in the renderer). */
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'saveAs' | 'importExcel' | 'importCodes' | 'exportExcel' | 'exportWord'
-  | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate' | 'history';
+  | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate' | 'history'
+  | 'exportCsv' | 'exportData' | 'textUses';
 
 /**
  * What the host's menu sends: a menu command, a derivation of the template (`derive:<id>`) or a review step. The

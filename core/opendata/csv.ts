@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { formatAmount } from '../amount/amount';
 import type { BudgetDocument } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
@@ -39,4 +40,11 @@ export function documentCsvFiles(doc: BudgetDocument, template: TemplateSet): { 
     const data = tableData(doc, template, t);
     return { name: csvFileName(data), text: tableCsv(data) };
   });
+}
+
+/** Every table's CSV in one zip (the app saves one file; UTF-8 names, which fflate marks as such). */
+export function documentCsvZip(doc: BudgetDocument, template: TemplateSet): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const f of documentCsvFiles(doc, template)) files[f.name] = strToU8(f.text);
+  return zipSync(files, { level: 6 });
 }

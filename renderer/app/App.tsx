@@ -12,6 +12,7 @@ import { asksInPage } from '../host/web-host';
 import { CodePicker } from './CodePicker';
 import { sectionOfInput } from '../../core/inputs/input-section';
 import { GoToCellContext } from './navigation';
+import { TextUsesDialog } from './TextUsesDialog';
 import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
 import { NewDocumentDialog } from './NewDocumentDialog';
@@ -65,6 +66,8 @@ export function App({ appHost }: { appHost: AppHost }) {
   const gridRef = useRef<GridHandle | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogKind>(null);
+  // 在说明中查看: the cell whose sentences are listed.
+  const [textUses, setTextUses] = useState<CellRef | null>(null);
   const [hostKind, setHostKind] = useState<'electron' | 'web' | null>(null);
   // A finding clicked in another table: that table's grid focuses the cell once its rows are rendered.
   const [pendingFocus, setPendingFocus] = useState<CellRef | null>(null);
@@ -183,6 +186,13 @@ export function App({ appHost }: { appHost: AppHost }) {
       case 'exportExcel': return afterEdit(() => transfer.exportExcel());
       case 'importExcel': return void transfer.importExcel().catch((e: unknown) => notify(`导入失败：${userMessage(e)}`, 'error'));
       case 'exportWord': return afterEdit(() => transfer.exportWord());
+      case 'exportCsv': return afterEdit(() => transfer.exportCsv());
+      case 'exportData': return afterEdit(() => transfer.exportData());
+      case 'textUses': {
+        const cell = gridRef.current?.focusedCell?.() ?? null;
+        if (!cell) return notify('请先在表格中选中一个单元格，再查看说明中引用它的句子');
+        return setTextUses(cell);
+      }
       case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${userMessage(e)}`, 'error'));
       case 'loadTemplate': return void transfer.loadTemplate().catch((e: unknown) => notify(`加载失败：${userMessage(e)}`, 'error'));
       case 'about': return notify('预算公开编制助手：填写部门/单位预算公开表格，实时审核各表数字的一致性。');
@@ -296,6 +306,9 @@ export function App({ appHost }: { appHost: AppHost }) {
         />
       ) : null}
       {prompt}
+      {textUses ? (
+        <TextUsesDialog session={session} cell={textUses} onClose={() => setTextUses(null)} onOpenSection={(id) => setSelectedId(id)} />
+      ) : null}
       {report ? <ReportDialog title={report.title} text={report.text} onClose={() => setReport(null)} /> : null}
       {dialog === 'new' ? (
         <NewDocumentDialog

@@ -17,6 +17,10 @@ export interface TransferActions {
   importExcel(): Promise<void>;
   exportExcel(): Promise<void>;
   exportWord(): Promise<void>;
+  /** Every table as CSV, in one zip. */
+  exportCsv(): Promise<void>;
+  /** The whole disclosure as open-data JSON. */
+  exportData(): Promise<void>;
   importCodes(): Promise<void>;
   loadTemplate(): Promise<void>;
 }
@@ -98,6 +102,32 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     notify(saved ? `已导出“${saved.name}”` : '已取消导出');
   }, [host, prompts, notify]);
   const exportExcel = useCallback(() => exportAs('xlsx'), [exportAs]);
+
+  /**
+   * Open data for a portal or an analyst: every table as CSV (one zip, one save) or the whole disclosure as JSON
+   * (docs/open-data.schema.json). Loaded on first use; with 错误 open it asks like the other exports.
+   */
+  const exportOpenData = useCallback(async (kind: 'zip' | 'json') => {
+    const { session, file } = ref.current.state;
+    if (!session) return;
+    const { errors } = countBySeverity(await ref.current.settledFindings());
+    if (errors > 0) {
+      const go = await prompts.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
+      if (!go) return notify('已取消导出');
+    }
+    let bytes: Uint8Array;
+    if (kind === 'zip') {
+      const { documentCsvZip } = await import('../../core/opendata/csv');
+      bytes = documentCsvZip(session.doc, session.template);
+    } else {
+      const { openDataJson } = await import('../../core/opendata/open-data');
+      bytes = new TextEncoder().encode(openDataJson(session.doc, session.template));
+    }
+    const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}-开放数据.${kind}`, bytes, kind });
+    notify(saved ? `已导出“${saved.name}”` : '已取消导出');
+  }, [host, prompts, notify]);
+  const exportCsv = useCallback(() => exportOpenData('zip'), [exportOpenData]);
+  const exportData = useCallback(() => exportOpenData('json'), [exportOpenData]);
   const exportWord = useCallback(() => exportAs('docx'), [exportAs]);
 
   const importCodes = useCallback(async () => {
@@ -137,5 +167,5 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     notify(`已加载模板集“${result.set.name}”，可在“新建”中选用`);
   }, [host, notify, onReport]);
 
-  return useMemo(() => ({ importExcel, exportExcel, exportWord, importCodes, loadTemplate }), [importExcel, exportExcel, exportWord, importCodes, loadTemplate]);
+  return useMemo(() => ({ importExcel, exportExcel, exportWord, exportCsv, exportData, importCodes, loadTemplate }), [importExcel, exportExcel, exportWord, exportCsv, exportData, importCodes, loadTemplate]);
 }
