@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, LineRuleType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TabStopType,
+  AlignmentType, BorderStyle, LineRuleType, Paragraph, SimpleField, Tab, Table, TableCell, TableLayoutType, TableRow, TabStopType,
   VerticalAlign, WidthType,
 } from 'docx';
 import { formatAmount } from '../amount/amount';
@@ -12,6 +12,8 @@ import type { GridCell as TextGridCell } from '../text/blocks';
 import { rawRow, bodyMarker, type RawCell } from './raw-rows';
 import { bodyParagraph, font, LANDSCAPE_TEXT_WIDTH, LINE, lineRuns, run, SIZE, TEXT_WIDTH, exactLine } from './styles';
 import { bodyLines } from './layout';
+import { tcInstruction } from './toc';
+import { CELL_SIDE_MARGINS, contentMetrics, textUnits, headerRowLines, ROW_EXTRA, tableLine } from './column-widths';
 
 /**
  * Word tables: the 11 standard tables as printed in the release (number, title, 编制部门/单位 line, merged header
@@ -21,21 +23,21 @@ import { bodyLines } from './layout';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
-const CELL_MARGIN = { top: 10, bottom: 10, left: 60, right: 60 };
+// No top or bottom cell margin: the exact line pitch already leaves room above and below the characters.
+const CELL_MARGIN = { top: 0, bottom: 0, left: CELL_SIDE_MARGINS / 2, right: CELL_SIDE_MARGINS / 2 };
 
-/** Table text size (half-points) and the column widths (twips) that fill the text width. */
+/** The "表N" line above a table's title. */
+const TABLE_NO_LINE = 400;
+/** The table's title (二号) and the 编制部门 line (小四) under it. */
+const TABLE_TITLE_LINE = 600;
+const COMPILER_LINE = 320;
+
+/** Table text size (half-points) and the column widths (twips) that fill the text width (the 绩效 grids). */
 export interface TableMetrics {
   size: number;
   widths: number[];
   /** Row pitch in twips of one line of table text. */
   line: number;
-}
-
-/** Text units of a string: a Chinese character is 1, a Latin letter or digit 0.5. */
-export function textUnits(text: string): number {
-  let units = 0;
-  for (const ch of text) units += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
-  return units;
 }
 
 const PAD = CELL_MARGIN.left + CELL_MARGIN.right + 40;
@@ -54,7 +56,7 @@ export function tableMetrics(hints: readonly number[], textWidth: number, minUni
     if (spare < 0 && size !== sizes[sizes.length - 1]) continue;
     const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
     const widths = min.map((w, i) => w + Math.max(0, Math.floor((spare * weights[i]) / weightSum)));
-    return { size, widths, line: Math.round(size * 12) };
+    return { size, widths, line: tableLine(size) };
   }
   throw new Error('unreachable');
 }
@@ -82,7 +84,7 @@ export function tableParagraphStyles() {
         run: { font: font('宋体'), size },
         paragraph: {
           alignment: align === 'L' ? AlignmentType.LEFT : align === 'R' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-          spacing: { line: Math.round(size * 12), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          spacing: { line: tableLine(size), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         },
       });
     }
@@ -103,6 +105,8 @@ export interface BuiltTable {
   headerRows: number[];
   bodyRows: number[];
   tailHeight: number;
+  /** Whether the columns fit the text width at 五号 (a data table; the 绩效 grids always fit). */
+  fitsWidth?: boolean;
   /** Body rows written as raw XML, to replace the marker row after packing. */
   rawBody?: { marker: string; xml: string };
 }
@@ -114,41 +118,38 @@ function compilerLine(set: TemplateSet, doc: BudgetDocument, def: TableDef, widt
     children: [run(`${set.display.compilerPrefix}${doc.meta.compiler || doc.meta.unitName}`, '宋体', SIZE.xiaosi),
       run('', '宋体', SIZE.xiaosi, { children: [new Tab(), `单位：${unit}`] })],
     tabStops: [{ type: TabStopType.RIGHT, position: width }],
-    spacing: exactLine(360),
+    spacing: exactLine(COMPILER_LINE),
   });
 }
 
-export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: TableDef, landscape: boolean): BuiltTable {
+export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: TableDef, landscape: boolean, tocTitle?: string): BuiltTable {
   const textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   const grid = printedRows(doc, def);
   const blankZero = blankZeroOf(doc.meta, set.display.blankZero);
-  const minUnits = def.columns.map((col, i) => {
-    let u = col.kind === 'name' ? 4 : 1;
-    for (const line of grid) {
-      const cell = line.cells[i];
-      const text = cell.kind === 'amount' ? formatAmount(cell.value, { blankZero }) : cell.kind === 'text' ? cell.text : '';
-      u = Math.max(u, Math.min(textUnits(text) + (cell.kind === 'text' && cell.indent ? cell.indent : 0), col.kind === 'name' ? 12 : 12));
-    }
-    const leaf = col.header[col.header.length - 1].replace(/\s/g, '');
-    return Math.max(u, Math.min(textUnits(leaf), col.kind === 'amount' ? 4 : 2));
-  });
-  // Spare width goes mostly to names, where long 科目/项目 names would otherwise wrap.
-  const m = tableMetrics(def.columns.map((c) => c.width ?? 8), textWidth, minUnits, def.columns.map((c) => (c.width ?? 8) * (c.kind === 'name' && def.columns.length > 6 ? 3 : 1)));
+  const texts = def.columns.map((col, i) => grid.map((line) => {
+    const cell = line.cells[i];
+    return cell.kind === 'amount' ? formatAmount(cell.value, { blankZero }) : cell.kind === 'text' ? cell.text : '';
+  }));
+  const layout = headerLayout(def.columns);
+  const m = contentMetrics(def, texts, textWidth, layout.cells, layout.depth);
   const entity = doc.meta.entityKind ?? set.entityKind;
   const head: Paragraph[] = [
-    new Paragraph({ children: [run(def.no, '黑体', SIZE.sanhao)], spacing: exactLine() }),
-    new Paragraph({ children: [run(tableTitle(def, entity), '方正小标宋简体', SIZE.erhao)], alignment: AlignmentType.CENTER, spacing: exactLine(640) }),
+    new Paragraph({ children: [run(def.no, '黑体', SIZE.sanhao)], spacing: exactLine(TABLE_NO_LINE) }),
+    // The title is an outline entry under its part (navigation pane) and carries the table's 目录 entry as a TC field.
+    new Paragraph({
+      children: [run(tableTitle(def, entity), '方正小标宋简体', SIZE.erhao), ...(tocTitle ? [new SimpleField(tcInstruction(tocTitle))] : [])],
+      alignment: AlignmentType.CENTER, spacing: exactLine(TABLE_TITLE_LINE), outlineLevel: 2,
+    }),
     compilerLine(set, doc, def, textWidth),
   ];
-  const headHeight = 560 + 640 + 360;
-  const layout = headerLayout(def.columns);
+  const headHeight = TABLE_NO_LINE + TABLE_TITLE_LINE + COMPILER_LINE;
   const headerRows: TableRow[] = [];
   const headerHeights: number[] = [];
+  const rowLines = headerRowLines(m.widths, m.size * 10, layout.cells, layout.depth);
   for (let r = 0; r < layout.depth; r++) {
     const cells = layout.cells.filter((c) => c.row === r);
     const width = (c: (typeof cells)[number]) => m.widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
-    const lines = Math.max(1, ...cells.filter((c) => c.rowSpan === 1).map((c) => linesFor(c.label, width(c), m.size)));
-    headerHeights.push(lines * m.line + 20);
+    headerHeights.push(rowLines[r] * m.line + ROW_EXTRA);
     headerRows.push(new TableRow({
       tableHeader: true,
       cantSplit: true,
@@ -162,7 +163,7 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
     }));
   }
   if (hasColumnNumberRow(set, def)) {
-    headerHeights.push(m.line + 20);
+    headerHeights.push(m.line + ROW_EXTRA);
     headerRows.push(new TableRow({
       tableHeader: true,
       cantSplit: true,
@@ -191,7 +192,7 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
       lines = Math.max(lines, linesFor(text, m.widths[i], m.size));
       return { text, style: tableStyleId(m.size, align), bold: line.emphasis && col.kind === 'name', width: m.widths[i] };
     });
-    bodyHeights.push(lines * m.line + 20);
+    bodyHeights.push(lines * m.line + ROW_EXTRA);
     rowXml.push(rawRow(cells));
   }
   const marker = bodyMarker(def.id);
@@ -213,14 +214,15 @@ export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: Table
     children.push(bodyParagraph(part));
     tailHeight += bodyLines(part, 2, textWidth) * LINE;
   }
-  return { children, headHeight, headerRows: headerHeights, bodyRows: bodyHeights, tailHeight, rawBody: { marker, xml: rowXml.join('') } };
+  const fitsWidth = m.size === SIZE.wuhao && m.widths.reduce((a, b) => a + b, 0) <= textWidth;
+  return { children, headHeight, headerRows: headerHeights, bodyRows: bodyHeights, tailHeight, fitsWidth, rawBody: { marker, xml: rowXml.join('') } };
 }
 
 /** A 绩效目标表 (text grid with merged cells) at 五号 in the text width. */
 export function buildGrid(title: string, subtitle: string | undefined, columns: readonly number[], rows: readonly TextGridCell[][]): BuiltTable {
   const m = tableMetrics(columns.map((c) => c * 2), TEXT_WIDTH);
   const size = SIZE.wuhao;
-  const line = Math.round(size * 12);
+  const line = tableLine(size);
   const widths = m.widths;
   const heights: number[] = [];
   const pending: number[] = widths.map(() => 0); // rows still covered by a vertical merge, per column
@@ -248,22 +250,38 @@ export function buildGrid(title: string, subtitle: string | undefined, columns: 
       col += span;
     }
     for (; col < widths.length; col++) if (pending[col] > 0) pending[col] -= 1;
-    heights.push(lines * line);
-    return new TableRow({ children: out, cantSplit: true });
+    heights.push(lines * line + ROW_EXTRA);
+    return { cells: out, lines };
   });
+  // The indicator header (the row whose every cell is bold) repeats on every page the indicators run over. Word repeats
+  // only a table's first rows, so the fixed fields above it are a table of their own, directly above (no gap).
+  let headerAt = -1;
+  rows.forEach((cells, i) => {
+    if (cells.length > 0 && cells.every((c) => c.bold)) headerAt = i;
+  });
+  // A row of up to two lines stays whole (about 9 mm); a taller one may continue on the next page rather than leave
+  // its height blank at the foot of this one.
+  const tableRow = (r: { cells: TableCell[]; lines: number }, header = false) =>
+    new TableRow({ children: r.cells, cantSplit: r.lines <= 2 || header, tableHeader: header || undefined });
+  const tableOf = (list: TableRow[], top = true) => new Table({
+    rows: list,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: top ? BORDERS : { ...BORDERS, top: { style: BorderStyle.NONE, size: 0, color: 'auto' } },
+    margins: CELL_MARGIN,
+  });
+  // Word and Writer join tables that touch, so a 1 pt paragraph keeps them apart; the lower table has no top border,
+  // and the join reads as one table.
+  const joint = new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true, children: [run('', '宋体', 2)] });
+  const tables = headerAt > 0
+    ? [tableOf(built.slice(0, headerAt).map((r) => tableRow(r))), joint, tableOf(built.slice(headerAt).map((r, k) => tableRow(r, k === 0)), false)]
+    : [tableOf(built.map((r) => tableRow(r)))];
   const head: Paragraph[] = [
     new Paragraph({ children: [run(title, '黑体', SIZE.sanhao)], alignment: AlignmentType.CENTER, spacing: exactLine(), keepNext: true }),
   ];
   if (subtitle) head.push(new Paragraph({ children: [run(subtitle, '仿宋_GB2312', SIZE.sanhao)], alignment: AlignmentType.CENTER, spacing: exactLine(), keepNext: true }));
-  const table = new Table({
-    rows: built,
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: BORDERS,
-    margins: CELL_MARGIN,
-  });
-  return { children: [...head, table], headHeight: head.length * 560, headerRows: [], bodyRows: heights, tailHeight: 0 };
+  return { children: [...head, ...tables], headHeight: head.length * 560, headerRows: [], bodyRows: heights, tailHeight: 0 };
 }
 
 export { font };
