@@ -27,12 +27,20 @@ describe('exportDocx on the sample', () => {
     }
   });
 
-  it('prints wide tables on landscape sections and the rest portrait', () => {
+  it('prints wide tables on landscape sections, a long narrow one (表4) portrait, the rest portrait', () => {
     const sizes = (xml.match(/<w:pgSz [^>]*>/g) ?? []);
     const landscape = sizes.filter((s) => s.includes('landscape'));
-    expect(landscape.length).toBe(sampleSet().tables.filter((t) => t.landscape).length);
+    // 表2 is wide; 表4's seven columns fit the portrait width at 五号 and its 类 list one portrait page.
+    expect(landscape.length).toBe(sampleSet().tables.filter((t) => t.landscape).length - 1);
     for (const s of landscape) expect(s).toMatch(/w:w="16838" w:h="11906"/);
     expect(sizes.filter((s) => s.includes('w:w="11906" w:h="16838"')).length).toBeGreaterThan(3);
+  });
+
+  it('declares the GB/T grid of 22 lines on portrait pages and condenses body characters to 28 a line', () => {
+    expect(xml).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    const body = /<w:style w:type="paragraph" w:styleId="Body">[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+    expect(body).toContain('<w:spacing w:val="-5"/>');
+    expect(styles).toContain('<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:pPrDefault>');
   });
 
   it('sets fonts as East Asian fonts with a Latin font beside them', () => {
@@ -52,12 +60,19 @@ describe('exportDocx on the sample', () => {
     expect(xml + styles).not.toContain('w:lineRule="exactly"');
   });
 
-  it('has one Word table per standard table plus the 绩效 tables, headers repeated', () => {
+  it('has one Word table per standard table plus the 绩效 tables (fixed fields and indicators apart), headers repeated', () => {
     const tables = xml.match(/<w:tbl>/g) ?? [];
-    expect(tables.length).toBe(11 + 2);
-    expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBeGreaterThanOrEqual(11 * 2);
+    expect(tables.length).toBe(11 + 2 * 2);
+    expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBeGreaterThanOrEqual(11 * 2 + 2);
     expect(xml).toContain('w:vMerge w:val="restart"');
     expect(xml).toContain('<w:gridSpan w:val="6"/>');
+  });
+
+  it('lets a tall 绩效 row split across pages but keeps short rows whole', () => {
+    const grids = xml.split('<w:tbl>').slice(-4).join('');
+    const rows = grids.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
+    expect(rows.some((r) => !r.includes('<w:cantSplit/>') && r.includes('年度绩效目标'))).toBe(true);
+    expect(rows.filter((r) => r.includes('<w:cantSplit/>')).length).toBeGreaterThan(rows.length / 2);
   });
 
   it('contains the key sentences, the 空表 notes and the closing line', () => {
@@ -72,12 +87,20 @@ describe('exportDocx on the sample', () => {
     ]) expect(text).toContain(s);
   });
 
-  it('writes the 目录 with page numbers (no field to update)', () => {
+  it('writes the 目录 as a TOC field over the heading styles, its entries carrying the computed page numbers', () => {
     const text = plain();
     expect(text).toMatch(/第一部分 2024年部门概况\t1/);
     expect(text).toMatch(/第三部分 2024年部门预算情况说明\t\d+/);
-    expect(xml).not.toContain('TOC \\o');
+    expect(xml).toContain('TOC \\o &quot;1-2&quot; \\f \\l &quot;1-2&quot; \\h \\z \\u');
+    expect((xml.match(/w:fldCharType="begin"/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    expect(xml).toContain('<w:pStyle w:val="TOC1"/>');
     expect(xml).toContain('w:leader="dot"');
+    // Parts and 一级 headings are outline levels 1 and 2; each table's title carries its entry as a TC field.
+    expect(styles).toMatch(/w:styleId="Heading1">[\s\S]*?<w:outlineLvl w:val="0"\/>/);
+    expect(styles).toMatch(/w:styleId="Heading2">[\s\S]*?<w:outlineLvl w:val="1"\/>/);
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(xml).toContain('TC &quot;一、部门收支总体情况表&quot; \\l 2');
   });
 
   it('numbers pages "— n —" in 宋体 四号 at the outer side of odd and even pages', () => {
@@ -88,6 +111,10 @@ describe('exportDocx on the sample', () => {
     expect(joined).toContain('<w:sz w:val="28"/>');
     expect(joined).toContain('w:val="right"');
     expect(joined).toContain('w:val="left"');
+    // Digits and dashes in 宋体 too, one 四号 character (280 twips) in from the outer side.
+    expect(joined).toContain('w:ascii="宋体"');
+    expect(joined).toContain('<w:ind w:right="280"/>');
+    expect(joined).toContain('<w:ind w:left="280"/>');
     expect(xml).toContain('<w:pgNumType w:start="1"/>');
   });
 });
@@ -111,8 +138,11 @@ describe('layout helpers', () => {
     expect(chineseDate('2024-02-18')).toBe('2024年2月18日');
   });
   it('count body lines with the first-line indent', () => {
-    expect(bodyLines('一'.repeat(25))).toBe(1);
-    expect(bodyLines('一'.repeat(26))).toBe(2);
+    // 28 characters a line (the GB/T grid), the first two of the first line taken by the indent.
+    expect(bodyLines('一'.repeat(26))).toBe(1);
+    expect(bodyLines('一'.repeat(27))).toBe(2);
+    expect(bodyLines('一'.repeat(26 + 28))).toBe(2);
+    expect(bodyLines('一'.repeat(26 + 29))).toBe(3);
   });
   it('start a new page when a block does not fit', () => {
     const f = new PageFlow();

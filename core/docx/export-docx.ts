@@ -1,6 +1,6 @@
 import {
-  AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Tab, Table, TabStopType, LeaderType,
-  TextRun, SectionType, type ISectionOptions,
+  AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TextRun, SectionType,
+  type ISectionOptions,
 } from 'docx';
 import type { BudgetDocument } from '../document/document';
 import type { TemplateSet } from '../template/template.schema';
@@ -9,10 +9,13 @@ import type { Block } from '../text/blocks';
 import { chineseDate } from '../text/pattern';
 import { createContext } from '../text/context';
 import { PageFlow, bodyLines } from './layout';
-import { buildDataTable, buildGrid, tableParagraphStyles } from './tables';
+import { buildDataTable, buildGrid, tableParagraphStyles, type BuiltTable } from './tables';
+import type { TableDef } from '../template/template.schema';
 import { injectRawBodies } from './raw-rows';
 import { documentForExport } from '../document/export-guard';
-import { BODY_STYLE, blankLine, bodyParagraph, exactLine, font, headingParagraph, LINE, PAGE, partTitle, run, SIZE, TEXT_WIDTH } from './styles';
+import { LANDSCAPE_TEXT_HEIGHT, TEXT_HEIGHT } from './styles';
+import { BODY_STYLE, blankLine, bodyParagraph, exactLine, font, GRID, HEADING_STYLES, headingParagraph, LINE, PAGE, partTitle, run, SIZE } from './styles';
+import { TOC_TITLE_LINE, tocSize, tocStyles, tocXml, type TocEntry } from './toc';
 
 export interface ExportDocxOptions {
   /** Word document title (core properties). Defaults to the cover title. */
@@ -28,22 +31,41 @@ interface SectionDraft {
   restart: boolean;
   children: Child[];
 }
-interface TocEntry {
-  title: string;
-  depth: number;
-  page: number;
-}
 
 export { chineseDate };
 
+/**
+ * No paragraph snaps to the line grid: every line has an exact pitch (28 pt body, table rows, 目录 entries), which
+ * Word already keeps on a grid, but Writer would round up to the grid's 28.95 pt and spread tables over more pages.
+ */
+const offTheGrid = (styles: string) => styles.replace('<w:pPrDefault/>', '<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:pPrDefault>');
+
+/**
+ * A table the set prints landscape goes on a portrait page instead when its columns fit the portrait width at 五号
+ * and it then takes fewer pages (a long list of narrow columns, like 表4's 类 list): landscape is for width.
+ */
+function orientedTable(doc: BudgetDocument, template: TemplateSet, def: TableDef, tocTitle: string): { table: BuiltTable; landscape: boolean } {
+  const wide = buildDataTable(doc, template, def, def.landscape === true, tocTitle);
+  if (def.landscape !== true) return { table: wide, landscape: false };
+  const tall = buildDataTable(doc, template, def, false, tocTitle);
+  const pages = (t: BuiltTable, height: number) => Math.ceil((t.headHeight + t.headerRows.reduce((a, b) => a + b, 0) + t.bodyRows.reduce((a, b) => a + b, 0) + t.tailHeight) / height);
+  return tall.fitsWidth && pages(tall, TEXT_HEIGHT) < pages(wide, LANDSCAPE_TEXT_HEIGHT) ? { table: tall, landscape: false } : { table: wide, landscape: true };
+}
+
+/** One 四号 character: the page number stands this far in from the outer edge of the text area. */
+const ONE_CHAR_SIHAO = SIZE.sihao * 10;
+
+/** "— N —" in 四号 宋体 (dashes and digits too), one character in from the outer side. */
 function pageFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  const songti = { font: font('宋体', true), size: SIZE.sihao };
   return new Footer({
     children: [new Paragraph({
       alignment: align,
+      indent: align === AlignmentType.RIGHT ? { right: ONE_CHAR_SIHAO } : { left: ONE_CHAR_SIHAO },
       children: [
-        run('— ', '宋体', SIZE.sihao),
-        new TextRun({ children: [PageNumber.CURRENT], font: font('宋体'), size: SIZE.sihao }),
-        run(' —', '宋体', SIZE.sihao),
+        new TextRun({ text: '— ', ...songti }),
+        new TextRun({ children: [PageNumber.CURRENT], ...songti }),
+        new TextRun({ text: ' —', ...songti }),
       ],
     })],
   });
@@ -141,7 +163,7 @@ export async function exportDocx(input: BudgetDocument, template: TemplateSet, o
         for (const child of n.children) {
           const def = child.node.table ? template.tables.find((t) => t.id === child.node.table) : undefined;
           if (!def) continue;
-          const landscape = def.landscape === true;
+          const { table: t, landscape } = orientedTable(doc, template, def, child.title);
           startSection(landscape);
           if (first) {
             add(partTitle(n.title, false));
@@ -150,7 +172,6 @@ export async function exportDocx(input: BudgetDocument, template: TemplateSet, o
             first = false;
           }
           toc.push({ title: child.title, depth: 1, page: flow.page });
-          const t = buildDataTable(doc, template, def, landscape);
           if (t.rawBody) rawBodies.push(t.rawBody);
           add(...t.children);
           flow.place(t.headHeight);
@@ -182,19 +203,11 @@ export async function exportDocx(input: BudgetDocument, template: TemplateSet, o
   if (doc.meta.region) front.push(new Paragraph({ children: [run(doc.meta.region, '黑体', SIZE.sanhao)], alignment: AlignmentType.CENTER, spacing: exactLine(800) }));
   front.push(new Paragraph({ children: [run(doc.meta.unitName, '方正小标宋简体', SIZE.erhao)], alignment: AlignmentType.CENTER, spacing: exactLine(1000) }));
   front.push(new Paragraph({ children: [run(coverTitle, '方正小标宋简体', 72)], alignment: AlignmentType.CENTER, spacing: exactLine(1400) }));
+  const tocMarker = '@@TOC-ENTRIES@@';
+  const size = tocSize(toc);
   if (tocNode) {
-    front.push(new Paragraph({ children: [run(tocNode.title || ctx.s('toc.title'), '黑体', SIZE.erhao)], alignment: AlignmentType.CENTER, spacing: exactLine(900), pageBreakBefore: true }));
-    for (const e of toc) {
-      front.push(new Paragraph({
-        children: [
-          run(e.title, e.depth === 0 ? '黑体' : '仿宋_GB2312', SIZE.sanhao),
-          new TextRun({ children: [new Tab(), String(e.page)], font: font('仿宋_GB2312'), size: SIZE.sanhao }),
-        ],
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
-        indent: e.depth === 0 ? { left: 640, hanging: 640 } : { left: 1280, hanging: 640 },
-        spacing: exactLine(),
-      }));
-    }
+    front.push(new Paragraph({ children: [run(tocNode.title || ctx.s('toc.title'), '黑体', SIZE.erhao)], alignment: AlignmentType.CENTER, spacing: exactLine(TOC_TITLE_LINE), pageBreakBefore: true }));
+    front.push(new Paragraph(tocMarker));
   }
 
   const sectionOptions = (s: SectionDraft): ISectionOptions => ({
@@ -205,6 +218,8 @@ export async function exportDocx(input: BudgetDocument, template: TemplateSet, o
         margin: PAGE.margin,
         pageNumbers: s.restart ? { start: 1 } : undefined,
       },
+      // Landscape table pages carry no grid: the GB/T grid is the portrait body's.
+      grid: s.landscape ? undefined : GRID,
     },
     footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
     children: s.children,
@@ -217,13 +232,15 @@ export async function exportDocx(input: BudgetDocument, template: TemplateSet, o
     styles: {
       default: {
         document: { run: { font: font('仿宋_GB2312'), size: SIZE.sanhao } },
+        ...HEADING_STYLES,
       },
-      paragraphStyles: [BODY_STYLE, ...tableParagraphStyles()],
+      paragraphStyles: [BODY_STYLE, ...tableParagraphStyles(), ...tocStyles(size)],
     },
     sections: [
-      { properties: { page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT }, margin: PAGE.margin } }, children: front },
+      { properties: { page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT }, margin: PAGE.margin }, grid: GRID }, children: front },
       ...sections.filter((s) => s.children.length > 0).map(sectionOptions),
     ],
   });
-  return injectRawBodies(new Uint8Array(await Packer.toArrayBuffer(document)), rawBodies);
+  const raw = tocNode ? [{ marker: tocMarker, xml: tocXml(toc), element: 'p' as const }, ...rawBodies] : rawBodies;
+  return injectRawBodies(new Uint8Array(await Packer.toArrayBuffer(document)), raw, offTheGrid);
 }

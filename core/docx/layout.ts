@@ -1,4 +1,4 @@
-import { LANDSCAPE_TEXT_HEIGHT, LINE, TEXT_HEIGHT, TEXT_WIDTH } from './styles';
+import { CHAR_CONDENSE, LANDSCAPE_TEXT_HEIGHT, LINE, TEXT_HEIGHT, TEXT_WIDTH } from './styles';
 
 /**
  * A deterministic pagination estimate of the document as the exporter lays it out, so that the 目录 can print page
@@ -100,27 +100,29 @@ function latinWidth(ch: string): number {
   return 0.5;
 }
 
-/** Lines of a body paragraph at 三号 (16 pt = 320 twips per CJK character, 0.5 for Latin letters and digits). */
-export function bodyLines(text: string, firstIndentChars = 2, width = TEXT_WIDTH, charTwips = 320): number {
-  // Writer and Word fill a line up to the exact width (27.6 characters of 三号 on A4 with these margins).
-  const perLine = width / charTwips;
+/**
+ * Lines of a body paragraph at 三号 (16 pt = 320 twips per CJK character, 0.5 for Latin letters and digits), every
+ * character condensed by the body's character spacing: 28 characters a line, the GB/T 9704 grid.
+ */
+export function bodyLines(text: string, firstIndentChars = 2, width = TEXT_WIDTH, charTwips = 320, condense = CHAR_CONDENSE): number {
+  const pitch = charTwips + condense;
   let lines = 1;
-  let room = perLine - firstIndentChars;
+  let room = width - firstIndentChars * pitch;
   let prevLatin: boolean | undefined;
   for (const ch of text) {
     const latin = ch.charCodeAt(0) < 0x2e80;
     // A little space between Chinese and Latin text (autospace); measured against LibreOffice's line breaks.
-    let w = latin ? latinWidth(ch) : 1;
-    if (prevLatin !== undefined && prevLatin !== latin && !/[，。；：、（）“”]/.test(ch)) w += 0.1;
+    let w = (latin ? latinWidth(ch) : 1) * charTwips + condense;
+    if (prevLatin !== undefined && prevLatin !== latin && !/[，。；：、（）“”]/.test(ch)) w += 0.1 * charTwips;
     prevLatin = latin;
-    if (w > room + 1e-9) {
+    if (w > room + 1e-6) {
       // A closing punctuation mark may hang in the margin instead of starting a line (Word and Writer default).
-      if (HANGING.test(ch) && room > -1e-9) {
+      if (HANGING.test(ch) && room > -1e-6) {
         room -= w;
         continue;
       }
       lines += 1;
-      room = perLine;
+      room = width;
     }
     room -= w;
   }

@@ -31,7 +31,7 @@ export function rawRow(cells: readonly RawCell[]): string {
   return `${xml}</w:tr>`;
 }
 
-/** The text of the placeholder row that stands for a table's body until it is replaced. */
+/** The text of the placeholder row (or paragraph, element 'p', in document order with the rows) that stands for a table's body until it is replaced. */
 export const bodyMarker = (tableId: string) => `@@BODY-ROWS-${tableId}@@`;
 
 /**
@@ -39,23 +39,29 @@ export const bodyMarker = (tableId: string) => `@@BODY-ROWS-${tableId}@@`;
  * XML 1.0 cannot carry: the last defence after the document's texts were cleaned, for what came from elsewhere (a
  * bureau's template wording), so that Word always opens the file.
  */
-export async function injectRawBodies(bytes: Uint8Array, bodies: readonly { marker: string; xml: string }[]): Promise<Uint8Array> {
+export async function injectRawBodies(bytes: Uint8Array, bodies: readonly { marker: string; xml: string; element?: 'tr' | 'p' }[], stylesPatch?: (xml: string) => string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files)) {
     if (name === 'word/document.xml' || !/\.(xml|rels)$/.test(name)) continue;
-    const xml = await zip.file(name)!.async('string');
-    if (!isXmlSafe(xml)) zip.file(name, stripXmlUnsafe(xml));
+    const original = await zip.file(name)!.async('string');
+    let xml = name === 'word/styles.xml' && stylesPatch ? stylesPatch(original) : original;
+    if (!isXmlSafe(xml)) xml = stripXmlUnsafe(xml);
+    if (xml !== original) zip.file(name, xml);
   }
   const file = zip.file('word/document.xml');
   if (!file) throw new Error('word/document.xml missing');
   let doc = await file.async('string');
   const parts: string[] = [];
-  for (const { marker, xml } of bodies) {
+  for (const { marker, xml, element = 'tr' } of bodies) {
     const at = doc.indexOf(marker);
     if (at < 0) throw new Error(`表格占位行 ${marker} 未找到`);
-    const start = doc.lastIndexOf('<w:tr>', at);
-    const end = doc.indexOf('</w:tr>', at) + '</w:tr>'.length;
-    parts.push(doc.slice(0, start), xml);
+    const start = doc.lastIndexOf(`<w:${element}>`, at);
+    const end = doc.indexOf(`</w:${element}>`, at) + `</w:${element}>`.length;
+    // A paragraph that ends a section carries its sectPr: it moves to the last replacing paragraph.
+    const sect = element === 'p' ? /<w:sectPr[\s\S]*<\/w:sectPr>/.exec(doc.slice(start, end))?.[0] : undefined;
+    const at2 = sect ? xml.lastIndexOf('</w:pPr>') : -1;
+    const replaced = !sect ? xml : at2 >= 0 ? xml.slice(0, at2) + sect + xml.slice(at2) : `${xml}<w:p><w:pPr>${sect}</w:pPr></w:p>`;
+    parts.push(doc.slice(0, start), replaced);
     doc = doc.slice(end);
   }
   parts.push(doc);
