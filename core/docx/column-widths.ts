@@ -111,12 +111,13 @@ export function contentMetrics(def: TableDef, texts: readonly (readonly string[]
     let spare = textWidth - min.reduce((a, b) => a + b, 0);
     if (spare < 0 && size !== SIZES[SIZES.length - 1]) continue;
     const widths = [...min];
-    // Then a character at a time (or a few, across a plateau) to the column where it saves the most lines.
+    // Then a character at a time (or a few, across a plateau) to the column where it saves the most lines per width.
     let height = tableLines(widths, char, header, depth, units, wraps);
     while (spare >= char) {
       let best: { gain: number; col: number; step: number; group?: number[] } = { gain: 0, col: -1, step: 0 };
       for (let i = 0; i < widths.length; i++) {
-        for (let k = 1; k <= 4 && k * char <= spare; k++) {
+        // A long name saves its line only when the column takes all of it: names may look further ahead.
+        for (let k = 1; k <= (wraps[i] ? 24 : 4) && k * char <= spare; k++) {
           widths[i] += k * char;
           const gain = (height - tableLines(widths, char, header, depth, units, wraps)) / k;
           widths[i] -= k * char;
