@@ -13,6 +13,7 @@ import { CodePicker } from './CodePicker';
 import { sectionOfInput } from '../../core/inputs/input-section';
 import { GoToCellContext } from './navigation';
 import { TextUsesDialog } from './TextUsesDialog';
+import { useFindingGroups } from './use-finding-groups';
 import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
 import { NewDocumentDialog } from './NewDocumentDialog';
@@ -92,6 +93,8 @@ export function App({ appHost }: { appHost: AppHost }) {
     [template, meta?.entityKind, meta?.unitName, meta?.year],
   );
   const counts = useMemo(() => countFindings(items, findings), [items, findings]);
+  // Findings one cell explains, grouped under that cause (the panel, outline and status bar show groups).
+  const groups = useFindingGroups(session, findings, lastChanges);
   const selected = items.find((i) => i.id === selectedId) ?? items.find((i) => i.kind === 'table') ?? null;
   const table = selected?.tableId ? template?.tables.find((t) => t.id === selected.tableId) : undefined;
   // Only the open table's cells are outlined: the map skips every other table's findings.
@@ -247,7 +250,7 @@ export function App({ appHost }: { appHost: AppHost }) {
         hostKind={hostKind}
       />
       <div className="bd-main">
-        <Outline items={items} counts={counts} selectedId={selected?.id ?? null} onSelect={onSelectItem} />
+        <Outline items={items} counts={counts} groups={groups} selectedId={selected?.id ?? null} onSelect={onSelectItem} />
         <div className="bd-center">
           {table ? (
             <TablePane
@@ -276,6 +279,7 @@ export function App({ appHost }: { appHost: AppHost }) {
             <SectionPane session={session} item={selected} version={version} />
           ) : null}
           <FindingsPanel
+            groups={groups}
             template={template}
             findings={findings}
             checking={checking}
@@ -284,7 +288,7 @@ export function App({ appHost }: { appHost: AppHost }) {
           />
         </div>
       </div>
-      <StatusBar notice={notice} findings={findings} readOnly={files.readOnly} />
+      <StatusBar notice={notice} findings={findings} groups={groups} readOnly={files.readOnly} />
       {dialog === 'settings' ? (
         <SettingsDialog meta={session.doc.meta} onSave={(patch) => run(setMeta(patch))} onClose={() => setDialog(null)} />
       ) : null}

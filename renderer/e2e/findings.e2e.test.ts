@@ -16,24 +16,27 @@ describe('cross-table findings while typing', () => {
     // The 类 subtotal and 合计 follow instantly (computed by core), and the finding names both figures.
     const r210 = await rowIndexOf(page, '210');
     await expectCellText(page, r210, 'total', '744.69');
-    await page.waitForSelector(finding);
+    // The typo explains the 表1 disagreement and the others: one group, led by it, the rest folded underneath.
+    await page.waitForSelector(`${finding}.bd-finding-group`);
+    await page.click('.bd-finding-group .bd-group-toggle');
+    await page.waitForSelector('.bd-finding-member');
     const text = await page.locator(finding).textContent();
     expect(text).toContain('734.69');
     expect(text).toContain('744.69');
-    await expect(page.locator('[data-outline-id="table:t1"] .bd-badge-error').textContent()).resolves.not.toBe('');
+    // A group counts once, at the table of its cause.
+    await expect(page.locator('[data-outline-id="table:t3"] .bd-badge-error').textContent()).resolves.not.toBe('');
     await screenshot(page, 'findings-after-edit');
 
-    // Click → 表1 opens, the 210 支出 cell is focused and outlined.
+    // Clicking the group goes to its cause, the edited cell; 表1 shows its side of the disagreement outlined.
     await page.click(`${finding} .bd-finding-main`);
+    await page.waitForSelector('.ag-cell-focus[col-id="basic"]');
+    await expect(page.locator('.ag-row:has(.ag-cell-focus)').first().textContent()).resolves.toContain('2101101');
+    await page.click('[data-outline-id="table:t1"]');
     await page.waitForSelector('[data-outline-id="table:t1"].is-selected');
-    await page.waitForSelector('.ag-cell-focus[col-id="outAmount"]');
-    const focusedRowId = await page.locator('.ag-row:has(.ag-cell-focus)').first().getAttribute('row-id');
-    const rowOf210 = await page.evaluate(() => {
+    await page.waitForFunction(() => {
       const label = [...document.querySelectorAll('.ag-cell[col-id="outLabel"]')].find((c) => c.textContent?.startsWith('210'));
-      return label?.closest('.ag-row')?.getAttribute('row-id');
+      return label?.closest('.ag-row')?.querySelector('.ag-cell[col-id="outAmount"]')?.classList.contains('bd-cell-error') ?? false;
     });
-    expect(focusedRowId).toBe(rowOf210);
-    await page.waitForSelector('.ag-cell-focus[col-id="outAmount"].bd-cell-error');
     await screenshot(page, 'findings-focused');
 
     // 修正 first says which cell it writes and the value (表1 210 → 744.69) and what that leaves, then applies it: the
