@@ -2,7 +2,7 @@ import { checkDocument } from '../../core/checks/check-document';
 import type { CliCommand } from '../registry';
 import { readDocument } from '../io';
 import { toPrintedFindings } from '../../core/rules/printed';
-import { groupByCause } from '../../core/rules/causes';
+import { groupByCauseIndexed } from '../../core/rules/causes';
 
 export const command: CliCommand = {
   name: 'validate',
@@ -26,7 +26,7 @@ export const command: CliCommand = {
     const errors = printed.filter((f) => f.severity === 'error').length;
     // One wrong cell echoes through 项/款/类/合计 and every table comparing with it: findings are grouped under the
     // cell that explains them (no cause is named where the evidence ties: the CLI has no last edit to go by).
-    const groups = groupByCause(findings, r.doc, r.template);
+    const groups = groupByCauseIndexed(findings, r.doc, r.template);
     const printedOf = new Map(findings.map((f, i) => [f, printed[i]!]));
     const causeOf = new Map<(typeof printed)[number], ReturnType<typeof toPrintedFindings>[number]['cells'][number]>();
     for (const g of groups) {
