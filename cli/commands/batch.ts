@@ -7,7 +7,7 @@ import { parseImportMap, type ImportMap } from '../../core/xlsx/import-xlsx';
 import { INPUT_LIMITS } from '../../core/xlsx/input-guard';
 import { ioErrorMessage } from '../../node/io-errors';
 import { sha256Hex } from '../../node/file-stamp';
-import { collectInputs, type BatchInput } from '../batch/collect';
+import { collectInputs, type BatchInput } from '../../node/unit-files';
 import { batchReportWorkbook, type BatchRow } from '../batch/report-workbook';
 import { cachePathOf, readBatchCache, type BatchCache } from '../batch/batch-cache';
 import { WorkerPool } from '../batch/worker-pool';
