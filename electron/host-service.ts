@@ -1,7 +1,11 @@
 import { basename, dirname, join } from 'node:path';
 import type {
-  DiskConflict, FileKind, HistoryEntry, HostApi, JsonValue, OpenedFile, RecentFile, SaveRequest, SaveResult,
+  DiskConflict, FileKind, HistoryEntry, HostApi, JsonValue, OpenedFile, OpenedFolder, RecentFile, SaveRequest, SaveResult,
 } from '../core/ipc/contract';
+import { INPUT_LIMITS } from '../core/xlsx/input-guard';
+
+/** More files than this in one 批量审核 from the app: the rest are listed as skipped (the CLI has no limit). */
+const FOLDER_FILE_LIMIT = 2000;
 import { historyCopyName } from '../core/ipc/contract';
 import type { RecoveryStore } from '../node/recovery';
 import { describeIoError, ioErrorMessage } from '../node/io-errors';
@@ -21,6 +25,10 @@ import type { SettingsStore } from './settings-store';
  */
 export interface HostServiceDeps {
   showOpenDialog(options: { title: string; filters: { name: string; extensions: string[] }[]; defaultPath?: string }): Promise<string | null>;
+  /** 批量审核: a folder chooser (undefined in tests that do not need it). */
+  showFolderDialog?(options: { title: string; defaultPath?: string }): Promise<string | null>;
+  /** The unit files (.ysgk, .xlsx) under a folder, subfolders included, with the name shown for each. */
+  listUnitFiles?(folder: string): Promise<{ full: string; shown: string }[]>;
   showSaveDialog(options: { title: string; filters: { name: string; extensions: string[] }[]; defaultPath: string }): Promise<string | null>;
   /** Resolves to the index of the button pressed. */
   showMessageBox(options: { type: 'question' | 'warning' | 'error' | 'info'; title: string; message: string; buttons: string[]; defaultId: number; cancelId: number }): Promise<number>;
@@ -91,6 +99,35 @@ export class HostService implements HostApi {
     this.lastFolder = dirname(path);
     if (kind === 'document') return this.openDocumentAt(path);
     return { path, name: basename(path), bytes: await this.read(path) };
+  }
+
+  async openFolder(): Promise<OpenedFolder | null> {
+    if (!this.deps.showFolderDialog || !this.deps.listUnitFiles) return null;
+    const folder = await this.deps.showFolderDialog({ title: '选择各单位报送文件所在的文件夹', defaultPath: this.lastFolder });
+    if (!folder) return null;
+    this.lastFolder = folder;
+    const listed = await this.deps.listUnitFiles(folder);
+    const files: OpenedFile[] = [];
+    const skipped: OpenedFolder['skipped'] = [];
+    for (const f of listed) {
+      if (files.length >= FOLDER_FILE_LIMIT) {
+        skipped.push({ name: f.shown, reason: `超过一次审核的上限（${FOLDER_FILE_LIMIT} 个文件），请分文件夹审核或使用命令行 batch` });
+        continue;
+      }
+      try {
+        const bytes = await this.read(f.full);
+        if (bytes.byteLength > INPUT_LIMITS.maxFileBytes) {
+          skipped.push({ name: f.shown, reason: `文件过大（${Math.round(bytes.byteLength / 1024 / 1024)} MB）` });
+          continue;
+        }
+        // Handed out: a double-click in the summary reopens it through reopenFile (with its lock).
+        this.deps.known.add(f.full);
+        files.push({ path: f.full, name: f.shown, bytes });
+      } catch {
+        skipped.push({ name: f.shown, reason: '无法读取（可能正被其他程序占用或没有权限）' });
+      }
+    }
+    return { name: basename(folder), files, skipped };
   }
 
   async openRecent(path: string): Promise<OpenedFile | null> {

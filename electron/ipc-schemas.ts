@@ -120,11 +120,12 @@ export const HOST_ARG_SCHEMAS = {
   listHistory: pathSchema,
   openHistory: historyIdSchema,
   setAsideRecovery: none,
+  openFolder: none,
 } satisfies Record<keyof HostApi, z.ZodType>;
 
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'saveAs', 'importExcel', 'importCodes', 'exportExcel', 'exportWord',
-  'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate', 'history', 'exportCsv', 'exportData', 'textUses',
+  'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate', 'history', 'exportCsv', 'exportData', 'textUses', 'batchCheck',
 ] as const satisfies readonly MenuCommand[];
 
 /** Chinese message for a rejected argument: which call and what was wrong, without echoing the data. */

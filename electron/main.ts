@@ -16,6 +16,7 @@ import { HostService } from './host-service';
 import { registerHostHandlers } from './ipc-handlers';
 import { KnownPaths } from './known-paths';
 import { buildMenuTemplate } from './menu';
+import { collectInputs } from '../node/unit-files';
 import { RecentFiles } from './recent-files';
 import { setAsideRecovery } from './recovery-aside';
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
@@ -129,6 +130,11 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog(win, { ...options, properties: ['openFile'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    showFolderDialog: async (options) => {
+      const result = await dialog.showOpenDialog(win, { ...options, properties: ['openDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    listUnitFiles: async (folder) => (await collectInputs(folder, [folder])).inputs,
     showSaveDialog: async (options) => {
       const result = await dialog.showSaveDialog(win, { ...options, properties: ['showOverwriteConfirmation', 'createDirectory'] });
       return result.canceled ? null : (result.filePath ?? null);

@@ -7,6 +7,7 @@ import {
   type Host,
   type JsonValue,
   type MenuEvent,
+  type OpenedFolder,
   type OpenedFile,
   type SaveResult,
 } from '../core/ipc/contract';
@@ -48,6 +49,7 @@ const host = {
   listHistory: (path) => invoke<HistoryEntry[]>('listHistory')(path),
   openHistory: (id) => invoke<OpenedFile | null>('openHistory')(id),
   setAsideRecovery: () => invoke<string | null>('setAsideRecovery')(),
+  openFolder: () => invoke<OpenedFolder | null>('openFolder')(),
   onMenuCommand: (listener) => subscribe<MenuEvent>(IPC_EVENT_MENU, listener),
   onOpenFile: (listener) => subscribe<OpenedFile>(IPC_EVENT_OPEN_FILE, listener),
 } satisfies Host;

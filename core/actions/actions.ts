@@ -91,6 +91,7 @@ const FIXED: readonly ActionDef[] = [
 
   { id: 'nextError', label: '下一个错误', menu: 'review', group: 0, accelerator: 'F8', keys: 'outsideText', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
   { id: 'previousError', label: '上一个错误', menu: 'review', group: 0, accelerator: 'Shift+F8', keys: 'outsideText', enabledWhen: (s) => s.hasDocument && s.errorCount > 0 },
+  { id: 'batchCheck', label: '批量审核文件夹…', hint: '各单位报送的 .ysgk / .xlsx', menu: 'review', group: 2, enabledWhen: always },
   { id: 'textUses', label: '在说明中查看此格…', hint: '引用所选单元格的句子', menu: 'review', group: 1, enabledWhen: withDocument },
 
   { id: 'loadTemplate', label: '加载模板集…', hint: '财政局下发的模板文件', menu: 'template', group: 0, enabledWhen: always },

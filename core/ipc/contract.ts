@@ -91,13 +91,20 @@ export type FileKind = 'document' | 'xlsx' | 'csv' | 'template';
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'saveAs' | 'importExcel' | 'importCodes' | 'exportExcel' | 'exportWord'
   | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate' | 'history'
-  | 'exportCsv' | 'exportData' | 'textUses';
+  | 'exportCsv' | 'exportData' | 'textUses' | 'batchCheck';
 
 /**
  * What the host's menu sends: a menu command, a derivation of the template (`derive:<id>`) or a review step. The
  * same ids as the action list (core/actions), which the renderer runs.
  */
 export type MenuEvent = MenuCommand | `derive:${string}` | 'nextError' | 'previousError';
+
+/** A folder of unit files for a batch check; `skipped` names files left out (too large, unreadable). */
+export interface OpenedFolder {
+  name: string;
+  files: OpenedFile[];
+  skipped: { name: string; reason: string }[];
+}
 
 export interface RecentFile {
   path: string;
@@ -112,6 +119,11 @@ export interface HostApi {
   startupFile(): Promise<OpenedFile | null>;
   /** Show an open dialog for the kind; null when cancelled. */
   openFile(kind: FileKind): Promise<OpenedFile | null>;
+  /**
+   * 批量审核: choose a folder and read every unit file in it (.ysgk and .xlsx, subfolders included); null when
+   * cancelled. Paths are handed out, so a unit can be opened afterwards with reopenFile.
+   */
+  openFolder(): Promise<OpenedFolder | null>;
   /** Reopen a recent file by path (Electron only; the web host returns null). */
   openRecent(path: string): Promise<OpenedFile | null>;
   recentFiles(): Promise<RecentFile[]>;
@@ -181,7 +193,7 @@ export const IPC_PREFIX = 'host:';
 export const HOST_API_METHODS = [
   'kind', 'startupFile', 'openFile', 'openRecent', 'recentFiles', 'saveFile', 'setDocumentState',
   'writeRecovery', 'takeRecovery', 'clearRecovery', 'confirm', 'getSetting', 'setSetting',
-  'reopenFile', 'releaseDocument', 'listHistory', 'openHistory', 'setAsideRecovery',
+  'reopenFile', 'releaseDocument', 'listHistory', 'openHistory', 'setAsideRecovery', 'openFolder',
 ] as const satisfies readonly (keyof HostApi)[];
 export const IPC_EVENT_MENU = 'host-event:menu';
 export const IPC_EVENT_OPEN_FILE = 'host-event:open-file';

@@ -4,6 +4,7 @@ import { setMeta } from '../../core/commands/document-fields.command';
 import { deleteRows, insertRow } from '../../core/commands/rows.command';
 import { cellKey, type CellRef } from '../../core/document/document';
 import { buildActions, derivationOf, findAction, type ActionId, type ActionState } from '../../core/actions/actions';
+import type { OpenedFolder } from '../../core/ipc/contract';
 import { countBySeverity } from '../../core/rules/finding-order';
 import type { Finding } from '../../core/rules/finding';
 import type { GridHandle } from '../grid/grid-edits';
@@ -13,6 +14,7 @@ import { CodePicker } from './CodePicker';
 import { sectionOfInput } from '../../core/inputs/input-section';
 import { GoToCellContext } from './navigation';
 import { TextUsesDialog } from './TextUsesDialog';
+import { BatchDialog } from './BatchDialog';
 import { useFindingGroups } from './use-finding-groups';
 import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
@@ -69,6 +71,8 @@ export function App({ appHost }: { appHost: AppHost }) {
   const [dialog, setDialog] = useState<DialogKind>(null);
   // 在说明中查看: the cell whose sentences are listed.
   const [textUses, setTextUses] = useState<CellRef | null>(null);
+  // 批量审核: the folder whose units are being checked.
+  const [batch, setBatch] = useState<OpenedFolder | null>(null);
   const [hostKind, setHostKind] = useState<'electron' | 'web' | null>(null);
   // A finding clicked in another table: that table's grid focuses the cell once its rows are rendered.
   const [pendingFocus, setPendingFocus] = useState<CellRef | null>(null);
@@ -191,6 +195,8 @@ export function App({ appHost }: { appHost: AppHost }) {
       case 'exportWord': return afterEdit(() => transfer.exportWord());
       case 'exportCsv': return afterEdit(() => transfer.exportCsv());
       case 'exportData': return afterEdit(() => transfer.exportData());
+      case 'batchCheck':
+        return void host.openFolder().then((folder) => folder && setBatch(folder)).catch((e: unknown) => notify(`无法读取文件夹：${userMessage(e)}`, 'error'));
       case 'textUses': {
         const cell = gridRef.current?.focusedCell?.() ?? null;
         if (!cell) return notify('请先在表格中选中一个单元格，再查看说明中引用它的句子');
@@ -310,6 +316,16 @@ export function App({ appHost }: { appHost: AppHost }) {
         />
       ) : null}
       {prompt}
+      {batch ? (
+        <BatchDialog
+          folder={batch}
+          onClose={() => setBatch(null)}
+          onOpen={(file) => {
+            setBatch(null);
+            void files.openHanded(file).catch((e: unknown) => notify(userMessage(e), 'error'));
+          }}
+        />
+      ) : null}
       {textUses ? (
         <TextUsesDialog session={session} cell={textUses} onClose={() => setTextUses(null)} onOpenSection={(id) => setSelectedId(id)} />
       ) : null}

@@ -1,5 +1,5 @@
 import type {
-  DiskConflict, FileKind, HistoryEntry, Host, JsonValue, LockHolder, MenuEvent, OpenedFile, SaveRequest, SaveResult,
+  DiskConflict, FileKind, HistoryEntry, Host, JsonValue, LockHolder, MenuEvent, OpenedFile, OpenedFolder, SaveRequest, SaveResult,
 } from '../../core/ipc/contract';
 import { historyCopyName } from '../../core/ipc/contract';
 
@@ -89,6 +89,7 @@ export function createWebHost(win: Window = window): WebHost {
       const file = await pickFile(win, ACCEPT[kind]);
       return file && kind === 'document' && disk?.lockedBy ? { ...file, lockedBy: disk.lockedBy } : file;
     },
+    openFolder: () => pickFolder(win),
     openRecent: async () => null,
     recentFiles: async () => [],
     saveFile: async (request: SaveRequest): Promise<SaveResult> => {
@@ -183,6 +184,52 @@ function pickFile(win: Window, accept: string): Promise<OpenedFile | null> {
       input.remove();
       if (!file) resolve(null);
       else void readFile(file).then(resolve, () => resolve(null));
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    win.document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Largest unit file read from a chosen folder (the import's own limit). */
+const FOLDER_FILE_BYTES = 60 * 1024 * 1024;
+
+/** 批量审核 in the browser: a folder chooser (webkitdirectory); every .ysgk and .xlsx in it, subfolders included. */
+function pickFolder(win: Window): Promise<OpenedFolder | null> {
+  return new Promise((resolve) => {
+    const input = win.document.createElement('input');
+    input.type = 'file';
+    input.webkitdirectory = true;
+    input.multiple = true;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const chosen = [...(input.files ?? [])];
+      input.remove();
+      if (chosen.length === 0) return resolve(null);
+      void (async () => {
+        const files: OpenedFile[] = [];
+        const skipped: OpenedFolder['skipped'] = [];
+        const units = chosen
+          .filter((f) => /\.(ysgk|xlsx)$/i.test(f.name) && !f.name.startsWith('~$') && !f.name.startsWith('.'))
+          .sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name));
+        for (const f of units) {
+          const name = f.webkitRelativePath || f.name;
+          if (f.size > FOLDER_FILE_BYTES) {
+            skipped.push({ name, reason: `文件过大（${Math.round(f.size / 1024 / 1024)} MB）` });
+            continue;
+          }
+          try {
+            files.push({ path: name, name, bytes: new Uint8Array(await f.arrayBuffer()) });
+          } catch {
+            skipped.push({ name, reason: '无法读取' });
+          }
+        }
+        const first = chosen[0]?.webkitRelativePath.split('/')[0] ?? '';
+        resolve({ name: first, files, skipped });
+      })();
     });
     input.addEventListener('cancel', () => {
       input.remove();
