@@ -1,7 +1,6 @@
 import type {
-  CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, SuppressKeyboardEventParams,
+  CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, IRowNode, SuppressKeyboardEventParams,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ChangeSet } from '../../core/commands/command';
 import { cellKey, type BudgetDocument, type CellRef } from '../../core/document/document';
@@ -10,13 +9,14 @@ import type { TableDef, TemplateSet } from '../../core/template/template.schema'
 import { buildColumnDefs, cellView } from './columns';
 import type { GridContext } from './grid-context';
 import type { GridEdits, GridHandle } from './grid-edits';
-import { buildGridRows, columnNumberRows, columnSide, indexRows, type GridRow } from './grid-rows';
+import { buildGridRows, cellRefOf, columnNumberRows, columnSide, indexRows, type GridRow } from './grid-rows';
 import { gridTheme } from './grid-theme';
 import './grid.css';
 import { createImeProxy, type ImeProxy } from './ime-proxy';
 import type { Selection } from './selection';
 import { useCellExplain } from './use-cell-explain';
 import { useColumnWidths } from './use-column-widths';
+import { useGridHost } from './use-grid-host';
 import { applyPasteText, clearEdits, selectedKeys, selectionText, useClipboardEvents, type ClipboardDeps } from './use-grid-clipboard';
 
 export interface TableGridProps {
@@ -161,12 +161,18 @@ export function TableGrid(props: TableGridProps) {
       pasteText: (text) => applyPasteText(deps, text),
       selectedRowIds: () => selectedRowIds(apiRef.current, selectionRef.current),
       focusCell,
+      focusedCell: () => {
+        const f = apiRef.current?.getFocusedCell();
+        const row = f && !f.rowPinned ? apiRef.current?.getDisplayedRowAtIndex(f.rowIndex)?.data : undefined;
+        const col = f ? table.columns.find((c) => c.id === f.column.getColId()) : undefined;
+        return row && col ? cellRefOf(table, row, col) : null;
+      },
       stopEditing: () => apiRef.current?.stopEditing(false),
     };
     return () => {
       handleRef.current = null; // a text section or another table replaces this grid
     };
-  }, [deps, focusCell, handleRef]);
+  }, [deps, focusCell, handleRef, table]);
 
   useEffect(() => {
     if (!rendered || !initialFocus) return;
@@ -219,6 +225,38 @@ export function TableGrid(props: TableGridProps) {
     explain.explainIfComputed(e.rowIndex, e.column.getColId());
   }, [explain]);
 
+  // Handlers the grid calls, read through a ref so the grid (created once) always reaches the current ones.
+  const on = useRef({ onCellEditRequest, onCellFocused, onCellDoubleClicked });
+  on.current = { onCellEditRequest, onCellFocused, onCellDoubleClicked };
+  const hostRef = useRef<HTMLDivElement | null>(null);
+  const pinnedTopRowData = useMemo(() => columnNumberRows(template, table), [template, table]);
+  useGridHost<GridRow>(hostRef, apiRef, ctx, () => ({
+    theme: gridTheme,
+    defaultColDef,
+    context: ctx,
+    getRowId,
+    readOnlyEdit: true,
+    onCellEditRequest: (e) => on.current.onCellEditRequest(e),
+    onCellFocused: (e) => on.current.onCellFocused(e),
+    onCellDoubleClicked: (e) => on.current.onCellDoubleClicked(e),
+    onCellEditingStopped: () => window.setTimeout(() => imeRef.current?.place(), 0),
+    onFirstDataRendered: () => {
+      performance.mark(`bd-grid-rendered:${table.id}`);
+      setRendered(true);
+    },
+    enterNavigatesVertically: true,
+    enterNavigatesVerticallyAfterEdit: true,
+    stopEditingWhenCellsLoseFocus: true,
+    singleClickEdit: false,
+    suppressMovableColumns: true,
+    animateRows: false,
+    // Columns fit the window (column-widths.ts), so there is nothing to virtualise sideways; rendering them all
+    // spares the per-scroll check of which columns are in view.
+    suppressColumnVirtualisation: true,
+    rowBuffer: 12,
+    getRowClass: rowClass,
+  }), { rowData, columnDefs, pinnedTopRowData });
+
   return (
     <div
       className="bd-grid"
@@ -228,34 +266,7 @@ export function TableGrid(props: TableGridProps) {
       // Shift state of the last key or pointer press decides whether the focus change extends the selection.
       onPointerDownCapture={(e) => (shiftRef.current = e.shiftKey)}
     >
-      <AgGridReact<GridRow>
-        theme={gridTheme}
-        rowData={rowData}
-        columnDefs={columnDefs}
-        defaultColDef={defaultColDef}
-        context={ctx}
-        getRowId={getRowId}
-        pinnedTopRowData={columnNumberRows(template, table)}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        onCellFocused={onCellFocused}
-        onCellDoubleClicked={onCellDoubleClicked}
-        onCellEditingStopped={() => window.setTimeout(() => imeRef.current?.place(), 0)}
-        onGridReady={(e: GridReadyEvent<GridRow>) => (apiRef.current = e.api)}
-        onFirstDataRendered={() => {
-          performance.mark(`bd-grid-rendered:${table.id}`);
-          setRendered(true);
-        }}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        singleClickEdit={false}
-        suppressMovableColumns
-        suppressRowHoverHighlight={false}
-        animateRows={false}
-        rowBuffer={12}
-        getRowClass={rowClass}
-      />
+      <div ref={hostRef} className="bd-grid-host" />
     </div>
   );
 }
@@ -296,7 +307,7 @@ function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set
     const r = n?.data;
     if (!n || !r || nodes.includes(n)) return;
     nodes.push(n);
-    if (changed) for (const col of ctx.table.columns) ctx.viewCache.delete(`${r.key}\u0001${col.id}`);
+    if (changed) ctx.viewCache.delete(r.key);
   };
   if (ctx.table.rows.kind === 'sideBySide') {
     // Printed lines pair two document rows: look them up by either side (a few dozen lines).

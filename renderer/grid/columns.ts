@@ -28,17 +28,27 @@ export interface CellView {
 type ViewBase = Pick<CellView, 'text' | 'editable' | 'computed'>;
 
 export function cellView(ctx: GridContext, row: GridRow, col: ColumnDef): CellView {
-  const key = `${row.key}\u0001${col.id}`;
-  let view = ctx.viewCache.get(key);
+  let views = ctx.viewCache.get(row.key);
+  if (!views) ctx.viewCache.set(row.key, (views = []));
+  const index = columnIndex(ctx.table, col);
+  let view = views[index];
   if (!view) {
     const base = computeView(ctx, row, col);
     const ref = cellRefOf(ctx.table, row, col);
     const findings = ref ? ctx.findingsByCell.get(cellKey(ref)) : undefined;
     const severity = !findings?.length ? null : findings.some((f) => f.severity === 'error') ? 'error' : 'warning';
-    view = { ...base, severity, classes: viewClasses(ctx, row, col, base, severity) };
-    ctx.viewCache.set(key, view);
+    view = views[index] = { ...base, severity, classes: viewClasses(ctx, row, col, base, severity) };
   }
   return view;
+}
+
+const columnIndexes = new WeakMap<ColumnDef, number>();
+
+/** A column's position in its table (cached per definition object). */
+function columnIndex(table: TableDef, col: ColumnDef): number {
+  let i = columnIndexes.get(col);
+  if (i === undefined) columnIndexes.set(col, (i = table.columns.indexOf(col)));
+  return i;
 }
 
 function computeView(ctx: GridContext, row: GridRow, col: ColumnDef): ViewBase {

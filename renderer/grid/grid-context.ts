@@ -20,8 +20,9 @@ export interface GridContext {
   /** Cell that flashes after a finding was clicked. */
   flashKey: string | null;
   /**
-   * What each rendered cell shows, computed once per document version: value, editability and every class rule
-   * read it, and scrolling 5,000 rows asks for it many times per frame. Cleared after every change.
+   * What each rendered cell shows, by grid row key, one entry per column (in the table's column order), computed
+   * once per document version: value, editability and classes read it, and scrolling 5,000 rows asks for it many
+   * times per frame (a row key lookup and an index, no string building). A changed row's entry is dropped.
    */
-  viewCache: Map<string, CellView>;
+  viewCache: Map<string, (CellView | undefined)[]>;
 }

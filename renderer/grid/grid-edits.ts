@@ -25,8 +25,6 @@ export interface GridHandle {
   /** Document row ids of the rows the selection covers (side 0 for ordinary tables). */
   selectedRowIds(): string[];
   focusCell(ref: CellRef, flash: boolean): void;
-  /** The document cell behind the focused grid cell (null on a label-less blank or the column-number row). */
-  focusedCell?(): CellRef | null;
   /** The cell that has the grid's focus, if any (在说明中查看 lists the sentences that read it). */
   focusedCell?(): CellRef | null;
   /** Ends an edit in progress, committing it (before save/export, so the file holds what the officer sees). */
