@@ -33,9 +33,9 @@ describe('action registry', () => {
     expect(menuGroups(actions, 'generate').map((g) => g.length)).toEqual([1, DERIVATIONS.length - 1]);
   });
 
-  it('enables by state: nothing but new/open/import/template/about without a document; undo and redo by history; review by 错误', () => {
+  it('enables by state: without a document only new/open/import/batch check/template/about; undo and redo by history; review by 错误', () => {
     const enabled = (s: ActionState) => actions.filter((a) => a.enabledWhen(s)).map((a) => a.id);
-    expect(enabled(NO_DOCUMENT)).toEqual(['new', 'open', 'importExcel', 'loadTemplate', 'about']);
+    expect(enabled(NO_DOCUMENT)).toEqual(['new', 'open', 'importExcel', 'batchCheck', 'loadTemplate', 'about']);
     expect(enabled(open)).not.toContain('undo');
     expect(enabled({ ...open, canUndo: true })).toContain('undo');
     expect(enabled({ ...open, canRedo: true })).toContain('redo');
