@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, useHarness } from './harness';
+import { focusCell, openApp, screenshot, useHarness } from './harness';
 
 const h = useHarness();
 
@@ -53,5 +53,23 @@ describe('finding ↔ section ↔ cell links', () => {
     await page.waitForSelector('[data-outline-id="table:t5"].is-selected', { timeout: 30_000 });
     await page.waitForFunction(() => document.activeElement?.closest('.ag-row')?.textContent?.includes('2101102') ?? false, undefined, { timeout: 30_000 });
     await screenshot(page, 'preview-figure-to-cell');
+  });
+});
+
+describe('在说明中查看此格', () => {
+  it('lists the sentences that read the focused cell and opens the section of one', async () => {
+    const page = await openApp(h);
+    await focusCell(page, 't5', '2101102', 'total');
+    await page.click('[data-menu-id="review"]');
+    await page.click('[data-action="textUses"]');
+    const dialog = page.locator('[data-testid="text-uses-dialog"]');
+    await dialog.waitFor();
+    await expect(dialog.locator('.bd-dialog-title').textContent()).resolves.toContain('表5 2101102');
+    const item = dialog.locator('li', { hasText: '10.1万元' }).first();
+    await expect(item.locator('mark').first().textContent()).resolves.toBe('10.1万元');
+    await screenshot(page, 'text-uses');
+    await item.locator('button').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForSelector('.bd-section-pane');
   });
 });
