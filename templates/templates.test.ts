@@ -2,12 +2,20 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleParts, builtinTemplateSets, parseTemplateSet } from '../core/template/registry';
+import { resolveExtends } from '../core/template/extends';
 
 /** Every set folder under templates/ (a folder with a tables.json), read from disk as a bureau's file would be. */
 const root = import.meta.dirname;
 const setDirs = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'tables.json')))
   .map((d) => d.name);
+
+function readSet(dir: string): unknown {
+  return assembleParts({
+    tables: readPart(dir, 'tables'), rules: readPart(dir, 'rules'), outline: readPart(dir, 'outline'),
+    sentences: readPart(dir, 'sentences'), glossary: readPart(dir, 'glossary'),
+  });
+}
 
 function readPart(dir: string, part: string): unknown {
   const file = join(root, dir, `${part}.json`);
@@ -20,11 +28,9 @@ describe('template sets under templates/', () => {
   });
 
   it.each(setDirs)('%s is a valid set and its folder name is its id', (dir) => {
-    const json = assembleParts({
-      tables: readPart(dir, 'tables'), rules: readPart(dir, 'rules'), outline: readPart(dir, 'outline'),
-      sentences: readPart(dir, 'sentences'), glossary: readPart(dir, 'glossary'),
-    });
-    const result = parseTemplateSet(json);
+    // A set that extends another is resolved against the other folders first, then validated as a whole.
+    const resolved = resolveExtends(readSet(dir), (id) => (setDirs.includes(id) ? readSet(id) : undefined));
+    const result = resolved.ok ? parseTemplateSet(resolved.set) : resolved;
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (result.ok) expect(result.set.id).toBe(dir);
   });

@@ -1,5 +1,5 @@
 import type { TemplateSet } from './template.schema';
-import { parseTemplateSet, type ParseSetResult } from './validate-set';
+import { parseTemplateSet, parseTemplateSetJson, type ParseSetResult } from './validate-set';
 import dept2024Tables from '../../templates/xj-dept-2024-11/tables.json';
 import dept2024Rules from '../../templates/xj-dept-2024-11/rules.json';
 import dept2024Outline from '../../templates/xj-dept-2024-11/outline.json';
@@ -12,9 +12,7 @@ import unit2021Sentences from '../../templates/xj-unit-2021-9/sentences.json';
 import unit2021Glossary from '../../templates/xj-unit-2021-9/glossary.json';
 import unit2021EconTables from '../../templates/xj-unit-2021-9-econ/tables.json';
 import unit2021EconRules from '../../templates/xj-unit-2021-9-econ/rules.json';
-import unit2021EconOutline from '../../templates/xj-unit-2021-9-econ/outline.json';
-import unit2021EconSentences from '../../templates/xj-unit-2021-9-econ/sentences.json';
-import unit2021EconGlossary from '../../templates/xj-unit-2021-9-econ/glossary.json';
+import { resolveExtends } from './extends';
 
 /**
  * The built-in template sets. Each lives in templates/<id>/ as parts written by different people (tables, rules,
@@ -35,13 +33,18 @@ interface SetParts {
 const BUILTIN_PARTS: SetParts[] = [
   { tables: dept2024Tables, rules: dept2024Rules, outline: dept2024Outline, sentences: dept2024Sentences, glossary: dept2024Glossary },
   { tables: unit2021Tables, rules: unit2021Rules, outline: unit2021Outline, sentences: unit2021Sentences, glossary: unit2021Glossary },
-  { tables: unit2021EconTables, rules: unit2021EconRules, outline: unit2021EconOutline, sentences: unit2021EconSentences, glossary: unit2021EconGlossary },
+  // An extension of the 2021 set (its 表7 by economic 类 and the rules that differ): see extends.ts.
+  { tables: unit2021EconTables, rules: unit2021EconRules },
 ];
 
 /** Joins a set's parts into one set object (the shape of a bureau's single-file set). Empty parts are dropped. */
 export function assembleParts(parts: SetParts): unknown {
   const base = parts.tables as Record<string, unknown>;
-  const set: Record<string, unknown> = { ...base, rules: parts.rules ?? base.rules ?? [], outline: parts.outline ?? base.outline ?? [] };
+  const set: Record<string, unknown> = { ...base };
+  // A set that extends another inherits what it does not give; a complete set has empty lists instead.
+  const inherits = typeof base.extends === 'string';
+  if (parts.rules !== undefined || !inherits) set.rules = parts.rules ?? base.rules ?? [];
+  if (parts.outline !== undefined || !inherits) set.outline = parts.outline ?? base.outline ?? [];
   if (parts.sentences !== undefined && Object.keys(parts.sentences as object).length > 0) set.sentences = parts.sentences;
   if (Array.isArray(parts.glossary) && parts.glossary.length > 0) set.glossary = parts.glossary;
   return set;
@@ -54,7 +57,8 @@ function validatedSet(index: number): TemplateSet {
   let set = validated[index];
   if (!set) {
     const parts = BUILTIN_PARTS[index];
-    const result: ParseSetResult = parseTemplateSet(assembleParts(parts));
+    const resolved = resolveExtends(assembleParts(parts), builtinSource);
+    const result: ParseSetResult = resolved.ok ? parseTemplateSet(resolved.set) : resolved;
     if (!result.ok) {
       const id = (parts.tables as { id?: string }).id ?? '?';
       throw new Error(`内置模板“${id}”无效：\n${result.errors.join('\n')}`);
@@ -78,9 +82,26 @@ export function getBuiltinTemplateSet(id: string): TemplateSet | undefined {
   return index < 0 ? undefined : validatedSet(index);
 }
 
+/** A built-in set's parts assembled (not resolved, not validated), by id: the base a child set extends. */
+export function builtinSource(id: string): unknown {
+  const parts = BUILTIN_PARTS.find((p) => (p.tables as { id?: unknown }).id === id);
+  return parts ? assembleParts(parts) : undefined;
+}
+
+/**
+ * A bureau's set file as text, resolved against the built-in sets (and `others`, e.g. sets loaded this run) when
+ * it extends one, then validated. Every message is Chinese and names the set.
+ */
+export function parseTemplateSetText(text: string, others: (id: string) => unknown = () => undefined): ParseSetResult {
+  return parseTemplateSetJson(text, (id) => others(id) ?? builtinSource(id));
+}
+
 /** The raw (unvalidated) assembled built-in sets, for the test that reports every error of every set at once. */
 export function builtinTemplateSources(): unknown[] {
-  return BUILTIN_PARTS.map(assembleParts);
+  return BUILTIN_PARTS.map((parts) => {
+    const resolved = resolveExtends(assembleParts(parts), builtinSource);
+    return resolved.ok ? resolved.set : assembleParts(parts);
+  });
 }
 
 /** One line per built-in set for lists (CLI `templates`, the new-document dialog). */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { templateSetSchema, type OutlineNode, type TableDef, type TemplateSet, type FixedRowDef } from './template.schema';
 import { checkJsonShape, jsonShapeMessage } from '../file/json-shape';
 import { formulaRefs, parseSignedSum } from '../structure/formula';
+import { resolveExtends } from './extends';
 
 /**
  * Validation of a template set beyond its zod shape: ids unique, formulas and references pointing at things that
@@ -24,7 +25,7 @@ export function parseTemplateSet(json: unknown): ParseSetResult {
  * A bureau's set file as text (UTF-8, with or without BOM): JSON syntax errors are reported in Chinese too, so the
  * caller never has to catch.
  */
-export function parseTemplateSetJson(text: string): ParseSetResult {
+export function parseTemplateSetJson(text: string, lookupBase?: (id: string) => unknown): ParseSetResult {
   let json: unknown;
   const body = text.replace(/^\uFEFF/, '');
   try {
@@ -38,6 +39,11 @@ export function parseTemplateSetJson(text: string): ParseSetResult {
   // Schema validation and the outline walk recurse: a hostile nesting depth must end in a message, not a crash.
   const shape = checkJsonShape(json);
   if (shape) return { ok: false, errors: [jsonShapeMessage(shape, '模板文件')] };
+  if (lookupBase) {
+    const resolved = resolveExtends(json, lookupBase);
+    if (!resolved.ok) return resolved;
+    json = resolved.set;
+  }
   return parseTemplateSet(json);
 }
 

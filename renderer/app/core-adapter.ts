@@ -65,6 +65,11 @@ export function registerTemplateSet(set: TemplateSet): void {
   loadedSets.set(set.id, set);
 }
 
+/** A set loaded this run, by id: a bureau's set may extend one. */
+export function loadedTemplateSet(id: string): TemplateSet | undefined {
+  return loadedSets.get(id);
+}
+
 export function templateFor(doc: BudgetDocument): TemplateSet | undefined {
   return resolveTemplate(doc.meta.templateId);
 }

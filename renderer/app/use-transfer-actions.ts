@@ -2,9 +2,9 @@ import { useCallback, useMemo, useRef } from 'react';
 import type { Classification } from '../../core/codes';
 import { guessClassification, parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
-import { parseTemplateSetJson } from '../../core/template/validate-set';
+import { parseTemplateSetText } from '../../core/template/registry';
 import { countBySeverity } from '../../core/rules/finding-order';
-import { registerTemplateSet, stripExt, templateFor, templateSets } from './core-adapter';
+import { loadedTemplateSet, registerTemplateSet, stripExt, templateFor, templateSets } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import { importWorkbook, type Importer } from './import-workbook';
 import { coreWorker } from '../worker/core-client';
@@ -158,7 +158,8 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
   const loadTemplate = useCallback(async () => {
     const file = await host.openFile('template');
     if (!file) return;
-    const result = parseTemplateSetJson(new TextDecoder('utf-8').decode(file.bytes));
+    // A set that extends a built-in set (or one loaded earlier) is resolved against it, then validated whole.
+    const result = parseTemplateSetText(new TextDecoder('utf-8').decode(file.bytes), loadedTemplateSet);
     if (!result.ok) {
       onReport('模板集无效', result.errors.join('\n'));
       return notify(`模板集“${file.name}”无效`, 'error');
