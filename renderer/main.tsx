@@ -1,7 +1,7 @@
 import {
-  CellStyleModule, ClientSideRowModelApiModule, ClientSideRowModelModule, ColumnApiModule, ColumnAutoSizeModule,
+  CellStyleModule, ClientSideRowModelApiModule, ClientSideRowModelModule, ColumnApiModule,
   CustomEditorModule, HighlightChangesModule, ModuleRegistry, PinnedRowModule, RenderApiModule, RowApiModule,
-  RowStyleModule, ScrollApiModule, TextEditorModule, TooltipModule, ValidationModule, type Module,
+  RowStyleModule, ScrollApiModule, TextEditorModule, ValidationModule, type Module,
 } from 'ag-grid-community';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -26,9 +26,7 @@ const GRID_MODULES: Module[] = [
   CustomEditorModule, // the text cells' own editor
   CellStyleModule, // cellClass, cellClassRules
   RowStyleModule, // getRowClass
-  TooltipModule, // tooltipValueGetter
   PinnedRowModule, // the column-number row
-  ColumnAutoSizeModule, // autoSizeStrategy fitGridWidth
 ];
 ModuleRegistry.registerModules(import.meta.env.DEV ? [...GRID_MODULES, ValidationModule] : GRID_MODULES);
 

@@ -23,8 +23,11 @@ const LINE_PX = 27;
 const HEAD_PX = 29;
 /** Lines rendered above and below the visible ones, so a fast wheel turn does not show blank lines. */
 const OVERSCAN = 8;
-/** Lines shown before the officer drags the panel taller or shorter. */
-const DEFAULT_LINES = 5;
+/**
+ * Lines shown before the officer drags the panel taller or shorter: on a small screen (1280×720) two, so the grid
+ * keeps 20 rows; the panel's head still counts every finding.
+ */
+const DEFAULT_LINES = typeof window !== 'undefined' && window.innerHeight < 800 ? 2 : 5;
 const HEIGHT_KEY = 'bd.findingsPanel.height';
 
 function storedHeight(): number | null {
