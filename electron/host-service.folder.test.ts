@@ -1,18 +1,11 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../node/atomic-write';
-import { createBackupStore } from '../node/backup-store';
-import { diskChange, readWithStamp, stampAfterWrite } from '../node/file-stamp';
-import { acquireLock, readLock } from '../node/lock-file';
-import { RecoveryStore } from '../node/recovery';
 import { collectInputs } from '../node/unit-files';
 import { HostService } from './host-service';
-import { KnownPaths } from './known-paths';
+import { diskDeps } from './testing/host-deps.testutil';
 import { RecentFiles } from './recent-files';
-import { SettingsStore } from './settings-store';
 
 vi.mock('electron', () => ({}));
 
@@ -25,7 +18,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function service(folder: string | null) {
   const recent = new RecentFiles(join(dir, 'recent.json'), false);
   await recent.load();
-  const known = new KnownPaths(false);
+  const deps = diskDeps(dir, recent);
+  const known = deps.known;
   const s = new HostService({
     showOpenDialog: async () => null,
     showSaveDialog: async () => null,
@@ -35,17 +29,7 @@ async function service(folder: string | null) {
     onDocumentState: () => undefined,
     onRecentChanged: () => undefined,
     onSaveAbandoned: () => undefined,
-    readFile: async (p: string) => new Uint8Array(await readFile(p)),
-    writeFile: (p: string, b: Uint8Array, o: { backup: boolean }) => writeFileAtomic(p, b, o),
-    recent,
-    known,
-    recovery: new RecoveryStore(join(dir, 'recovery')),
-    settings: new SettingsStore(join(dir, 'settings.json')),
-    defaultFolder: dir,
-    startupPath: null,
-    disk: { readWithStamp, diskChange, stampAfterWrite, acquireLock: (p: string) => acquireLock(p), readLock: (p: string) => readLock(p) },
-    backups: createBackupStore(join(dir, 'backups')),
-    setAsideRecovery: async () => null,
+    ...deps,
   });
   return { s, known };
 }

@@ -1,17 +1,10 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../node/atomic-write';
-import { createBackupStore } from '../node/backup-store';
-import { diskChange, readWithStamp, stampAfterWrite } from '../node/file-stamp';
-import { acquireLock, readLock } from '../node/lock-file';
-import { RecoveryStore } from '../node/recovery';
 import { HostService, type HostServiceDeps } from './host-service';
-import { KnownPaths } from './known-paths';
+import { diskDeps } from './testing/host-deps.testutil';
 import { RecentFiles } from './recent-files';
-import { SettingsStore } from './settings-store';
 
 vi.mock('electron', () => ({}));
 
@@ -35,21 +28,7 @@ async function setup(overrides: Partial<HostServiceDeps> = {}) {
     onRecentChanged: vi.fn(),
     onSaveAbandoned: vi.fn(),
   };
-  const deps: HostServiceDeps = {
-    ...mocks,
-    readFile: async (p: string) => new Uint8Array(await readFile(p)),
-    writeFile: (p: string, b: Uint8Array, o: { backup: boolean }) => writeFileAtomic(p, b, o),
-    recent,
-    known: new KnownPaths(false),
-    recovery: new RecoveryStore(join(dir, 'recovery')),
-    settings: new SettingsStore(join(dir, 'settings.json')),
-    defaultFolder: dir,
-    startupPath: null,
-    disk: { readWithStamp, diskChange, stampAfterWrite, acquireLock: (p: string) => acquireLock(p), readLock: (p: string) => readLock(p) },
-    backups: createBackupStore(join(dir, 'backups')),
-    setAsideRecovery: async () => null,
-    ...overrides,
-  };
+  const deps: HostServiceDeps = { ...mocks, ...diskDeps(dir, recent), ...overrides };
   return { service: new HostService(deps), deps: { ...mocks, recent } };
 }
 

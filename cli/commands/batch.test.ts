@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnCli } from '../testing/run-cli';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,8 @@ import { getBuiltinTemplateSet } from '../../core/template/registry';
 const bin = join(__dirname, '..', 'bin.mjs');
 let dir: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 240_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The real binary, as a user runs it. */
+const cli = (...args: string[]) => spawnCli(dir, args);
 
 async function sheetRows(file: string, name: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawnCli } from '../testing/run-cli';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +8,10 @@ import { parseDocument } from '../../core/file/parse';
 import { randomDocument } from '../../core/text/random-doc.testutil';
 import { withDerived } from '../../core/testing/builders';
 
-const bin = join(__dirname, '..', 'bin.mjs');
 let dir: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The real binary, as a user runs it. */
+const cli = (...args: string[]) => spawnCli(dir, args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bd-merge-'));

@@ -27,6 +27,27 @@ export interface FindingGroup {
 
 const keyOf = (c: CellRef): string => `${c.table}\u0001${c.row}\u0001${c.col}`;
 
+/** The finding a group shows first: the one at its cause cell, else one naming it, else the first. */
+function primaryOf(members: readonly Finding[], causeKey: string): Finding {
+  return members.find((f) => keyOf(f.cells[0]!) === causeKey) ?? members.find((f) => f.cells.some((c) => keyOf(c) === causeKey)) ?? members[0]!;
+}
+
+/** Every finding in exactly one group, groups in the order of their first finding; the rest stand alone. */
+function inFindingOrder(findings: readonly Finding[], groupOf: ReadonlyMap<Finding, FindingGroup>): FindingGroup[] {
+  const out: FindingGroup[] = [];
+  const emitted = new Set<FindingGroup>();
+  for (const f of findings) {
+    const g = groupOf.get(f);
+    if (g) {
+      if (!emitted.has(g)) {
+        emitted.add(g);
+        out.push(g);
+      }
+    } else out.push({ cause: null, primary: f, members: [f] });
+  }
+  return out;
+}
+
 export function groupByCause(
   findings: readonly Finding[],
   doc: BudgetDocument,
@@ -119,25 +140,13 @@ export function groupByCause(
     if (!chosen || bestCount < 2 && keyOf(chosen.cell) !== last) break;
     const members = findings.filter((f) => chosen.explains.includes(f));
     const causeKey = keyOf(chosen.cell);
-    const primary = members.find((f) => keyOf(f.cells[0]!) === causeKey) ?? members.find((f) => f.cells.some((c) => keyOf(c) === causeKey)) ?? members[0]!;
+    const primary = primaryOf(members, causeKey);
     const group: FindingGroup = { cause: chosen.cell, primary, members };
     for (const f of members) assigned.set(f, group);
     groups.push(group);
   }
 
-  // Every finding belongs to exactly one group, in the order of the findings given.
-  const out: FindingGroup[] = [];
-  const emitted = new Set<FindingGroup>();
-  for (const f of findings) {
-    const g = assigned.get(f);
-    if (g) {
-      if (!emitted.has(g)) {
-        emitted.add(g);
-        out.push(g);
-      }
-    } else out.push({ cause: null, primary: f, members: [f] });
-  }
-  return out;
+  return inFindingOrder(findings, assigned);
 }
 
 /**
@@ -297,23 +306,12 @@ export function groupByCauseIndexed(
     const memberIdx = chosen.explains.filter((n) => !assigned.has(n));
     const members = memberIdx.map((n) => tableFindings[n]!);
     const causeKey = chosen.key;
-    const primary = members.find((f) => keyOf(f.cells[0]!) === causeKey) ?? members.find((f) => f.cells.some((c) => keyOf(c) === causeKey)) ?? members[0]!;
+    const primary = primaryOf(members, causeKey);
     const group: FindingGroup = { cause: chosen.cell, primary, members };
     for (const n of memberIdx) assigned.set(n, group);
   }
 
   const groupOf = new Map<Finding, FindingGroup>();
   for (const [n, g] of assigned) groupOf.set(tableFindings[n]!, g);
-  const out: FindingGroup[] = [];
-  const emitted = new Set<FindingGroup>();
-  for (const f of findings) {
-    const g = groupOf.get(f);
-    if (g) {
-      if (!emitted.has(g)) {
-        emitted.add(g);
-        out.push(g);
-      }
-    } else out.push({ cause: null, primary: f, members: [f] });
-  }
-  return out;
+  return inFindingOrder(findings, groupOf);
 }

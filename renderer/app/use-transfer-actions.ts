@@ -76,6 +76,12 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     notify(`已导入“${file.name}”：${counts.errors} 个问题、${counts.warnings} 个提示，请查看导入报告${remembered}`, counts.errors || outcome.saveError ? 'error' : 'info');
   }, [host, prompts, notify, onReport]);
 
+  /** With 错误 open, every export asks first (in the page, in both hosts); true to go on. */
+  const goOnDespiteErrors = useCallback(async (): Promise<boolean> => {
+    const { errors } = countBySeverity(await ref.current.settledFindings());
+    return errors === 0 || prompts.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
+  }, [prompts]);
+
   /**
    * Export with 错误 open asks first, in the page in both hosts (a native box cannot be tested and the browser's may
    * be suppressed); 取消 says so. The document itself is never marked. Large workbooks report progress.
@@ -83,11 +89,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
   const exportAs = useCallback(async (kind: 'xlsx' | 'docx') => {
     const { session, file } = ref.current.state;
     if (!session) return;
-    const { errors } = countBySeverity(await ref.current.settledFindings());
-    if (errors > 0) {
-      const go = await prompts.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
-      if (!go) return notify('已取消导出');
-    }
+    if (!(await goOnDespiteErrors())) return notify('已取消导出');
     const what = kind === 'xlsx' ? 'Excel 工作簿' : 'Word 文档';
     notify(`正在生成 ${what}…`);
     // The worker gets a copy of the document as it is now: edits made while it runs do not mix into the file.
@@ -100,7 +102,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     const bytes = built.value;
     const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}.${kind}`, bytes, kind });
     notify(saved ? `已导出“${saved.name}”` : '已取消导出');
-  }, [host, prompts, notify]);
+  }, [host, notify, goOnDespiteErrors]);
   const exportExcel = useCallback(() => exportAs('xlsx'), [exportAs]);
 
   /**
@@ -110,11 +112,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
   const exportOpenData = useCallback(async (kind: 'zip' | 'json') => {
     const { session, file } = ref.current.state;
     if (!session) return;
-    const { errors } = countBySeverity(await ref.current.settledFindings());
-    if (errors > 0) {
-      const go = await prompts.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
-      if (!go) return notify('已取消导出');
-    }
+    if (!(await goOnDespiteErrors())) return notify('已取消导出');
     let bytes: Uint8Array;
     if (kind === 'zip') {
       const { documentCsvZip } = await import('../../core/opendata/csv');
@@ -125,7 +123,7 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     }
     const saved = await host.saveFile({ suggestedName: `${stripExt(file.name)}-开放数据.${kind}`, bytes, kind });
     notify(saved ? `已导出“${saved.name}”` : '已取消导出');
-  }, [host, prompts, notify]);
+  }, [host, notify, goOnDespiteErrors]);
   const exportCsv = useCallback(() => exportOpenData('zip'), [exportOpenData]);
   const exportData = useCallback(() => exportOpenData('json'), [exportOpenData]);
   const exportWord = useCallback(() => exportAs('docx'), [exportAs]);
