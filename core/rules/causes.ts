@@ -27,6 +27,16 @@ export interface FindingGroup {
 
 const keyOf = (c: CellRef): string => `${c.table}\u0001${c.row}\u0001${c.col}`;
 
+/** An amount cell the officer types (the editor's own notion of computed, so the grouping and the grid agree). */
+function inputCellTest(doc: BudgetDocument, template: TemplateSet): (c: CellRef) => boolean {
+  const model = structureOf(doc, template);
+  const defs = new Map(template.tables.map((t) => [t.id, t]));
+  return (c) => {
+    const def = defs.get(c.table);
+    return !!def && tableShape(def).amountColSet.has(c.col) && model.position(c.table, c.row) >= 0 && !isComputedCell(doc, template, c);
+  };
+}
+
 /** The finding a group shows first: the one at its cause cell, else one naming it, else the first. */
 function primaryOf(members: readonly Finding[], causeKey: string): Finding {
   return members.find((f) => keyOf(f.cells[0]!) === causeKey) ?? members.find((f) => f.cells.some((c) => keyOf(c) === causeKey)) ?? members[0]!;
@@ -56,12 +66,7 @@ export function groupByCause(
 ): FindingGroup[] {
   const model = structureOf(doc, template);
   const defs = new Map(template.tables.map((t) => [t.id, t]));
-
-  /** An amount cell the officer types (the editor's own notion of computed, so both agree). */
-  const isInput = (c: CellRef): boolean => {
-    const def = defs.get(c.table);
-    return !!def && tableShape(def).amountColSet.has(c.col) && model.position(c.table, c.row) >= 0 && !isComputedCell(doc, template, c);
-  };
+  const isInput = inputCellTest(doc, template);
 
   /** The cell and every cell computed from it, as keys. */
   const closure = (c: CellRef): Set<string> => {
@@ -164,10 +169,7 @@ export function groupByCauseIndexed(
 ): FindingGroup[] {
   const model = structureOf(doc, template);
   const defs = new Map(template.tables.map((t) => [t.id, t]));
-  const isInput = (c: CellRef): boolean => {
-    const def = defs.get(c.table);
-    return !!def && tableShape(def).amountColSet.has(c.col) && model.position(c.table, c.row) >= 0 && !isComputedCell(doc, template, c);
-  };
+  const isInput = inputCellTest(doc, template);
   /** Per table and column: the columns computed from it (itself included), worked out once. */
   const colsCache = new Map<string, string[]>();
   const formulaCols = (table: string, col: string): string[] => {
