@@ -3,6 +3,8 @@ import type { Classification } from '../../core/codes';
 import { guessClassification, parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
 import { parseTemplateSetText } from '../../core/template/registry';
+import { groupByCauseIndexed } from '../../core/rules/causes';
+import { GROUPING_LIMIT } from './use-finding-groups';
 import { countBySeverity } from '../../core/rules/finding-order';
 import { loadedTemplateSet, registerTemplateSet, stripExt, templateFor, templateSets } from './core-adapter';
 import type { DocumentControls } from './use-document';
@@ -78,8 +80,21 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
 
   /** With 错误 open, every export asks first (in the page, in both hosts); true to go on. */
   const goOnDespiteErrors = useCallback(async (): Promise<boolean> => {
-    const { errors } = countBySeverity(await ref.current.settledFindings());
-    return errors === 0 || prompts.confirm({ title: '存在错误', message: `文档还有 ${errors} 个错误，仍要导出吗？`, okLabel: '仍然导出' });
+    const findings = await ref.current.settledFindings();
+    const { errors } = countBySeverity(findings);
+    if (errors === 0) return true;
+    // Said in problems, as the findings panel groups them: one typo is one problem, however many 错误 it causes.
+    const session = ref.current.state.session;
+    let problems = errors;
+    if (session && findings.length <= GROUPING_LIMIT) {
+      try {
+        problems = groupByCauseIndexed(findings, session.doc, session.template).filter((g) => g.members.some((f) => f.severity === 'error')).length;
+      } catch {
+        // Findings a step behind the document: count 错误 instead.
+      }
+    }
+    const what = problems < errors ? `${problems} 处问题（${errors} 个错误）` : `${errors} 个错误`;
+    return prompts.confirm({ title: '存在错误', message: `文档还有 ${what}，仍要导出吗？`, okLabel: '仍然导出' });
   }, [prompts]);
 
   /**

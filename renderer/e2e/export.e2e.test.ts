@@ -22,7 +22,7 @@ describe('export and import in the browser', () => {
     };
     const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="exportExcel"]').then(goOn)]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(asked.join('\n')).toMatch(/还有 \d+ 个错误，仍要导出吗/);
+    expect(asked.join('\n')).toMatch(/还有 1 处问题（\d+ 个错误），仍要导出吗/);
     const xlsxPath = await xlsx.path();
     expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
 

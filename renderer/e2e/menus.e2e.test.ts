@@ -117,7 +117,8 @@ describe('menu bar', () => {
     await page.click('[data-action="exportExcel"]');
     const question = page.locator('[data-testid="confirm-dialog"]');
     await question.waitFor();
-    await expect(question.textContent()).resolves.toMatch(/文档还有 \d+ 个错误，仍要导出吗/);
+    // One typo is one problem, however many 错误 it causes (as the findings panel groups them).
+    await expect(question.textContent()).resolves.toMatch(/文档还有 1 处问题（\d+ 个错误），仍要导出吗/);
     await screenshot(page, 'menus-export-question');
     await question.locator('button:has-text("取消")').click();
     await waitStatus(page, '已取消导出');
