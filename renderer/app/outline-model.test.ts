@@ -35,6 +35,15 @@ describe('outline', () => {
     expect(counts.get('table:t3')).toEqual({ errors: 1, warnings: 1 });
     expect(counts.get('table:t2')).toBeUndefined();
   });
+
+  it('counts a text finding at the section whose form edits its input (a reason, last year’s figures, an input node)', () => {
+    const items = outlineItems(set, meta);
+    const text = (input: string): Finding => ({ id: input, rule: 'r', ruleName: 'r', severity: 'warning', scope: '文字', message: '', cells: [], input });
+    const counts = countFindings(items, [text('prior.items'), text('reason.item.2101101'), text('overview.duties'), text('usage.class.210')]);
+    expect(counts.get('s5-3')).toEqual({ errors: 0, warnings: 2 });
+    expect(counts.get('duties')).toEqual({ errors: 0, warnings: 1 });
+    expect(counts.get('s4')).toEqual({ errors: 0, warnings: 1 });
+  });
 });
 
 describe('short outline labels', () => {

@@ -1,5 +1,6 @@
 import type { FindingGroup } from '../../core/rules/causes';
 import type { Finding } from '../../core/rules/finding';
+import { generatorOfInput } from '../../core/inputs/input-section';
 import type { DocumentMeta } from '../../core/document/document';
 import { fillPlaceholders, tableTitle } from '../../core/template/header-layout';
 import type { OutlineNode, TemplateSet } from '../../core/template/template.schema';
@@ -14,6 +15,8 @@ export interface OutlineItem {
   tableId?: string;
   /** document.inputs key (or prefix) this section edits, for counting text findings. */
   input?: string;
+  /** The generator whose form this section shows: findings about the inputs that form edits count here. */
+  generator?: string;
   depth: number;
 }
 
@@ -44,10 +47,10 @@ export function outlineItems(template: TemplateSet, meta: Pick<DocumentMeta, 'en
         for (const t of template.tables) tableItem(t.id, depth + 1);
       } else if (n.kind === 'cover' || n.kind === 'toc') continue;
       else if (n.children?.length) {
-        const item = labelled({ id: n.id, title: fill(n.title), kind: n.kind === 'part' || n.kind === 'tables' ? 'heading' : 'section', input: n.input, depth }, parent);
+        const item = labelled({ id: n.id, title: fill(n.title), kind: n.kind === 'part' || n.kind === 'tables' ? 'heading' : 'section', input: n.input, generator: n.generator, depth }, parent);
         out.push(item);
         walk(n.children, depth + 1, item.kind === 'section' ? subject(item) : undefined);
-      } else out.push(labelled({ id: n.id, title: fill(n.title), kind: 'section', input: n.input, depth }, parent));
+      } else out.push(labelled({ id: n.id, title: fill(n.title), kind: 'section', input: n.input, generator: n.generator, depth }, parent));
     }
   };
   if (template.outline.length > 0) walk(template.outline, 0);
@@ -100,7 +103,7 @@ export function countFindings(items: readonly OutlineItem[], findings: readonly 
     if (!byTable || !sections) {
       byTable = new Map();
       for (const i of items) if (i.tableId) byTable.set(i.tableId, i.id);
-      sections = items.filter((i) => i.kind === 'section' && i.input);
+      sections = items.filter((i) => i.kind === 'section' && (i.input || i.generator));
     }
     const out: string[] = [];
     for (const c of f.cells) {
@@ -109,8 +112,11 @@ export function countFindings(items: readonly OutlineItem[], findings: readonly 
     }
     const input = f.input;
     if (input) {
-      const s = sections.find((i) => input === i.input || input.startsWith(`${i.input}.`));
-      if (s) out.push(s.id);
+      // The section naming the key itself, else the one whose form edits it (the one map in core/inputs).
+      const generator = generatorOfInput(input);
+      const s = sections.find((i) => i.input && (input === i.input || input.startsWith(`${i.input}.`)))
+        ?? (generator ? sections.find((i) => i.generator === generator) : undefined);
+      if (s && !out.includes(s.id)) out.push(s.id);
     }
     return out;
   };
