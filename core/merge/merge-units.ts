@@ -1,7 +1,7 @@
 import { createDocument } from '../document/create';
 import type { BudgetDocument, JsonValue, RowData, TableData } from '../document/document';
 import { INPUT } from '../inputs/keys';
-import { isProjectRow, rowKey, TOTAL_ROW_ID } from '../structure/table-structure';
+import { isProjectRowId, rowKey, TOTAL_ROW_ID } from '../structure/table-structure';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 
 /**
@@ -31,6 +31,17 @@ export interface MergeUnit {
 
 export type MergeResult = { ok: true; doc: BudgetDocument } | { ok: false; message: string };
 
+/** How a row of a 部门 document matches across consolidations: organisation rows by name, others as the rules do. */
+export const mergeRowKey = (r: Pick<RowData, 'id' | 'code' | 'name' | 'org'>): string =>
+  r.org !== undefined ? `org:${r.name ?? r.id}` : rowKey(r as RowData);
+
+type RowLike = { id: string; code?: string; name?: string; values: Record<string, number> };
+
+/** A row's identity (id, code, name) with the amounts given. */
+const rowOf = (r: RowLike, values: Record<string, number> = { ...r.values }): RowData => ({
+  id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), ...(r.name !== undefined ? { name: r.name } : {}), values,
+});
+
 const addInto = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [k, v] of Object.entries(from)) {
     const s = (into[k] ?? 0) + v;
@@ -43,9 +54,7 @@ const addInto = (into: Record<string, number>, from: Record<string, number>) => 
 export function snapshotOf(unit: MergeUnit): UnitSnapshot {
   const tables: UnitSnapshot['tables'] = {};
   for (const [id, t] of Object.entries(unit.doc.tables)) {
-    tables[id] = t.rows.filter((r) => r.org === undefined).map((r) => ({
-      id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), ...(r.name !== undefined ? { name: r.name } : {}), values: { ...r.values },
-    }));
+    tables[id] = t.rows.filter((r) => r.org === undefined).map((r) => rowOf(r));
   }
   return { name: unit.doc.meta.unitName, file: unit.file, sha256: unit.sha256, tables };
 }
@@ -95,11 +104,11 @@ export function mergedTable(def: TableDef, unitName: string, snapshots: readonly
     snapshots.forEach((s, i) => {
       for (const r of rowsOf(s)) {
         if (r.id === TOTAL_ROW_ID) continue;
-        if (isProjectRow({ id: r.id, values: {} })) {
-          projects.push({ id: `p${projects.length + 1}`, ...(r.code !== undefined ? { code: r.code } : {}), ...(r.name !== undefined ? { name: r.name } : {}), values: { ...r.values }, unit: `org${i + 2}` });
+        if (isProjectRowId(r.id)) {
+          projects.push({ ...rowOf({ ...r, id: `p${projects.length + 1}` }), unit: `org${i + 2}` });
         } else {
           const key = r.code ?? r.id;
-          const g = groups.get(key) ?? { id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), ...(r.name !== undefined ? { name: r.name } : {}), values: {} };
+          const g = groups.get(key) ?? rowOf(r, {});
           addInto(g.values, r.values);
           groups.set(key, g);
         }
@@ -112,7 +121,7 @@ export function mergedTable(def: TableDef, unitName: string, snapshots: readonly
   for (const s of snapshots) for (const r of rowsOf(s)) {
     if (r.id === TOTAL_ROW_ID) continue;
     const key = r.code ?? r.id;
-    const into = byCode.get(key) ?? { id: r.id, ...(r.code !== undefined ? { code: r.code } : {}), ...(r.name !== undefined ? { name: r.name } : {}), values: {} };
+    const into = byCode.get(key) ?? rowOf(r, {});
     if (into.name === undefined && r.name !== undefined) into.name = r.name;
     addInto(into.values, r.values);
     byCode.set(key, into);
