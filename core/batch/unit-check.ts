@@ -5,7 +5,7 @@ import { toPrintedFindings } from '../rules/printed';
 import { getBuiltinTemplateSet } from '../template/registry';
 import type { TemplateSet } from '../template/template.schema';
 import { createContext } from '../text/context';
-import { grandTotalFig } from '../text/generators/budget';
+import { fiscalTotalFig, grandTotalFig } from '../text/generators/budget';
 import { sangongValue } from '../text/generators/funds';
 import type { ImportMap } from '../xlsx/import-xlsx';
 import { importXlsx } from '../xlsx/import-xlsx';
@@ -59,7 +59,6 @@ export function summarize(doc: BudgetDocument, template: TemplateSet, importIssu
   const findings = checkDocument(doc, template);
   const printed = toPrintedFindings(findings, template, doc);
   const ctx = createContext(doc, template);
-  const fiscal = ctx.table('fiscalOverview') ? ctx.value('fiscalOverview', 'inTotal', 'inAmount') || ctx.value('fiscalOverview', 'fiscal', 'inAmount') : 0;
   const unitFindings: UnitFinding[] = printed.map((f) => ({
     severity: f.severity,
     rule: f.rule,
@@ -74,7 +73,7 @@ export function summarize(doc: BudgetDocument, template: TemplateSet, importIssu
     year: doc.meta.year,
     templateId: template.id,
     total: grandTotalFig(ctx).value,
-    fiscal,
+    fiscal: ctx.table('fiscalOverview') ? fiscalTotalFig(ctx).value : 0,
     sangong: sangongValue(ctx, 'total'),
     amountUnit: template.amountUnit,
     errors: unitFindings.filter((f) => f.severity === 'error').length,

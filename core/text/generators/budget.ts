@@ -127,10 +127,15 @@ export function expenditureText(ctx: TextContext, id: string): Block[] {
   return blocks;
 }
 
+/** 财政拨款收支总预算: 表4's 收入总计, else its 财政拨款 row (sets whose 表4 has no total line). */
+export function fiscalTotalFig(ctx: TextContext): Fig {
+  return firstNonZero(ctx.fig('fiscalOverview', 'inTotal', 'inAmount'), ctx.fig('fiscalOverview', 'fiscal', 'inAmount'));
+}
+
 /** 四、财政拨款收支预算总体情况 from 表4: sources, and per 类 amount with 主要用于. */
 export function fiscalText(ctx: TextContext, id: string): Block[] {
   const t = ctx.table('fiscalOverview');
-  const total = firstNonZero(ctx.fig('fiscalOverview', 'inTotal', 'inAmount'), ctx.fig('fiscalOverview', 'fiscal', 'inAmount'));
+  const total = fiscalTotalFig(ctx);
   const blocks: Block[] = [para(`${id}.total`, ctx.t('fiscal.total', { 合计: ctx.amount(total) }))];
   if (!t || t.rows.kind !== 'sideBySide') return blocks;
   const sourceRows = t.rows.sides[0].filter((r) => !r.formula && !r.partOf);
