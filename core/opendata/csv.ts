@@ -21,7 +21,7 @@ export function tableCsv(data: DataTable): string {
   for (const row of data.rows) {
     lines.push(row.values.map((v) => {
       if (v === null) return '';
-      if (typeof v === 'number') return formatAmount(Math.round(v * 100));
+      if (typeof v === 'number') return formatAmount(v);
       return field(v);
     }).join(','));
   }

@@ -1,4 +1,5 @@
 import { checkDocument } from '../checks/check-document';
+import { toPrintedNumber } from '../amount/amount';
 import type { BudgetDocument } from '../document/document';
 import { toPrintedFindings } from '../rules/printed';
 import type { PrintedFinding } from '../rules/finding';
@@ -51,7 +52,11 @@ export function openData(doc: BudgetDocument, template: TemplateSet): OpenData {
     format: OPEN_DATA_FORMAT,
     version: OPEN_DATA_VERSION,
     unit: { name: m.unitName, year: m.year, kind: m.entityKind, templateId: m.templateId, amountUnit: template.amountUnit, compiler: m.compiler, date: m.date },
-    tables: template.tables.map((t) => tableData(doc, template, t)),
+    // JSON readers want plain numbers in the printed unit (824.5), not our hundredths.
+    tables: template.tables.map((t) => {
+      const data = tableData(doc, template, t);
+      return { ...data, rows: data.rows.map((r) => ({ ...r, values: r.values.map((v) => (typeof v === 'number' ? toPrintedNumber(v) : v)) })) };
+    }),
     findings: toPrintedFindings(checkDocument(doc, template), template, doc),
     text: renderOutline(doc, template).filter((n) => n.node.kind !== 'cover' && n.node.kind !== 'toc').map(section),
   };

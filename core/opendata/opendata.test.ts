@@ -90,6 +90,8 @@ describe('the whole disclosure as JSON', () => {
     expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(data.unit).toMatchObject({ year: 2024, kind: '部门', amountUnit: '万元' });
     expect(data.tables).toHaveLength(11);
+    // Amounts are plain numbers in 万元 in JSON.
+    expect(data.tables[4]!.rows.find((r) => r.values[0] === '2101101')?.values.slice(1)).toEqual(['行政单位医疗', 7.55, 7.55, 0]);
     expect(data.findings.some((f) => f.severity === 'warning' && f.cells.some((c) => c.table === '表6'))).toBe(true);
     const flat = JSON.stringify(data.text);
     expect(flat).toContain('主要职能');

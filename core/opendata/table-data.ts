@@ -5,7 +5,8 @@ import { tableTitle } from '../template/header-layout';
 
 /**
  * A table as open data: one column per printed column, except that a code printed in 类/款/项 parts becomes one
- * full code column (data users join on the code, not on its pieces); amounts as plain numbers in the printed unit.
+ * full code column (data users join on the code, not on its pieces); amounts as exact hundredths of the printed unit
+ * (each output writes them its own way: "824.50" in CSV, 824.5 in JSON).
  * Read from the one printed layout, so the data holds the same lines and figures as the published table.
  */
 
@@ -16,6 +17,7 @@ export interface DataColumn {
   kind: 'code' | 'text' | 'amount';
 }
 
+/** Text, an amount in hundredths (amount columns), or nothing. */
 export type DataValue = string | number | null;
 
 export interface DataTable {
@@ -44,9 +46,6 @@ function codeLabel(columns: readonly ColumnDef[]): string {
   return first && first.header.length > 1 ? squash(first.header[first.header.length - 2]!) : '科目编码';
 }
 
-/** Hundredths of the printed unit as a plain number with two decimals' precision (824.50 → 824.5). */
-export const plainNumber = (hundredths: number): number => hundredths / 100;
-
 export function tableData(doc: BudgetDocument, template: TemplateSet, table: TableDef): DataTable {
   const layout = printedLayout(doc, template, table, { blankZero: false });
   const names = labels(table.columns);
@@ -65,7 +64,7 @@ export function tableData(doc: BudgetDocument, template: TemplateSet, table: Tab
     if (merge) values.push(line.isTotal ? null : storedRows.get(line.rowIds[0] ?? '')?.code ?? null);
     line.cells.forEach((cell, i) => {
       if (merge && table.columns[i]?.kind === 'code') return;
-      if (cell.kind === 'amount') values.push(plainNumber(cell.value));
+      if (cell.kind === 'amount') values.push(cell.value);
       else if (cell.kind === 'text') values.push(cell.text.trim() === '' ? null : cell.text.trim());
       else values.push(null);
     });
