@@ -58,6 +58,10 @@ function inFindingOrder(findings: readonly Finding[], groupOf: ReadonlyMap<Findi
   return out;
 }
 
+/**
+ * The grouping as plainly stated (quadratic): the definition the editor's linear `groupByCauseIndexed` is checked
+ * against by property tests. The app and the CLI call the indexed one.
+ */
 export function groupByCause(
   findings: readonly Finding[],
   doc: BudgetDocument,
