@@ -42,6 +42,8 @@ describe('the form that edits an input', () => {
   it('finds that section in every built-in set', () => {
     for (const set of builtinTemplateSets()) {
       for (const [key, generator] of KEYS) {
+        // Project descriptions belong to the rows of a 项目支出 table; a set without one has no such form.
+        if (key === INPUT.projects && !set.tables.some((t) => t.role === 'gpbProjects')) continue;
         const node = sectionOfInput(set.outline, key);
         expect(node?.generator ?? node?.input, `${set.id} ${key}`).toBe(generator);
       }

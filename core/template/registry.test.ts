@@ -92,8 +92,8 @@ describe('template registry', () => {
     if (!r.ok) expect(r.errors[0]).toMatch(/^模板文件中的数据嵌套超过 \d+ 层/);
   });
 
-  it('summaries list the three built-in sets', () => {
-    expect(templateSummaries().map((s) => [s.id, s.tables])).toEqual([
+  it('summaries list the built-in sets, the Xinjiang ones first', () => {
+    expect(templateSummaries().map((s) => [s.id, s.tables]).slice(0, 3)).toEqual([
       ['xj-dept-2024-11', 11], ['xj-unit-2021-9', 9], ['xj-unit-2021-9-econ', 9],
     ]);
   });
