@@ -1,5 +1,6 @@
 import { blankZeroOf, isOrgRow, type BudgetDocument, type RowData } from '../document/document';
 import type { ColumnDef, FixedRowDef, TableDef, TemplateSet } from '../template/template.schema';
+import { codedSideIndent, codedSideLines, codedSideOfColumn } from './coded-sides';
 import { codeParts, columnNumbers, fixedRowName, hasColumnNumberRow, headerLayout, type HeaderLayout } from '../template/header-layout';
 import { tableNoteText } from './table-note';
 
@@ -10,7 +11,8 @@ import { tableNoteText } from './table-note';
  *
  * Lines: coded and project tables print their rows in stored order (合计 and the 部门 / 单位 organisation rows
  * included); fixed tables print the template's rows; side-by-side tables (表1/表4) zip their two lists by index
- * and put both totals on the last line.
+ * and put both totals on the last line; a coded side-by-side table (决算 表6) splits its coded rows by 类 into two
+ * lists and does the same (coded-sides.ts).
  */
 
 export type PrintedCell =
@@ -69,6 +71,7 @@ export function printedLines(doc: BudgetDocument, table: TableDef): PrintedLine[
   switch (model.kind) {
     case 'coded':
     case 'projects': {
+      if (model.kind === 'coded' && model.sides) return codedSideLines(doc.tables[table.id]?.rows ?? [], model);
       const levels = model.levels;
       const coded = model.kind === 'coded';
       return (doc.tables[table.id]?.rows ?? []).map((r) => {
@@ -136,7 +139,9 @@ function codedLabel(def: FixedRowDef): string {
 export function printedLabel(table: TableDef, rowId: string, side: 0 | 1, data: RowData | undefined): FixedLabel {
   const model = table.rows;
   if (model.kind === 'coded' || model.kind === 'projects') {
-    return { label: rowId === 'total' ? model.total.label : (data?.name ?? ''), indent: 0 };
+    const sides = model.kind === 'coded' && model.sides !== undefined;
+    if (rowId !== 'total') return { label: data?.name ?? '', indent: sides ? codedSideIndent(model, data) : 0 };
+    return { label: model.kind === 'coded' && model.sides ? model.sides[side].totalLabel : model.total.label, indent: 0 };
   }
   return fixedLabels(table)[side].get(rowId) ?? NO_LABEL;
 }
@@ -159,13 +164,27 @@ const PART_INDEX = { lei: 0, kuan: 1, xiang: 2 } as const;
  * column's side (the shorter list of 表1/表4) prints a blank cell.
  */
 export function printedCell(table: TableDef, line: PrintedLine, col: ColumnDef, rowsById: ReadonlyMap<string, RowData>): PrintedCell {
-  const rowId = line.rowIds[col.side ?? 0];
+  const rowId = line.rowIds[columnSideOf(table, col)];
   return cellOf(table, { rowId, data: rowId === null ? undefined : rowsById.get(rowId) }, col);
+}
+
+/**
+ * The side a column prints on: its own `side` (表1/表4), the side of a coded side-by-side table that lists it, else
+ * 0 (tables with one list). Whoever maps a printed cell back to a document row (the grid's editing) asks this.
+ */
+export function columnSideOf(table: TableDef, col: ColumnDef): 0 | 1 {
+  return col.side ?? codedSideOfColumn(table, col.id) ?? 0;
+}
+
+/** Whether a table prints two lists side by side (表1/表4, or coded lists split by 类). */
+export function isTwoSided(table: TableDef): boolean {
+  const m = table.rows;
+  return m.kind === 'sideBySide' || (m.kind === 'coded' && m.sides !== undefined);
 }
 
 function cellOf(table: TableDef, side: LineSide, col: ColumnDef): PrintedCell {
   const { rowId, data } = side;
-  if (rowId === null) return table.rows.kind === 'sideBySide' ? BLANK : EMPTY;
+  if (rowId === null) return isTwoSided(table) ? BLANK : EMPTY;
   switch (col.kind) {
     case 'code': {
       const code = data?.code ?? '';
@@ -177,7 +196,7 @@ function cellOf(table: TableDef, side: LineSide, col: ColumnDef): PrintedCell {
       return { kind: 'text', text: side.parts[PART_INDEX[part]] ?? '', code: true };
     }
     case 'name': {
-      const { label, indent } = printedLabel(table, rowId, col.side ?? 0, data);
+      const { label, indent } = printedLabel(table, rowId, columnSideOf(table, col), data);
       return { kind: 'text', text: label, indent };
     }
     case 'text':
@@ -190,7 +209,7 @@ function cellOf(table: TableDef, side: LineSide, col: ColumnDef): PrintedCell {
 function lineCells(table: TableDef, sides: [LineSide, LineSide]): PrintedCell[] {
   const columns = table.columns;
   const cells = new Array<PrintedCell>(columns.length);
-  for (let i = 0; i < columns.length; i++) cells[i] = cellOf(table, sides[columns[i].side ?? 0], columns[i]);
+  for (let i = 0; i < columns.length; i++) cells[i] = cellOf(table, sides[columnSideOf(table, columns[i])], columns[i]);
   return cells;
 }
 
@@ -206,7 +225,7 @@ export function printedRows(doc: BudgetDocument, table: TableDef): PrintedRow[] 
   const lines = printedLines(doc, table);
   const model = table.rows.kind;
   const none: LineSide = { rowId: null, data: undefined };
-  if (model === 'coded' || model === 'projects') {
+  if ((model === 'coded' && !isTwoSided(table)) || model === 'projects') {
     // One line per stored row, read from that row itself (a duplicated id still prints each row's own figures).
     const rows = doc.tables[table.id]?.rows ?? [];
     return lines.map((line, i) => withCells(line, lineCells(table, [{ rowId: line.key, data: rows[i] }, none])));

@@ -50,6 +50,19 @@ export const fixedRowSchema = z.object({
   synonyms: z.array(z.string().min(1)).optional(),
 });
 
+/**
+ * One list of a coded side-by-side table (决算 表6: 人员经费 on the left, 公用经费 on the right): the 类 codes whose
+ * rows print on this side, the columns printed for them, and the label of the side's total on the last line.
+ */
+const codedSideSchema = z.object({
+  /** 类 codes listed on this side (['301', '303']); a row whose 类 no side lists prints on the last side. */
+  classes: z.array(z.string().regex(/^\d+$/)).min(1),
+  /** Column ids printed on this side, in order (its code, name and amount columns). */
+  columns: z.array(z.string().min(1)).min(1),
+  /** The side's total as printed on the last line: 人员经费合计. */
+  totalLabel: z.string(),
+});
+
 const codedRowsSchema = z.object({
   kind: z.literal('coded'),
   classification: z.enum(['functional', 'economic']),
@@ -59,6 +72,11 @@ const codedRowsSchema = z.object({
   subtotals: z.boolean(),
   /** Where the 合计 row stands. */
   total: z.object({ label: z.string(), position: z.enum(['top', 'bottom']) }),
+  /**
+   * Coded side-by-side: the rows are one coded list (stored, summed and checked like any coded table), printed as
+   * two lists zipped by index, split by 类, with both sides' totals (the 合计 row's columns) on the last line.
+   */
+  sides: z.tuple([codedSideSchema, codedSideSchema]).optional(),
 });
 
 const fixedRowsSchema = z.object({
@@ -102,6 +120,26 @@ export const tableSchema = z.object({
   landscape: z.boolean().optional(),
   /** Amount unit printed on the 编制部门 line; defaults to the set's. */
   amountUnit: z.enum(['万元', '元']).optional(),
+}).superRefine((table, ctx) => {
+  const model = table.rows;
+  if (model.kind !== 'coded' || !model.sides) return;
+  // Each column prints on exactly one side, and each side shows a code, a name and an amount.
+  const kinds = new Map(table.columns.map((c) => [c.id, c.kind]));
+  const seen = new Set<string>();
+  model.sides.forEach((side, i) => {
+    const where = ['rows', 'sides', i, 'columns'];
+    for (const id of side.columns) {
+      if (!kinds.has(id)) ctx.addIssue({ code: 'custom', path: where, message: `列“${id}”不存在` });
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: where, message: `列“${id}”在两侧都列出` });
+      seen.add(id);
+    }
+    for (const kind of ['code', 'name', 'amount'] as const) {
+      if (!side.columns.some((id) => kinds.get(id) === kind)) ctx.addIssue({ code: 'custom', path: where, message: `缺少${kind}列` });
+    }
+  });
+  for (const c of table.columns) {
+    if (!seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['rows', 'sides'], message: `列“${c.id}”不属于任何一侧` });
+  }
 });
 
 export const severitySchema = z.enum(['error', 'warning']);
@@ -169,6 +207,7 @@ export type ColumnKind = z.infer<typeof columnKindSchema>;
 export type ColumnDef = z.infer<typeof columnSchema>;
 export type FixedRowDef = z.infer<typeof fixedRowSchema>;
 export type RowModel = z.infer<typeof rowModelSchema>;
+export type CodedSide = z.infer<typeof codedSideSchema>;
 export type TableDef = z.infer<typeof tableSchema>;
 export type RuleDef = z.infer<typeof ruleSchema>;
 export type Severity = z.infer<typeof severitySchema>;

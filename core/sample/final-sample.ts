@@ -1,0 +1,153 @@
+import { amount, type Amount } from '../amount/amount';
+import { createDocument } from '../document/create';
+import type { BudgetDocument, JsonValue, RowData } from '../document/document';
+import { deriveTable } from '../template/derive';
+import { getBuiltinTemplateSet } from '../template/registry';
+import type { TableDef, TemplateSet } from '../template/template.schema';
+import { FINAL_INPUT, finalBudgetKey } from '../text/final/keys';
+
+/**
+ * The built-in 决算 sample: an invented small 行政 unit (示例县档案馆) closing its 2024 accounts in the national 部门决算
+ * 9-table set. Only leaf figures are written here; every 类/款, 合计, column formula and fixed-row sum is derived, so
+ * the tables hold by construction. Money: 一般公共预算财政拨款 356.00 received plus 5.00 carried in, 359.00 spent,
+ * 2.00 carried out; 3.00 其他收入 spent on the 档案馆 project. No 政府性基金 or 国有资本经营 money (表8/表9 empty).
+ */
+
+export const FINAL_SAMPLE_SET_ID = 'national-final-9';
+const YEAR = 2024;
+
+/** The names of the codes the sample uses (2024 政府收支分类科目). */
+const NAMES: Record<string, string> = {
+  201: '一般公共服务支出', 20126: '档案事务', 2012601: '行政运行', 2012604: '档案馆',
+  208: '社会保障和就业支出', 20805: '行政事业单位养老支出', 2080505: '机关事业单位基本养老保险缴费支出', 2080506: '机关事业单位职业年金缴费支出',
+  210: '卫生健康支出', 21011: '行政事业单位医疗', 2101101: '行政单位医疗',
+  221: '住房保障支出', 22102: '住房改革支出', 2210201: '住房公积金',
+  301: '工资福利支出', 30101: '基本工资', 30102: '津贴补贴', 30103: '奖金', 30108: '机关事业单位基本养老保险缴费',
+  30109: '职业年金缴费', 30110: '职工基本医疗保险缴费', 30113: '住房公积金',
+  302: '商品和服务支出', 30201: '办公费', 30205: '水费', 30206: '电费', 30211: '差旅费', 30217: '公务接待费', 30228: '工会经费',
+  30229: '福利费', 30231: '公务用车运行维护费', 30239: '其他交通费用', 30299: '其他商品和服务支出',
+  303: '对个人和家庭的补助', 30302: '退休费', 30305: '生活补助', 310: '资本性支出', 31002: '办公设备购置',
+};
+
+/** 表2 项 rows: [code, 财政拨款收入, 其他收入]. */
+const INCOME: [string, string, string][] = [
+  ['2012601', '207.00', ''], ['2012604', '85.00', '3.00'], ['2080505', '24.00', ''], ['2080506', '9.60', ''],
+  ['2101101', '12.40', ''], ['2210201', '18.00', ''],
+];
+
+/** 表3 项 rows: [code, 基本支出, 项目支出]; 表5 is the same less the 其他收入 spent on 档案馆. */
+const SPENDING: [string, string, string][] = [
+  ['2012601', '210.00', ''], ['2012604', '', '88.00'], ['2080505', '24.00', ''], ['2080506', '9.60', ''],
+  ['2101101', '12.40', ''], ['2210201', '18.00', ''],
+];
+const GPB_SPENDING: [string, string, string][] = SPENDING.map(([c, b, p]) => [c, b, c === '2012604' ? '85.00' : p]);
+
+/** 表6 款 rows: [code, 决算数]; 301/303 are 人员经费, the rest 公用经费. */
+const BASIC: [string, string][] = [
+  ['30101', '60.00'], ['30102', '45.00'], ['30103', '20.00'], ['30108', '24.00'], ['30109', '9.60'], ['30110', '12.40'],
+  ['30113', '18.00'], ['30201', '18.00'], ['30205', '2.00'], ['30206', '6.00'], ['30211', '8.00'], ['30217', '1.20'],
+  ['30228', '3.00'], ['30229', '2.00'], ['30231', '4.80'], ['30239', '15.00'], ['30299', '6.00'], ['30302', '6.00'],
+  ['30305', '2.00'], ['31002', '11.00'],
+];
+
+/** 表7: 预算数 and 决算数 per “三公” item (预算数 typed by the officer from the year's 预算). */
+const SANGONG: Record<string, string> = { bVehicleOperation: '5.00', bReception: '1.50', vehicleOperation: '4.80', reception: '1.20' };
+
+/** 预算数 per 一般公共预算 项 (the year's approved budget, for 完成预算 %). */
+const ITEM_BUDGET: Record<string, string> = {
+  2012601: '205.00', 2012604: '90.00', 2080505: '24.00', 2080506: '9.60', 2101101: '12.00', 2210201: '18.00',
+};
+
+export function finalSampleSet(): TemplateSet {
+  const set = getBuiltinTemplateSet(FINAL_SAMPLE_SET_ID);
+  if (!set) throw new Error(`内置模板“${FINAL_SAMPLE_SET_ID}”不存在`);
+  return set;
+}
+
+export function createFinalSampleDocument(): BudgetDocument {
+  const set = finalSampleSet();
+  const doc = createDocument(set, {
+    unitName: '示例县档案馆', compiler: '示例县档案馆', entityKind: '单位', year: YEAR, date: '2025-08-20',
+    region: '示例省示例市', unitType: '行政',
+  });
+  const def = (id: string): TableDef => set.tables.find((t) => t.id === id)!;
+  const coded = (tableId: string, lines: [string, Record<string, string>][], parents: number[]) => {
+    const leaves = lines.map(([code, values]) => codedRow(code, values));
+    doc.tables[tableId] = { rows: deriveTable(def(tableId), withAncestors(leaves, parents, def(tableId))) };
+  };
+  coded('t2', INCOME.map(([c, f, o]) => [c, { fiscal: f, otherIncome: o }]), [3, 5]);
+  coded('t3', SPENDING.map(([c, b, p]) => [c, { basic: b, project: p }]), [3, 5]);
+  coded('t5', GPB_SPENDING.map(([c, b, p]) => [c, { basic: b, project: p }]), [3, 5]);
+  coded('t6', BASIC.map(([c, v]): [string, Record<string, string>] => [c, { [c.startsWith('301') || c.startsWith('303') ? 'personnel' : 'public']: v }]), [3]);
+
+  const t2 = totals(doc, 't2');
+  const t3 = doc.tables.t3.rows;
+  const t5 = doc.tables.t5.rows;
+  const set1 = (tableId: string, rowId: string, values: Record<string, Amount>) => {
+    const row = doc.tables[tableId].rows.find((r) => r.id === rowId);
+    if (!row) throw new Error(`表“${tableId}”没有行“${rowId}”`);
+    Object.assign(row.values, values);
+  };
+  // 表1: income by source from 表2, spending per 类 from 表3, the 财政拨款 carried in and out.
+  set1('t1', 'gpb', { inAmount: t2.fiscal ?? 0 });
+  set1('t1', 'otherIncome', { inAmount: t2.otherIncome ?? 0 });
+  set1('t1', 'carryBegin', { inAmount: amount('5.00') });
+  set1('t1', 'carryEnd', { outAmount: amount('2.00') });
+  for (const r of t3) if (r.code?.length === 3) set1('t1', `c${r.code}`, { outAmount: r.values.total ?? 0 });
+  // 表4: only 一般公共预算财政拨款.
+  set1('t4', 'gpb', { inAmount: t2.fiscal ?? 0 });
+  set1('t4', 'cbGpb', { inAmount: amount('5.00') });
+  set1('t4', 'carryEnd', { gpb: amount('2.00') });
+  for (const r of t5) if (r.code?.length === 3) set1('t4', `c${r.code}`, { gpb: r.values.total ?? 0 });
+  for (const [col, v] of Object.entries(SANGONG)) set1('t7', 'total', { [col]: amount(v) });
+  for (const id of ['t1', 't4', 't7']) doc.tables[id] = { rows: deriveTable(def(id), doc.tables[id].rows) };
+  Object.assign(doc.inputs, finalSampleInputs());
+  return doc;
+}
+
+/** The officer's inputs of the sample: 预算数 per 项, duties, organisation, procurement, contacts. */
+export function finalSampleInputs(): Record<string, JsonValue> {
+  const inputs: Record<string, JsonValue> = {};
+  for (const [code, v] of Object.entries(ITEM_BUDGET)) inputs[finalBudgetKey(code)] = amount(v);
+  inputs['overview.duties'] = ['负责收集、接收、保管本县党政机关、团体和企事业单位的档案资料。', '负责馆藏档案的开发利用和档案信息化建设。'];
+  inputs['overview.departments'] = ['办公室', '业务科', '信息技术科'];
+  inputs['overview.subUnits'] = [];
+  inputs[FINAL_INPUT.keyWork] = '完成馆藏档案数字化扫描12万页，接收进馆档案3,200卷。';
+  inputs[FINAL_INPUT.contact] = '联系单位：示例县档案馆办公室；联系电话：0000-1234567。';
+  inputs['other.procurement'] = { goods: amount('11.00'), services: amount('6.00'), sme: amount('17.00'), smeMicro: amount('15.00') };
+  inputs['other.assets'] = { asOf: '截至2024年12月31日', vehicles: [{ kind: '一般公务用车', count: 1, value: amount('18.50') }], equipment50: 0, equipment100: 0 };
+  return inputs;
+}
+
+function codedRow(code: string, values: Record<string, string>): RowData {
+  return { id: code, code, name: NAMES[code], values: nonZero(values) };
+}
+
+/** Adds 类/款 rows above the leaves and the 合计 row where the table prints it, codes in printed order. */
+function withAncestors(leaves: RowData[], prefixLengths: number[], def: TableDef): RowData[] {
+  const byCode = new Map<string, RowData>();
+  for (const leaf of leaves) {
+    for (const n of prefixLengths) {
+      const code = leaf.id.slice(0, n);
+      if (!byCode.has(code)) byCode.set(code, { id: code, code, name: NAMES[code], values: {} });
+    }
+    byCode.set(leaf.id, leaf);
+  }
+  const rows = [...byCode.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const total: RowData = { id: 'total', values: {} };
+  const top = def.rows.kind === 'coded' && def.rows.total.position === 'top';
+  return top ? [total, ...rows] : [...rows, total];
+}
+
+function nonZero(values: Record<string, string>): Record<string, Amount> {
+  const out: Record<string, Amount> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const a = amount(v);
+    if (a !== 0) out[k] = a;
+  }
+  return out;
+}
+
+function totals(doc: BudgetDocument, tableId: string): Record<string, Amount> {
+  return doc.tables[tableId].rows.find((r) => r.id === 'total')?.values ?? {};
+}
