@@ -16,6 +16,11 @@ import sh2025Tables from '../../templates/sh-dept-2025-9/tables.json';
 import sh2025Rules from '../../templates/sh-dept-2025-9/rules.json';
 import sh2025Outline from '../../templates/sh-dept-2025-9/outline.json';
 import sh2025Glossary from '../../templates/sh-dept-2025-9/glossary.json';
+import final9Tables from '../../templates/national-final-9/tables.json';
+import final9Rules from '../../templates/national-final-9/rules.json';
+import final9Outline from '../../templates/national-final-9/outline.json';
+import final9Sentences from '../../templates/national-final-9/sentences.json';
+import final9Glossary from '../../templates/national-final-9/glossary.json';
 import { resolveExtends } from './extends';
 
 /**
@@ -41,6 +46,8 @@ const BUILTIN_PARTS: SetParts[] = [
   { tables: unit2021EconTables, rules: unit2021EconRules },
   // Shanghai-style 9 tables in 元 (the 三公 table printed in 万元), 合计 rows last.
   { tables: sh2025Tables, rules: sh2025Rules, outline: sh2025Outline, glossary: sh2025Glossary },
+  // The national 部门决算 9 tables (决算数, 结转和结余, 表6 人员经费/公用经费 side by side).
+  { tables: final9Tables, rules: final9Rules, outline: final9Outline, sentences: final9Sentences, glossary: final9Glossary },
 ];
 
 /** Joins a set's parts into one set object (the shape of a bureau's single-file set). Empty parts are dropped. */
