@@ -4,7 +4,7 @@ import { formatPercent, percentOf, sharesLargestRemainder } from '../amount/perc
 import type { BudgetDocument, CellRef, DocumentMeta, RowData } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { getPrior, getText } from '../inputs/accessors';
-import builtinSentences from '../../templates/xj-dept-2024-11/sentences.json';
+import { notGeneratedNote } from './generator-needs';
 import { trimEndPunct, type Vars } from './pattern';
 import { fillTraced, plain, quoted, type Claim, type ClaimWord, type Fig, type Traced, type TracedVars } from './trace';
 
@@ -17,7 +17,10 @@ type Role = TableDef['role'];
 export interface TextContext {
   doc: BudgetDocument;
   template: TemplateSet;
-  /** Fills a sentence pattern of the set (or the built-in pattern of the same key) with the common values. */
+  /**
+   * Fills a sentence pattern of the set with the common values. A set lacking the key (only possible for a set that
+   * did not go through loading, which refuses it) gets a visible note, never another set's words.
+   */
   s(key: string, vars?: TracedVars): string;
   /** The same, keeping the trace of every traced value it places. */
   t(key: string, vars?: TracedVars): Traced;
@@ -72,8 +75,6 @@ export function claim(word: ClaimWord, fig: Fig, priorKeys: string[] = []): Clai
   return { word, cells: fig.cells, priorKeys, ...(fig.inputs?.length ? { inputs: fig.inputs } : {}) };
 }
 
-const FALLBACK = builtinSentences as Record<string, string>;
-
 export function createContext(doc: BudgetDocument, template: TemplateSet): TextContext {
   const meta = doc.meta;
   const unit = meta.amountUnit ?? template.amountUnit;
@@ -92,8 +93,10 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
     const t = tables.get(role);
     return t ? (doc.tables[t.id]?.rows ?? []) : [];
   };
-  const t = (key: string, vars: TracedVars = {}) =>
-    fillTraced(template.sentences?.[key] ?? FALLBACK[key] ?? '', { ...common, ...vars });
+  const t = (key: string, vars: TracedVars = {}): Traced => {
+    const pattern = template.sentences?.[key];
+    return pattern === undefined ? plain(notGeneratedNote(`模板缺少句式“${key}”`)) : fillTraced(pattern, { ...common, ...vars });
+  };
   const value = (role: Role, rowId: string, col: string) => rowsOf(role).find((r) => r.id === rowId)?.values[col] ?? 0;
   const ref = (role: Role, rowId: string, col: string): CellRef | undefined => {
     const def = tables.get(role);

@@ -61,12 +61,25 @@ describe('generated text of the sample equals the reference release where the re
 });
 
 describe('a set without an outline', () => {
-  it('gets the built-in structure with its own tables', () => {
+  it('says that its text was not generated, and prints its own tables', () => {
     const set = { ...sampleSet(), outline: [] };
     const nodes = renderOutline(sampleDoc(), set);
-    expect(nodes.map((n) => n.node.kind)).toEqual(['cover', 'toc', 'part', 'tables', 'part', 'glossary', 'closing']);
-    expect(nodes[3].children).toHaveLength(11);
-    expect(findRendered(nodes, 's2')?.blocks.length).toBeGreaterThan(2);
+    expect(nodes.map((n) => n.node.kind)).toEqual(['cover', 'section', 'tables']);
+    expect(nodes[0].title).toBe('2024年部门预算公开');
+    expect(nodes[2].children.map((c) => c.node.table)).toEqual(set.tables.map((t) => t.id));
+    const text = nodes[1].blocks.map((b) => (b.kind === 'para' ? b.text : '')).join('');
+    expect(text).toContain('本节未生成');
+  });
+
+  it('names a generator or sentence the set lacks instead of writing an empty paragraph', () => {
+    const base = sampleSet();
+    const set = { ...base, sentences: { ...base.sentences, 'summary.total': undefined as unknown as string }, outline: [
+      { id: 'a', title: '甲', kind: 'generated' as const, generator: 'summary' },
+      { id: 'b', title: '乙', kind: 'generated' as const, generator: 'no.such' },
+    ] };
+    const [a, b] = renderOutline(sampleDoc(), set).map((n) => n.blocks.map((x) => (x.kind === 'para' ? x.text : '')));
+    expect(a[0]).toBe('【本节未生成：模板缺少句式“summary.total”】');
+    expect(b).toEqual(['【本节未生成：模板所用的生成项“no.such”不存在】']);
   });
 });
 

@@ -5,7 +5,7 @@ import { getGlossaryOverride, getOverride, getText } from '../inputs/accessors';
 import { para, type Block } from './blocks';
 import { createContext, type TextContext } from './context';
 import { chineseDate, chineseNumeral } from './pattern';
-import builtinOutline from '../../templates/xj-dept-2024-11/outline.json';
+import { isGeneratorId, notGeneratedNote, type GeneratorId } from './generator-needs';
 import { dutiesText, organizationText } from './generators/overview';
 import { expenditureText, fiscalText, incomeText, summaryText } from './generators/budget';
 import { basicText, gpbItemsText, gpbScaleText, gpbStructureText } from './generators/gpb';
@@ -15,8 +15,12 @@ import { assetsText, operatingText, otherNotesText, performanceText, procurement
 
 export type Generator = (ctx: TextContext, id: string) => Block[];
 
-/** Generator ids an outline node may name (`generator`). A bureau's set combines them in its own order. */
-export const GENERATORS: Record<string, Generator> = {
+/**
+ * Generator ids an outline node may name (`generator`). A bureau's set combines them in its own order. The ids and
+ * what each needs from a set are declared in generator-needs.ts (checked when a set loads); the type keeps the two
+ * lists the same.
+ */
+export const GENERATORS: Record<GeneratorId, Generator> = {
   'overview.duties': dutiesText,
   'overview.organization': organizationText,
   summary: summaryText,
@@ -68,9 +72,11 @@ function nodeBlocks(ctx: TextContext, node: OutlineNode): Block[] {
   if (node.kind === 'closing') {
     return [para(`${node.id}.unit`, ctx.doc.meta.unitName, false), para(`${node.id}.date`, chineseDate(ctx.doc.meta.date), false)];
   }
+  if (node === MISSING_TEXT) return [para(`${node.id}.none`, notGeneratedNote('所用模板没有文档结构（outline），说明部分无从生成'), false)];
   if (node.generator) {
-    const gen = GENERATORS[node.generator];
-    return gen ? gen(ctx, node.id) : [para(`${node.id}.unknown`, ctx.s('generator.unknown', { 名称: node.generator }))];
+    // Loading refuses an unknown generator; a set built in code without loading still gets a visible note.
+    if (!isGeneratorId(node.generator)) return [para(`${node.id}.unknown`, notGeneratedNote(`模板所用的生成项“${node.generator}”不存在`), false)];
+    return GENERATORS[node.generator](ctx, node.id);
   }
   if (node.kind === 'input' && node.input) {
     return getText(ctx.doc, node.input).split(/\n+/).filter((t) => t.trim()).map((t, i) => para(`${node.id}.${i + 1}`, t.trim(), false));
@@ -90,17 +96,24 @@ function applyOverrides(doc: BudgetDocument, blocks: Block[]): Block[] {
   });
 }
 
+/** The one section of a set without an outline: it says that the text was not generated. */
+const MISSING_TEXT: OutlineNode = Object.freeze({ id: 'text', title: '{主体}情况说明', kind: 'section' as const });
+
 /**
- * The set's outline, or — for a bureau's set that has none — the built-in 2024 structure with this set's own tables
- * in 第二部分, so that such a set still exports a complete document.
+ * The set's outline, or — for a set that has none — a cover, one section saying that no text was generated, and
+ * the set's own tables: such a set still exports its tables, and never borrows another set's structure or words.
  */
 export function effectiveOutline(template: TemplateSet): OutlineNode[] {
   if (template.outline.length > 0) return template.outline;
   const cn = (n: number) => chineseNumeral(n);
-  return (builtinOutline as OutlineNode[]).map((node) => (node.kind !== 'tables' ? node : {
-    ...node,
-    children: template.tables.map((t, i) => ({ id: `table-${t.id}`, title: `${cn(i + 1)}、${t.title}`, kind: 'table' as const, table: t.id })),
-  }));
+  return [
+    { id: 'cover', title: template.sentences?.['cover.title'] ?? template.name, kind: 'cover' },
+    MISSING_TEXT,
+    {
+      id: 'tables', title: '附表', kind: 'tables',
+      children: template.tables.map((t, i) => ({ id: `table-${t.id}`, title: `${cn(i + 1)}、${t.title}`, kind: 'table' as const, table: t.id })),
+    },
+  ];
 }
 
 /** Renders the set's outline for a document: titles filled, every generated section's blocks. Pure. */

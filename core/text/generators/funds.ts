@@ -4,6 +4,7 @@ import { PRIOR, reasonKey } from '../../inputs/keys';
 import { para, type Block } from '../blocks';
 import { changeTraced, claim, codeLevel, isTableEmpty, reasonPhrase, type TextContext } from '../context';
 import { joinTraced, plain, withClaim, type Fig, type Traced } from '../trace';
+import { notGeneratedNote, ROLE_TITLES } from '../generator-needs';
 
 /** The 空表 sentence says 无 / 未安排 of a table with no figure: one claim per word it uses. */
 export function emptyTableClaims(t: Traced, total: Fig): Traced {
@@ -24,7 +25,7 @@ export function fundTableText(role: Role) {
   return (ctx: TextContext, id: string): Block[] => {
     const t = ctx.table(role);
     const rows = ctx.rows(role);
-    if (!t) return [];
+    if (!t) return [para(`${id}.none`, notGeneratedNote(`模板没有${ROLE_TITLES[role]}`), false)];
     if (isTableEmpty(rows)) {
       const note = tableEmptyNote(t, ctx.doc.meta) ?? ctx.s('table.empty', { 表名: t.title });
       return [para(`${id}.empty`, emptyTableClaims(plain(note), ctx.fig(role, 'total', 'total')))];

@@ -1,0 +1,93 @@
+import type { TableDef } from '../template/template.schema';
+
+/**
+ * What each text generator an outline node may name (`generator`) needs from the template set: the sentence keys it
+ * reads and the tables (by role) it writes about. A set is checked against this table when it loads, so a missing
+ * sentence or table is a load error naming the set, never an empty paragraph or another set's words. generate.ts
+ * maps exactly these ids to the generator functions (the type makes both lists the same), and a test reads every
+ * sentence the generators fill over sample and random documents to keep the key lists complete.
+ */
+
+type Role = TableDef['role'];
+
+export interface GeneratorNeeds {
+  /** Sentence keys the generator may fill. */
+  sentences: readonly string[];
+  /** Table roles without which the section has nothing to say. */
+  roles: readonly Role[];
+}
+
+/** "比上年预算增加…" and its three siblings: every sentence stating a change from last year. */
+const CHANGE = ['change.increase', 'change.decrease', 'change.flat', 'change.new'] as const;
+const KINDS = ['label.basic', 'label.project'] as const;
+const SANGONG_LABELS = ['label.sangong.abroad', 'label.sangong.vehiclePurchase', 'label.sangong.vehicleOperation', 'label.sangong.reception'] as const;
+const PROJECT_FIELDS = [
+  'project.basis', 'project.undertaker', 'project.allocation', 'project.period', 'project.subsidy.source', 'project.subsidy.persons',
+  'project.subsidy.standard', 'project.subsidy.scope', 'project.subsidy.method', 'project.subsidy.procedure', 'project.subsidy.beneficiaries',
+] as const;
+const ASSETS = [
+  'other.assets.none', 'other.assets.intro', 'other.assets.asOf', 'other.assets.building', 'other.assets.vehicles',
+  'other.assets.vehicles.none', 'other.assets.vehicle', 'other.assets.furniture', 'other.assets.other', 'other.assets.equipment',
+  'other.assets.planned',
+] as const;
+
+const needs = (sentences: readonly string[], roles: readonly Role[] = []): GeneratorNeeds => ({ sentences, roles });
+const fundTable = (role: Role) => needs([`${role}.total`, 'funds.class', 'table.empty'], [role]);
+
+export const GENERATOR_NEEDS = {
+  'overview.duties': needs(['overview.duty', 'overview.duties.none']),
+  'overview.organization': needs([
+    'overview.units', 'overview.subUnits', 'overview.subUnits.none', 'overview.departments', 'overview.departments.none',
+    'overview.staff', 'people.increase', 'people.decrease', 'people.flat',
+  ]),
+  summary: needs(['summary.total', 'summary.income', 'summary.income.none', 'summary.expenditure', 'summary.expenditure.none']),
+  income: needs(['income.total', 'income.item', 'income.none', 'reason', ...CHANGE], ['income']),
+  expenditure: needs(['expenditure.total', 'expenditure.item', 'expenditure.none', 'reason', ...KINDS, ...CHANGE], ['expenditure']),
+  fiscal: needs([
+    'fiscal.total', 'fiscal.sourceName', 'fiscal.sources.only', 'fiscal.sources.onlyAll', 'fiscal.incomeItem', 'fiscal.income',
+    'fiscal.expenditure', 'fiscal.class', 'fiscal.class.noUsage',
+  ], ['fiscalOverview']),
+  'gpb.scale': needs(['gpb.scale.total', 'gpb.scale.item', 'gpb.scale.reason', ...KINDS, ...CHANGE], ['gpbExpenditure']),
+  'gpb.structure': needs(['gpb.structure.item', 'gpb.none'], ['gpbExpenditure']),
+  'gpb.items': needs(['gpb.item', 'gpb.none', 'item.reason', ...CHANGE], ['gpbExpenditure']),
+  basic: needs(['basic.total', 'basic.personnel', 'basic.personnel.none', 'basic.public', 'basic.public.none'], ['gpbBasic']),
+  projects: needs(['projects.none', 'project.name', 'project.amount', 'project.period.default', ...PROJECT_FIELDS], ['gpbProjects']),
+  govFund: fundTable('govFund'),
+  stateCapital: fundTable('stateCapital'),
+  carryover: fundTable('carryover'),
+  sangong: needs(['sangong.total', 'sangong.itemChange', 'sangong.change', 'reason', ...SANGONG_LABELS, ...CHANGE], ['sangong']),
+  'other.operating': needs(['other.operating', 'other.operating.reason', ...CHANGE]),
+  'other.procurement': needs(['other.procurement', 'other.procurement.sme', 'other.procurement.none']),
+  'other.assets': needs(ASSETS),
+  'other.performance': needs([
+    'other.performance', 'performance.overall.title', 'performance.overall.unitLabel', 'performance.project.title', 'performance.yearLine',
+  ]),
+  'other.notes': needs(['other.notes.none']),
+} as const satisfies Record<string, GeneratorNeeds>;
+
+export type GeneratorId = keyof typeof GENERATOR_NEEDS;
+
+export function isGeneratorId(id: string): id is GeneratorId {
+  return Object.prototype.hasOwnProperty.call(GENERATOR_NEEDS, id);
+}
+
+/** What a table of each role is called, for messages about a set that lacks one. */
+export const ROLE_TITLES: Record<Role, string> = {
+  overview: '收支总体情况表', income: '收入总体情况表', expenditure: '支出总体情况表', fiscalOverview: '财政拨款收支总体情况表',
+  gpbExpenditure: '一般公共预算支出情况表', gpbBasic: '一般公共预算基本支出情况表', gpbProjects: '一般公共预算项目支出情况表',
+  govFund: '政府性基金预算支出情况表', stateCapital: '国有资本经营预算支出情况表', sangong: '财政拨款“三公”经费支出情况表',
+  carryover: '上年结转结余情况明细表', other: '其他表',
+};
+
+/** Sentences an outline node of a kind other than `generated` fills: the 名词解释 entries. */
+export const NODE_KIND_SENTENCES: Partial<Record<string, readonly string[]>> = {
+  glossary: ['glossary.entry'],
+};
+
+/** Sentences a document needs whatever its outline: the cover title when the outline has no cover node. */
+export const COVER_TITLE_SENTENCE = 'cover.title';
+
+/** The visible note in place of a section the set cannot fill (never an empty paragraph, never another set's words). */
+export function notGeneratedNote(reason: string): string {
+  return `【本节未生成：${reason}】`;
+}
