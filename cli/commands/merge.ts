@@ -2,13 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { CliCommand } from '../registry';
 import { checkOutputs, documentOutput, policyOf, readDocument, writeInPlace, writeOutputs } from '../io';
-import { formatAmount } from '../../core/amount/amount';
 import { parseDocument } from '../../core/file/parse';
 import { serializeDocumentBytes } from '../../core/file/serialize';
-import { mergeChanges } from '../../core/merge/merge-diff';
-import { MERGE_INPUT, mergeUnits, snapshotsOf, type MergeUnit } from '../../core/merge/merge-units';
+import { mergeUnits, snapshotsOf, type MergeUnit } from '../../core/merge/merge-units';
+import { remergeLines, remergePlan } from '../../core/merge/remerge';
 import { getBuiltinTemplateSet } from '../../core/template/registry';
-import type { JsonValue } from '../../core/document/document';
 import { ioErrorMessage } from '../../node/io-errors';
 import { sha256Hex } from '../../node/file-stamp';
 
@@ -96,25 +94,20 @@ async function runUpdate(file: string, overwrite: boolean, io: Parameters<CliCom
   const docDir = dirname(resolve(io.cwd, file));
   const units = await readUnits(docDir, snapshots.map((s) => s.file), docDir, io);
   if (!units) return 2;
-  const fresh = mergeUnits(units, r.template, r.doc.meta.unitName);
-  if (!fresh.ok) {
-    io.err(`未重新汇总：${fresh.message}`);
+  const plan = remergePlan(r.doc, r.template, units);
+  if (!plan.ok) {
+    io.err(`未重新汇总：${plan.message}`);
     return 2;
   }
-  const changes = mergeChanges(r.doc, fresh.doc, r.template);
-  const changedUnits = units.filter((u, i) => u.sha256 !== snapshots[i]!.sha256).map((u) => u.doc.meta.unitName);
-  if (changes.length === 0 && changedUnits.length === 0) {
+  if (plan.unchanged) {
     io.out('各单位文件没有变化，部门文件无需更新。');
     return 0;
   }
-  for (const def of r.template.tables) {
-    const note = r.doc.tables[def.id]?.note;
-    r.doc.tables[def.id] = { ...fresh.doc.tables[def.id]!, ...(note !== undefined ? { note } : {}) };
-  }
-  r.doc.inputs[MERGE_INPUT] = fresh.doc.inputs[MERGE_INPUT] as JsonValue;
+  plan.command.apply(r.doc, { template: r.template });
+  const { changes, changedUnits } = plan;
   const written = await writeInPlace(io.cwd, file, serializeDocumentBytes(r.doc), { overwrite, stamp: r.stamp, ...(io.writeFiles ? { writeFiles: io.writeFiles } : {}) });
   if (changedUnits.length) io.out(`有变化的单位：${changedUnits.join('、')}`);
-  for (const c of changes) io.out(`${c.where}：${formatAmount(c.before)} → ${formatAmount(c.after)}`);
+  for (const line of remergeLines(changes)) io.out(line);
   io.out(`已重新汇总，修改 ${changes.length} 个单元格，保存在原文件：${written}（原版本保存为“${file}.bak”）`);
   return 0;
 }

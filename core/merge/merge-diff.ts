@@ -21,6 +21,9 @@ export function tableChanges(def: TableDef, current: readonly RowData[], next: r
   const now = new Map(current.map((r) => [mergeRowKey(r), r]));
   const nextBy = new Map(next.map((r) => [mergeRowKey(r), r]));
   const keys = [...nextBy.keys(), ...[...now.keys()].filter((k) => !nextBy.has(k))];
+  // Fixed rows (表1, 表10 …) store no name: the officer knows them by the label the table prints.
+  const fixed = def.rows.kind === 'fixed' ? def.rows.rows : def.rows.kind === 'sideBySide' ? [...def.rows.sides[0], ...def.rows.sides[1], ...def.rows.totals] : [];
+  const labels = new Map(fixed.map((r) => [r.id, r.label.trim()]));
   for (const k of keys) {
     const a = now.get(k);
     const b = nextBy.get(k);
@@ -29,7 +32,7 @@ export function tableChanges(def: TableDef, current: readonly RowData[], next: r
       const before = a?.values[col.id] ?? 0;
       const after = b?.values[col.id] ?? 0;
       if (before === after) continue;
-      const name = row.code ?? row.name ?? (row.id === 'total' ? '合计' : row.id);
+      const name = row.code ?? row.name ?? (labels.get(row.id) || (row.id === 'total' ? '合计' : row.id));
       out.push({ table: def.id, where: `${def.no} ${name} ${leafLabel(col)}`, row: a ? a.id : null, col: col.id, before, after });
     }
   }

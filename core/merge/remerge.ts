@@ -1,0 +1,83 @@
+import { formatAmount } from '../amount/amount';
+import type { Command } from '../commands/command';
+import { emptyChangeSet } from '../commands/command';
+import { cloneRow, command } from '../commands/raw';
+import type { BudgetDocument, JsonValue, RowData } from '../document/document';
+import { structureOf } from '../structure/structure-model';
+import type { TemplateSet } from '../template/template.schema';
+import { mergeChanges, type MergeChange } from './merge-diff';
+import { MERGE_INPUT, mergeUnits, snapshotsOf, type MergeUnit } from './merge-units';
+
+/**
+ * 重新汇总: a consolidated 部门 document brought back to its units' sum after a unit's file changed. The app and the
+ * CLI (`merge --update`) both plan with remergePlan (what changes, which units) and write with remergeCommand, so the
+ * two cannot disagree on what a re-merge touches: every table's rows and the unit snapshots; the officer's notes,
+ * texts and other inputs stay as they are.
+ */
+
+export type RemergePlan =
+  | { ok: false; message: string }
+  | {
+      ok: true;
+      /** Every amount that differs from the fresh sum, old → new, in table and row order. */
+      changes: MergeChange[];
+      /** Units whose file content differs from the snapshot kept at the last consolidation. */
+      changedUnits: string[];
+      /** Nothing to write: same amounts and same unit files. */
+      unchanged: boolean;
+      command: Command;
+    };
+
+/** Units read afresh, in the order of the document's snapshots (the caller reads each snapshot's file). */
+export function remergePlan(doc: BudgetDocument, template: TemplateSet, units: readonly MergeUnit[]): RemergePlan {
+  const snapshots = snapshotsOf(doc);
+  if (snapshots.length === 0) return { ok: false, message: '当前文档不是汇总生成的部门文档（没有下属单位记录），无法重新汇总' };
+  const fresh = mergeUnits(units, template, doc.meta.unitName);
+  if (!fresh.ok) return fresh;
+  const changes = mergeChanges(doc, fresh.doc, template);
+  const changedUnits = units.filter((u, i) => u.sha256 !== snapshots[i]?.sha256).map((u) => u.doc.meta.unitName);
+  const tables: Record<string, readonly RowData[]> = {};
+  for (const def of template.tables) tables[def.id] = fresh.doc.tables[def.id]?.rows ?? [];
+  return {
+    ok: true,
+    changes,
+    changedUnits,
+    unchanged: changes.length === 0 && changedUnits.length === 0,
+    command: replaceTablesCommand('重新汇总', tables, fresh.doc.inputs[MERGE_INPUT] ?? null),
+  };
+}
+
+const jsonCopy = <T extends JsonValue>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/**
+ * Sets each given table's rows (its note stays the document's own) and the snapshots input; the inverse puts back
+ * the rows and snapshots it replaced, so 撤销 restores the document exactly.
+ */
+export function replaceTablesCommand(label: string, tables: Record<string, readonly RowData[]>, snapshots: JsonValue | null): Command {
+  const own = Object.entries(tables).map(([id, rows]) => [id, rows.map(cloneRow)] as const);
+  const ownSnapshots = snapshots === null ? null : jsonCopy(snapshots);
+  return command(label, (doc, ctx) => {
+    const before: Record<string, RowData[]> = {};
+    const changes = emptyChangeSet();
+    const structure = structureOf(doc, ctx.template);
+    for (const [id, newRows] of own) {
+      const current = doc.tables[id];
+      before[id] = current?.rows ?? [];
+      const rows = newRows.map(cloneRow);
+      if (current) current.rows = rows;
+      else doc.tables[id] = { rows };
+      structure.invalidate(id);
+      changes.tables.push(id);
+    }
+    const previous = doc.inputs[MERGE_INPUT] ?? null;
+    if (ownSnapshots === null) delete doc.inputs[MERGE_INPUT];
+    else doc.inputs[MERGE_INPUT] = jsonCopy(ownSnapshots);
+    changes.inputs.push(MERGE_INPUT);
+    return { inverse: replaceTablesCommand(label, before, previous), changes };
+  });
+}
+
+/** The change list as the officer reads it, one line per amount: "表3 2080505 基本支出：1.00 → 3.50". */
+export function remergeLines(changes: readonly MergeChange[]): string[] {
+  return changes.map((c) => `${c.where}：${formatAmount(c.before)} → ${formatAmount(c.after)}`);
+}
