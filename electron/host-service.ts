@@ -1,6 +1,7 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type {
   DiskConflict, FileKind, HistoryEntry, HostApi, JsonValue, OpenedFile, OpenedFolder, RecentFile, SaveRequest, SaveResult,
+  UnitFileRead, UnitFilesRequest,
 } from '../core/ipc/contract';
 import { INPUT_LIMITS } from '../core/xlsx/input-guard';
 
@@ -27,6 +28,8 @@ export interface HostServiceDeps {
   showOpenDialog(options: { title: string; filters: { name: string; extensions: string[] }[]; defaultPath?: string }): Promise<string | null>;
   /** 批量审核: a folder chooser (undefined in tests that do not need it). */
   showFolderDialog?(options: { title: string; defaultPath?: string }): Promise<string | null>;
+  /** 汇总下属单位: an open dialog that takes several files (undefined in tests that do not need it). */
+  showOpenFilesDialog?(options: { title: string; filters: { name: string; extensions: string[] }[]; defaultPath?: string }): Promise<string[] | null>;
   /** The unit files (.ysgk, .xlsx) under a folder, subfolders included, with the name shown for each. */
   listUnitFiles?(folder: string): Promise<{ full: string; shown: string }[]>;
   showSaveDialog(options: { title: string; filters: { name: string; extensions: string[] }[]; defaultPath: string }): Promise<string | null>;
@@ -128,6 +131,45 @@ export class HostService implements HostApi {
       }
     }
     return { name: basename(folder), files, skipped };
+  }
+
+  async openUnitFiles(): Promise<OpenedFile[] | null> {
+    if (!this.deps.showOpenFilesDialog) return null;
+    const paths = await this.deps.showOpenFilesDialog({ title: '选择要汇总的下属单位文件（可多选）', filters: OPEN_DIALOG.document.filters, defaultPath: this.lastFolder });
+    if (!paths || paths.length === 0) return null;
+    this.lastFolder = dirname(paths[0]!);
+    const files: OpenedFile[] = [];
+    for (const path of paths.slice(0, FOLDER_FILE_LIMIT)) files.push({ path, name: basename(path), bytes: await this.readUnit(path) });
+    return files;
+  }
+
+  /**
+   * Reads only unit documents (.ysgk), each relative to the folder of a document this host handed out, or absolute
+   * as the consolidation recorded it; a file that cannot be read is answered with the reason, not an exception, so
+   * the page can name every missing unit at once.
+   */
+  async readUnitFiles(request: UnitFilesRequest): Promise<UnitFileRead[]> {
+    const folder = request.documentPath && this.deps.known.has(request.documentPath) ? dirname(request.documentPath) : null;
+    const out: UnitFileRead[] = [];
+    for (const file of request.files) {
+      const full = isAbsolute(file) ? file : folder ? resolve(folder, file) : null;
+      if (!/\.ysgk$/i.test(file)) out.push({ file, opened: null, reason: '不是预算公开文档（.ysgk）' });
+      else if (!full) out.push({ file, opened: null, reason: '部门文档尚未保存，无法确定该单位文件的位置' });
+      else {
+        try {
+          out.push({ file, opened: { path: full, name: basename(full), bytes: await this.readUnit(full) } });
+        } catch (error) {
+          out.push({ file, opened: null, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    }
+    return out;
+  }
+
+  private async readUnit(path: string): Promise<Uint8Array> {
+    const bytes = await this.read(path);
+    if (bytes.byteLength > INPUT_LIMITS.maxFileBytes) throw new Error(`“${basename(path)}”文件过大（${Math.round(bytes.byteLength / 1024 / 1024)} MB）`);
+    return bytes;
   }
 
   async openRecent(path: string): Promise<OpenedFile | null> {

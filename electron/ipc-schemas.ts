@@ -45,6 +45,12 @@ export const historyIdSchema = z
   .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/)
   .refine((id) => !id.includes('..'), { message: '版本编号无效' });
 
+/** 重新汇总: at most as many unit files as one 批量审核 takes; the host reads only .ysgk among them. */
+export const unitFilesRequestSchema = z.strictObject({
+  documentPath: pathSchema.nullable(),
+  files: z.array(pathSchema).max(2_000),
+});
+
 export const documentStateSchema = z.strictObject({ title: text(500), dirty: z.boolean() });
 
 export const confirmSchema = z.strictObject({ title: text(200), message: text(), okLabel: text(40) });
@@ -121,11 +127,14 @@ export const HOST_ARG_SCHEMAS = {
   openHistory: historyIdSchema,
   setAsideRecovery: none,
   openFolder: none,
+  openUnitFiles: none,
+  readUnitFiles: unitFilesRequestSchema,
 } satisfies Record<keyof HostApi, z.ZodType>;
 
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'saveAs', 'importExcel', 'importCodes', 'exportExcel', 'exportWord',
   'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate', 'history', 'exportCsv', 'exportData', 'textUses', 'batchCheck',
+  'mergeUnits', 'remerge',
 ] as const satisfies readonly MenuCommand[];
 
 /** Chinese message for a rejected argument: which call and what was wrong, without echoing the data. */

@@ -130,6 +130,10 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog(win, { ...options, properties: ['openFile'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    showOpenFilesDialog: async (options) => {
+      const result = await dialog.showOpenDialog(win, { ...options, properties: ['openFile', 'multiSelections'] });
+      return result.canceled ? null : result.filePaths;
+    },
     showFolderDialog: async (options) => {
       const result = await dialog.showOpenDialog(win, { ...options, properties: ['openDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);

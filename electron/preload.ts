@@ -10,6 +10,7 @@ import {
   type OpenedFolder,
   type OpenedFile,
   type SaveResult,
+  type UnitFileRead,
 } from '../core/ipc/contract';
 
 /**
@@ -50,6 +51,8 @@ const host = {
   openHistory: (id) => invoke<OpenedFile | null>('openHistory')(id),
   setAsideRecovery: () => invoke<string | null>('setAsideRecovery')(),
   openFolder: () => invoke<OpenedFolder | null>('openFolder')(),
+  openUnitFiles: () => invoke<OpenedFile[] | null>('openUnitFiles')(),
+  readUnitFiles: (request) => invoke<UnitFileRead[] | null>('readUnitFiles')(request),
   onMenuCommand: (listener) => subscribe<MenuEvent>(IPC_EVENT_MENU, listener),
   onOpenFile: (listener) => subscribe<OpenedFile>(IPC_EVENT_OPEN_FILE, listener),
 } satisfies Host;

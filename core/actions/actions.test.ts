@@ -35,7 +35,10 @@ describe('action registry', () => {
 
   it('enables by state: without a document only new/open/import/batch check/template/about; undo and redo by history; review by 错误', () => {
     const enabled = (s: ActionState) => actions.filter((a) => a.enabledWhen(s)).map((a) => a.id);
-    expect(enabled(NO_DOCUMENT)).toEqual(['new', 'open', 'importExcel', 'batchCheck', 'loadTemplate', 'about']);
+    expect(enabled(NO_DOCUMENT)).toEqual(['new', 'open', 'mergeUnits', 'importExcel', 'batchCheck', 'loadTemplate', 'about']);
+    // 重新汇总 only for a document consolidated from its units.
+    expect(enabled(open)).not.toContain('remerge');
+    expect(enabled({ ...open, consolidated: true })).toContain('remerge');
     expect(enabled(open)).not.toContain('undo');
     expect(enabled({ ...open, canUndo: true })).toContain('undo');
     expect(enabled({ ...open, canRedo: true })).toContain('redo');

@@ -37,6 +37,8 @@ export interface ActionState {
   readOnly: boolean;
   /** How many 错误 the checks currently report. */
   errorCount: number;
+  /** The open document was consolidated from unit files (it keeps their snapshots): 重新汇总 can run. */
+  consolidated?: boolean;
 }
 
 /**
@@ -74,7 +76,9 @@ const FIXED: readonly ActionDef[] = [
   { id: 'save', label: '保存', menu: 'file', group: 1, accelerator: 'CmdOrCtrl+S', keys: 'always', toolbar: { label: '保存', title: '保存' }, enabledWhen: withDocument },
   { id: 'saveAs', label: '另存为…', menu: 'file', group: 1, accelerator: 'CmdOrCtrl+Shift+S', keys: 'always', toolbar: { label: '另存为', title: '另存为' }, enabledWhen: withDocument },
   { id: 'history', label: '历史版本…', menu: 'file', group: 1, toolbar: { label: '历史版本', title: '打开本文档以前保存的版本（最近 10 次保存）' }, enabledWhen: withDocument },
-  { id: 'settings', label: '文档设置…', menu: 'file', group: 2, toolbar: { label: '文档设置', title: '单位名称、编制部门、年度、部门/单位' }, enabledWhen: withDocument },
+  { id: 'mergeUnits', label: '汇总下属单位…', hint: '把各下属单位的文件相加生成部门文档', menu: 'file', group: 2, enabledWhen: always },
+  { id: 'remerge', label: '重新汇总…', hint: '重新读取各下属单位文件并更新部门数', menu: 'file', group: 2, enabledWhen: (s) => s.hasDocument && !!s.consolidated },
+  { id: 'settings', label: '文档设置…', menu: 'file', group: 3, toolbar: { label: '文档设置', title: '单位名称、编制部门、年度、部门/单位' }, enabledWhen: withDocument },
 
   { id: 'undo', label: '撤销', menu: 'edit', group: 0, accelerator: 'CmdOrCtrl+Z', keys: 'outsideText', toolbar: { label: '撤销', title: '撤销' }, enabledWhen: (s) => s.hasDocument && s.canUndo },
   { id: 'redo', label: '重做', menu: 'edit', group: 0, accelerator: 'CmdOrCtrl+Y', alternates: ['CmdOrCtrl+Shift+Z'], keys: 'outsideText', toolbar: { label: '重做', title: '重做' }, enabledWhen: (s) => s.hasDocument && s.canRedo },

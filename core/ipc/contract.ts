@@ -91,7 +91,7 @@ export type FileKind = 'document' | 'xlsx' | 'csv' | 'template';
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'saveAs' | 'importExcel' | 'importCodes' | 'exportExcel' | 'exportWord'
   | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate' | 'history'
-  | 'exportCsv' | 'exportData' | 'textUses' | 'batchCheck';
+  | 'exportCsv' | 'exportData' | 'textUses' | 'batchCheck' | 'mergeUnits' | 'remerge';
 
 /**
  * What the host's menu sends: a menu command, a derivation of the template (`derive:<id>`) or a review step. The
@@ -104,6 +104,21 @@ export interface OpenedFolder {
   name: string;
   files: OpenedFile[];
   skipped: { name: string; reason: string }[];
+}
+
+/** 重新汇总: the unit files a 部门 document names, as its snapshots keep them. */
+export interface UnitFilesRequest {
+  /** Where the 部门 document is (a path the host handed out), or null when it was never saved. */
+  documentPath: string | null;
+  /** Each unit's file: relative to the document's folder, or absolute. */
+  files: string[];
+}
+
+/** One unit file read again: the file as requested, and its content or why it could not be read. */
+export interface UnitFileRead {
+  file: string;
+  opened: OpenedFile | null;
+  reason?: string;
 }
 
 export interface RecentFile {
@@ -124,6 +139,13 @@ export interface HostApi {
    * cancelled. Paths are handed out, so a unit can be opened afterwards with reopenFile.
    */
   openFolder(): Promise<OpenedFolder | null>;
+  /** 汇总下属单位: choose several unit documents (.ysgk) at once; null when cancelled. Units are read, never locked. */
+  openUnitFiles(): Promise<OpenedFile[] | null>;
+  /**
+   * 重新汇总: read again the unit documents a 部门 document names, in the order given; null when this host cannot read
+   * a disk (the web host without its test disk: the page then asks the officer to choose the files).
+   */
+  readUnitFiles(request: UnitFilesRequest): Promise<UnitFileRead[] | null>;
   /** Reopen a recent file by path (Electron only; the web host returns null). */
   openRecent(path: string): Promise<OpenedFile | null>;
   recentFiles(): Promise<RecentFile[]>;
@@ -194,6 +216,7 @@ export const HOST_API_METHODS = [
   'kind', 'startupFile', 'openFile', 'openRecent', 'recentFiles', 'saveFile', 'setDocumentState',
   'writeRecovery', 'takeRecovery', 'clearRecovery', 'confirm', 'getSetting', 'setSetting',
   'reopenFile', 'releaseDocument', 'listHistory', 'openHistory', 'setAsideRecovery', 'openFolder',
+  'openUnitFiles', 'readUnitFiles',
 ] as const satisfies readonly (keyof HostApi)[];
 export const IPC_EVENT_MENU = 'host-event:menu';
 export const IPC_EVENT_OPEN_FILE = 'host-event:open-file';

@@ -1,5 +1,6 @@
 import type {
   DiskConflict, FileKind, HistoryEntry, Host, JsonValue, LockHolder, MenuEvent, OpenedFile, OpenedFolder, SaveRequest, SaveResult,
+  UnitFileRead,
 } from '../../core/ipc/contract';
 import { historyCopyName } from '../../core/ipc/contract';
 
@@ -33,7 +34,7 @@ export interface TestDisk {
   history?: { entry: HistoryEntry; text: string; documentName: string }[];
   /** Documents picked with 打开 come as held by this person (another instance has them open). */
   lockedBy?: LockHolder;
-  /** What 打开磁盘上的版本 reads, by file name. */
+  /** What 打开磁盘上的版本 and 重新汇总 read, by file name. */
   files?: Record<string, string>;
   /** Filled in by the web host: raises a menu command the way the desktop menu does (历史版本… has no button). */
   menu?: (command: MenuEvent) => void;
@@ -90,6 +91,17 @@ export function createWebHost(win: Window = window): WebHost {
       return file && kind === 'document' && disk?.lockedBy ? { ...file, lockedBy: disk.lockedBy } : file;
     },
     openFolder: () => pickFolder(win),
+    openUnitFiles: () => pickFiles(win, ACCEPT.document),
+    // A page cannot read a disk: only the test disk answers; otherwise the page asks the officer for the files.
+    readUnitFiles: async (request) => {
+      const files = disk?.files;
+      if (!files) return null;
+      return request.files.map((file): UnitFileRead => {
+        const name = baseName(file);
+        const text = files[name];
+        return text === undefined ? { file, opened: null, reason: '找不到该文件' } : { file, opened: { path: name, name, bytes: new TextEncoder().encode(text) } };
+      });
+    },
     openRecent: async () => null,
     recentFiles: async () => [],
     saveFile: async (request: SaveRequest): Promise<SaveResult> => {
@@ -184,6 +196,29 @@ function pickFile(win: Window, accept: string): Promise<OpenedFile | null> {
       input.remove();
       if (!file) resolve(null);
       else void readFile(file).then(resolve, () => resolve(null));
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    win.document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** 汇总下属单位 in the browser: a file input that takes several files at once. */
+function pickFiles(win: Window, accept: string): Promise<OpenedFile[] | null> {
+  return new Promise((resolve) => {
+    const input = win.document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = true;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const chosen = [...(input.files ?? [])];
+      input.remove();
+      if (chosen.length === 0) return resolve(null);
+      void Promise.all(chosen.map(readFile)).then(resolve, () => resolve(null));
     });
     input.addEventListener('cancel', () => {
       input.remove();
