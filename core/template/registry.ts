@@ -15,6 +15,7 @@ import unit2021EconRules from '../../templates/xj-unit-2021-9-econ/rules.json';
 import sh2025Tables from '../../templates/sh-dept-2025-9/tables.json';
 import sh2025Rules from '../../templates/sh-dept-2025-9/rules.json';
 import sh2025Outline from '../../templates/sh-dept-2025-9/outline.json';
+import sh2025Sentences from '../../templates/sh-dept-2025-9/sentences.json';
 import sh2025Glossary from '../../templates/sh-dept-2025-9/glossary.json';
 import final9Tables from '../../templates/national-final-9/tables.json';
 import final9Rules from '../../templates/national-final-9/rules.json';
@@ -45,7 +46,7 @@ const BUILTIN_PARTS: SetParts[] = [
   // An extension of the 2021 set (its 表7 by economic 类 and the rules that differ): see extends.ts.
   { tables: unit2021EconTables, rules: unit2021EconRules },
   // Shanghai-style 9 tables in 元 (the 三公 table printed in 万元), 合计 rows last.
-  { tables: sh2025Tables, rules: sh2025Rules, outline: sh2025Outline, glossary: sh2025Glossary },
+  { tables: sh2025Tables, rules: sh2025Rules, outline: sh2025Outline, sentences: sh2025Sentences, glossary: sh2025Glossary },
   // The national 部门决算 9 tables (决算数, 结转和结余, 表6 人员经费/公用经费 side by side).
   { tables: final9Tables, rules: final9Rules, outline: final9Outline, sentences: final9Sentences, glossary: final9Glossary },
 ];
