@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleParts, builtinTemplateSets, parseTemplateSet } from '../core/template/registry';
 import { resolveExtends } from '../core/template/extends';
+import { impliedRules } from '../core/template/implied-rules';
+import type { RuleDef } from '../core/template/template.schema';
 
 /** Every set folder under templates/ (a folder with a tables.json), read from disk as a bureau's file would be. */
 const root = import.meta.dirname;
@@ -37,5 +39,18 @@ describe('template sets under templates/', () => {
 
   it('the registry ships every folder', () => {
     expect(builtinTemplateSets().map((s) => s.id).sort()).toEqual([...setDirs].sort());
+  });
+
+  // The Xinjiang sets' rules.json hold only what their tables do not imply (表间 rules, checks, special 表内 rules).
+  it.each(['xj-dept-2024-11', 'xj-unit-2021-9'])('%s: rules.json repeats no rule its tables imply', (dir) => {
+    const own = readPart(dir, 'rules') as RuleDef[];
+    const tables = (readPart(dir, 'tables') as { tables: Parameters<typeof impliedRules>[0] }).tables;
+    const implied = impliedRules(tables);
+    const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+    expect(own.filter((r) => implied.some((i) => i.id === r.id || same(i.expr, r.expr))).map((r) => r.id)).toEqual([]);
+  });
+
+  it('the 表七-by-economic-类 extension needs no rules of its own: its 表七 implies them', () => {
+    expect(readPart('xj-unit-2021-9-econ', 'rules')).toEqual({});
   });
 });

@@ -13,6 +13,10 @@
  * must exist in the base (and an added one must not): a mistake is a load error naming the set and the id.
  */
 
+import { z } from 'zod';
+import { disabledImpliedRules, impliedRules } from './implied-rules';
+import { tableSchema } from './template.schema';
+
 type Json = Record<string, unknown>;
 type Item = Json & { id: string };
 
@@ -131,6 +135,39 @@ function patchTables(base: readonly Item[], patch: unknown, where: string, error
   return tables;
 }
 
+/** Ids of the rules a raw set's tables imply (none when its tables are not valid: the schema reports them later). */
+function impliedIds(set: Json): Set<string> {
+  const tables = z.array(tableSchema).safeParse(set.tables);
+  return new Set(tables.success ? impliedRules(tables.data).map((r) => r.id) : []);
+}
+
+/**
+ * The child's rule changes. Rules generated from the base's tables are not in its rules list: removing one disables
+ * it (`impliedRules.disable`, read when the set loads), replacing one gives the set its own version, and adding one
+ * is refused like adding any existing rule.
+ */
+function patchRules(base: Json, patch: unknown, childDisabled: readonly string[], where: string, errors: string[]): Json {
+  const own = (base.rules as Item[]) ?? [];
+  const disabled = [...new Set([...disabledImpliedRules(base).ids, ...childDisabled])];
+  const implied = impliedIds(base);
+  if (!isObject(patch) || implied.size === 0) {
+    return { rules: patchList(own, patch, '规则', where, errors), ...(disabled.length ? { impliedRules: { disable: disabled } } : {}) };
+  }
+  const p = patch as ListPatch;
+  const ownIds = new Set(own.map((r) => r.id));
+  const live = (id: string) => implied.has(id) && !disabled.includes(id) && !ownIds.has(id);
+  const disable = [...disabled, ...(p.remove ?? []).filter(live)];
+  const overrides = (p.replace ?? []).filter((r) => live(r.id));
+  const rest: ListPatch = {
+    remove: (p.remove ?? []).filter((id) => !live(id)),
+    replace: (p.replace ?? []).filter((r) => !live(r.id)),
+    add: (p.add ?? []).filter((a) => !live(a.id)),
+  };
+  const rules = [...patchList(own, rest, '规则', where, errors), ...overrides];
+  for (const a of p.add ?? []) if (live(a.id)) errors.push(`${where}：要添加的规则“${a.id}”已存在（要修改它请用 replace）`);
+  return { rules, ...(disable.length ? { impliedRules: { disable } } : {}) };
+}
+
 /**
  * The complete set a child describes: its base (found by `lookup`, itself resolved first) with the child's changes.
  * A set without `extends` is returned as it is.
@@ -152,7 +189,7 @@ export function resolveExtends(raw: unknown, lookup: (id: string) => unknown, de
   const { extends: _extends, tables, rules, outline, sentences, ...fields } = raw;
   const out: Json = { ...b, ...fields };
   out.tables = patchTables((b.tables as Item[]) ?? [], tables, where, errors);
-  out.rules = patchList((b.rules as Item[]) ?? [], rules, '规则', where, errors);
+  Object.assign(out, patchRules(b, rules, disabledImpliedRules(raw).ids, where, errors));
   out.outline = patchOutline((b.outline as Item[]) ?? [], outline, where, errors);
   if (sentences !== undefined) {
     if (!isObject(sentences)) errors.push(`${where}：sentences 应为 { 键: 文字 }`);

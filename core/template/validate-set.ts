@@ -3,11 +3,15 @@ import { templateSetSchema, type OutlineNode, type TableDef, type TemplateSet, t
 import { checkJsonShape, jsonShapeMessage } from '../file/json-shape';
 import { formulaRefs, parseSignedSum } from '../structure/formula';
 import { resolveExtends } from './extends';
+import { disabledImpliedRules, withImpliedRules } from './implied-rules';
+import { loadCheckErrors } from './load-checks';
 
 /**
  * Validation of a template set beyond its zod shape: ids unique, formulas and references pointing at things that
- * exist, header paths that can be printed. A finance bureau's own set goes through the same checks as the built-in
- * ones, so every message is Chinese and names the place (表号, 列, 行) so that the bureau can fix its file.
+ * exist, header paths that can be printed; then the rules its tables imply are generated (implied-rules.ts) and the
+ * outline, sentences and rules are checked against what the program has (load-checks.ts). A finance bureau's own
+ * set goes through the same checks as the built-in ones, so every message is Chinese and names the place (表号, 列,
+ * 行, 规则, 节点) so that the bureau can fix its file.
  */
 
 export type ParseSetResult = { ok: true; set: TemplateSet } | { ok: false; errors: string[] };
@@ -18,7 +22,15 @@ export function parseTemplateSet(json: unknown): ParseSetResult {
     return { ok: false, errors: parsed.error.issues.map((issue) => zodIssueMessage(issue, json)) };
   }
   const errors = semanticErrors(parsed.data);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, set: parsed.data };
+  if (errors.length > 0) return { ok: false, errors };
+  const disabled = disabledImpliedRules(json);
+  if (disabled.error) return { ok: false, errors: [`模板“${parsed.data.id}”：${disabled.error}`] };
+  const rules = withImpliedRules(parsed.data.id, parsed.data.tables, parsed.data.rules, disabled.ids);
+  const set: TemplateSet = { ...parsed.data, rules: rules.rules };
+  // Messages follow the set's own rules in file order, then the generated ones.
+  const inFileOrder = { ...set, rules: [...parsed.data.rules, ...rules.rules.filter((r) => rules.generated.has(r.id))] };
+  const loadErrors = [...rules.errors, ...loadCheckErrors(inFileOrder, rules.generated)];
+  return loadErrors.length > 0 ? { ok: false, errors: loadErrors } : { ok: true, set };
 }
 
 /**

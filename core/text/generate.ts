@@ -5,7 +5,7 @@ import { getGlossaryOverride, getOverride, getText } from '../inputs/accessors';
 import { para, type Block } from './blocks';
 import { createContext, type TextContext } from './context';
 import { chineseDate, chineseNumeral } from './pattern';
-import { isGeneratorId, notGeneratedNote, type GeneratorId } from './generator-needs';
+import { GENERATOR_NEEDS, isGeneratorId, notGeneratedNote, ROLE_TITLES, type GeneratorId } from './generator-needs';
 import { dutiesText, organizationText } from './generators/overview';
 import { expenditureText, fiscalText, incomeText, summaryText } from './generators/budget';
 import { basicText, gpbItemsText, gpbScaleText, gpbStructureText } from './generators/gpb';
@@ -76,6 +76,8 @@ function nodeBlocks(ctx: TextContext, node: OutlineNode): Block[] {
   if (node.generator) {
     // Loading refuses an unknown generator; a set built in code without loading still gets a visible note.
     if (!isGeneratorId(node.generator)) return [para(`${node.id}.unknown`, notGeneratedNote(`模板所用的生成项“${node.generator}”不存在`), false)];
+    const missing = GENERATOR_NEEDS[node.generator].roles.find((role) => !ctx.table(role));
+    if (missing) return [para(`${node.id}.none`, notGeneratedNote(`模板没有${ROLE_TITLES[missing]}`), false)];
     return GENERATORS[node.generator](ctx, node.id);
   }
   if (node.kind === 'input' && node.input) {

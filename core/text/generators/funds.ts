@@ -25,7 +25,7 @@ export function fundTableText(role: Role) {
   return (ctx: TextContext, id: string): Block[] => {
     const t = ctx.table(role);
     const rows = ctx.rows(role);
-    if (!t) return [para(`${id}.none`, notGeneratedNote(`模板没有${ROLE_TITLES[role]}`), false)];
+    if (!t) return [para(`${id}.none`, notGeneratedNote(`模板没有${ROLE_TITLES[role]}`), false)]; // generate.ts says so first
     if (isTableEmpty(rows)) {
       const note = tableEmptyNote(t, ctx.doc.meta) ?? ctx.s('table.empty', { 表名: t.title });
       return [para(`${id}.empty`, emptyTableClaims(plain(note), ctx.fig(role, 'total', 'total')))];
