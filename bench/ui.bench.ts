@@ -9,11 +9,11 @@
  * Run: npx tsx bench/ui.bench.ts (or npm run bench). `BD_BENCH_UI=grid npx tsx bench/ui.bench.ts` measures only the
  * grid (the 5,000-row open, keystrokes and scrolling), for quick before/after comparisons of grid changes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { Command } from '../core/commands/command';
 import type { BudgetDocument, RowData } from '../core/document/document';
@@ -69,6 +69,50 @@ const percentile = (values: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * CPU time (ms) used so far by every renderer main thread (Linux: /proc, in clock ticks of 10 ms). Unlike wall-clock
+ * figures it hardly moves with the machine's load, so a step's main-thread cost can be compared across runs on a busy
+ * machine: the delta of the thread that moved most over a step is the page's own.
+ */
+function rendererMainCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      // The main thread is the task whose id is the process id (the process's own stat sums every thread).
+      const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) * 10); // utime + stime
+    } catch {
+      // not ours to read, or the process ended
+    }
+  }
+  return out;
+}
+const cpuDelta = (before: Map<string, number>, after: Map<string, number>) =>
+  Math.max(0, ...[...after].map(([tid, ms]) => ms - (before.get(tid) ?? 0)));
+
+/**
+ * With BD_PROFILE_DIR set, the page's CPU profile of a measured step is written there as <step>.cpuprofile (open it
+ * in Chromium's DevTools); otherwise nothing is recorded, so the profiler never slows the measured numbers.
+ */
+async function profiler(cdp: CDPSession) {
+  const dir = process.env.BD_PROFILE_DIR;
+  return {
+    start: async () => {
+      if (!dir) return;
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+      await cdp.send('Profiler.start');
+    },
+    stop: async (step: string) => {
+      if (!dir) return;
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(dir, `${step}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
 
 async function markTime(page: Page, name: string): Promise<number> {
   await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 });
@@ -137,7 +181,7 @@ async function largeDocument(browser: Browser, url: string, path: string) {
   }
   await page.evaluate(() => { (window as unknown as { __long: number[] }).__long.length = 0; });
   const t0 = Date.now();
-  await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-command="saveAs"]')]);
+  await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Control+Shift+S')]);
   const saveMs = Date.now() - t0;
   const longDuringSave = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
   await context.close();
@@ -156,7 +200,8 @@ async function main(): Promise<void> {
   const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
   const work = mkdtempSync(join(tmpdir(), 'bd-ui-bench-'));
   const outDir = join(work, 'dist');
-  await build({ configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // BD_BENCH_MINIFY=0 keeps function names readable in profiles (BD_PROFILE_DIR).
+  await build({ configFile, logLevel: 'error', build: { outDir, emptyOutDir: true, minify: process.env.BD_BENCH_MINIFY !== '0' } });
   const server = await preview({ configFile, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const url = server.resolvedUrls?.local[0] ?? '';
   const docPath = join(work, '基准-5000行.ysgk');
@@ -168,13 +213,16 @@ async function main(): Promise<void> {
     // 1. Sample open → interactive (fresh page each time; the first run warms the browser's cache like a second start).
     const sampleRuns: number[] = [];
     const sampleBusy: { scriptMs: number; taskMs: number }[] = [];
+    const sampleCpu: number[] = [];
     for (let i = 0; i < (GRID_ONLY ? 0 : 4); i++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
+      const c0 = rendererMainCpu();
       await page.goto(url);
       sampleRuns.push(await markTime(page, 'bd-grid-rendered:t1'));
+      sampleCpu.push(cpuDelta(c0, rendererMainCpu()));
       // The page's main-thread work up to that point (script; all tasks incl. style and layout): a figure that a
       // busy machine inflates far less than the wall-clock time.
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -222,16 +270,22 @@ async function main(): Promise<void> {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
     };
+    const profile = await profiler(cdp);
+    await profile.start();
     const EDITS = 40;
     const editScript: number[] = [];
+    let editCpu = 0;
     for (let i = 0; i < EDITS; i++) {
       await page.keyboard.type(i % 2 === 0 ? String(Number(original) + 1 + i) : original);
       const s0 = await scriptMs();
+      const c0 = rendererMainCpu();
       await page.keyboard.press('Enter');
       await page.waitForFunction((k) => (window as unknown as { __lat: unknown[] }).__lat.length >= k, i + 1, { timeout: 10_000 });
+      if (i >= 4) editCpu += cpuDelta(c0, rendererMainCpu());
       editScript.push((await scriptMs()) - s0);
       await page.keyboard.press('ArrowUp');
     }
+    await profile.stop('edits');
     const lat = await page.evaluate(() => (window as unknown as { __lat: { dom: number; frame: number }[] }).__lat);
     const dom = lat.slice(4).map((l) => l.dom); // first edits warm up the JIT
     const frame = lat.slice(4).map((l) => l.frame);
@@ -239,7 +293,11 @@ async function main(): Promise<void> {
     // 4. Scroll: one step per animation frame through the 5,000 rows.
     // Plain JS text: tsx would wrap named functions with a __name helper the page does not have.
     const scrollScript0 = await scriptMs();
+    const scrollCpu0 = rendererMainCpu();
+    await profile.start();
     const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { frames: number[]; rendered: number; scrolledPx: number; loafScriptMs: number[] } | null;
+    const scrollCpuMs = cpuDelta(scrollCpu0, rendererMainCpu());
+    await profile.stop('scroll');
     const scrollScriptMs = (await scriptMs()) - scrollScript0;
     const frames = scroll?.frames ?? [];
     const total = frames.reduce((a, b) => a + b, 0);
@@ -251,6 +309,8 @@ async function main(): Promise<void> {
       sampleOpenRunsMs: sampleRuns.map(r1),
       sampleOpenMainThreadScriptMs: r1(percentile(sampleBusy.map((b) => b.scriptMs), 50)),
       sampleOpenMainThreadTaskMs: r1(percentile(sampleBusy.map((b) => b.taskMs), 50)),
+      // CPU of the page's main thread from navigation to 表1's rows (load-independent; includes a little after).
+      sampleOpenMainThreadCpuMs: r1(percentile(sampleCpu, 50)),
       }),
       largeOpenToInteractiveMs: r1(largeOpenMs),
       renderedRowsInDom: gridRows,
@@ -260,6 +320,8 @@ async function main(): Promise<void> {
       // Main-thread script from Enter to the findings panel updated (all of it: grid, React, checker messages).
       commitScriptP50Ms: r1(percentile(editScript.slice(4), 50)),
       commitScriptP95Ms: r1(percentile(editScript.slice(4), 95)),
+      // The page's main-thread CPU from Enter to the panel updated, averaged (load-independent; 10 ms ticks summed).
+      commitMainThreadCpuAvgMs: r1(editCpu / Math.max(1, EDITS - 4)),
       edits: dom.length,
       scroll: {
         frames: frames.length,
@@ -267,6 +329,7 @@ async function main(): Promise<void> {
         p95FrameMs: r1(percentile(frames, 95)),
         framesOver33Ms: frames.filter((f) => f > 33.4).length,
         scriptPerFrameAvgMs: r1(scrollScriptMs / Math.max(1, frames.length)),
+        mainThreadCpuPerFrameMs: r1(scrollCpuMs / Math.max(1, frames.length)),
         // Long animation frames (over 50 ms) seen while scrolling, and the longest script among them.
         longFrames: scroll?.loafScriptMs.length ?? 0,
         longFrameMaxScriptMs: r1(Math.max(0, ...(scroll?.loafScriptMs ?? []))),

@@ -2,8 +2,6 @@ import { useCallback } from 'react';
 import type { Command } from '../../core/commands/command';
 import type { Finding } from '../../core/rules/finding';
 import { applyFix } from '../../core/commands/apply-fix.command';
-import { fixOptions } from '../../core/commands/fix-options';
-import { createRuleEngine } from '../../core/rules/engine';
 import type { CellRef } from '../../core/document/document';
 import { derivationCommand, derivations, formatChanges, previewCommand } from './core-adapter';
 import type { SessionPort } from './session-port';
@@ -60,6 +58,11 @@ export function useFix(
     if (!session) return;
     const title = `修正：${finding.ruleName}`;
     const template = session.template;
+    // The rule engine (and its grammar) is loaded only when the officer asks for a fix: the page's checks run in
+    // the worker, so nothing else on this thread needs it, and the first table shows sooner without it.
+    const [{ fixOptions }, { createRuleEngine }] = await Promise.all([
+      import('../../core/commands/fix-options'), import('../../core/rules/engine'),
+    ]);
     const options = fixOptions(finding, session.doc, template, (doc) => createRuleEngine(template, doc).findings());
     if (options.length === 0) {
       if (finding.fix) return confirmed(title, applyFix(finding));

@@ -6,7 +6,8 @@ import type { TemplateSet } from '../../core/template/template.schema';
 import { buildPatch, mergeFindings, type CheckPart, type LearnedCode } from '../../core/worker/session-sync';
 import { checkingWorker } from '../worker/core-client';
 import { createSession, isBuiltinTemplate, learnCodes, learnedCodes } from './core-adapter';
-import { RemoteChecker, type CheckerState } from './remote-checker';
+import { firstTableShown } from './first-paint';
+import { RemoteChecker, type CheckerClient, type CheckerState } from './remote-checker';
 import type { SessionPort } from './session-port';
 
 /** Where the open document lives on disk (path in Electron, file name in the browser); null = never saved. */
@@ -40,6 +41,14 @@ export interface DocumentControls {
   settledFindings(): Promise<readonly Finding[]>;
 }
 
+/**
+ * A checking worker that starts once the first table is on screen (first-paint.ts). Every request waits on the same
+ * promise, so requests still reach the worker in the order they were made (a patch never overtakes its open).
+ */
+function afterFirstTable(client: CheckerClient): CheckerClient {
+  return { run: (kind, payload) => firstTableShown().then(() => client.run(kind, payload)) };
+}
+
 const UNTITLED: FileInfo = { path: null, name: '未命名.ysgk' };
 
 export function useDocument(): DocumentControls {
@@ -59,8 +68,8 @@ export function useDocument(): DocumentControls {
       setState((s) => ({ ...s, findings, checking: part === 'rules' ? c.pending : s.checking }));
     };
     checkersRef.current = {
-      rules: new RemoteChecker('rules', checkingWorker('rules'), update('rules'), learnedCodes),
-      text: new RemoteChecker('text', checkingWorker('text'), update('text'), learnedCodes),
+      rules: new RemoteChecker('rules', afterFirstTable(checkingWorker('rules')), update('rules'), learnedCodes),
+      text: new RemoteChecker('text', afterFirstTable(checkingWorker('text')), update('text'), learnedCodes),
     };
   }
 

@@ -11,6 +11,7 @@ import type { GridContext } from './grid-context';
 import type { GridEdits, GridHandle } from './grid-edits';
 import { buildGridRows, cellRefOf, columnNumberRows, columnSide, indexRows, type GridRow } from './grid-rows';
 import { gridTheme } from './grid-theme';
+import { markTableShown } from '../app/first-paint';
 import './grid.css';
 import { createImeProxy, type ImeProxy } from './ime-proxy';
 import type { Selection } from './selection';
@@ -242,6 +243,7 @@ export function TableGrid(props: TableGridProps) {
     onCellEditingStopped: () => window.setTimeout(() => imeRef.current?.place(), 0),
     onFirstDataRendered: () => {
       performance.mark(`bd-grid-rendered:${table.id}`);
+      markTableShown();
       setRendered(true);
     },
     enterNavigatesVertically: true,
@@ -254,6 +256,10 @@ export function TableGrid(props: TableGridProps) {
     // spares the per-scroll check of which columns are in view.
     suppressColumnVirtualisation: true,
     rowBuffer: 12,
+    // The page shows its own cell tooltips (grid-tooltip.ts). With the grid's own kind, every cell that scrolls into
+    // view would build a tooltip manager with its listeners — an eighth of the scripting while scrolling — for
+    // tooltips it never has; browser tooltips only set a title when a column asks for one (none does).
+    enableBrowserTooltips: true,
     getRowClass: rowClass,
   }), { rowData, columnDefs, pinnedTopRowData });
 
