@@ -1,4 +1,3 @@
-import { parseRule } from '../rules/parser';
 import { parseSignedSum, type SumTerm } from '../structure/formula';
 import type { ColumnDef, FixedRowDef, RuleDef, TableDef } from './template.schema';
 
@@ -212,12 +211,9 @@ export function withImpliedRules(setId: string, tables: readonly TableDef[], own
   return { rules, generated, errors };
 }
 
-/** The table a comparison rule starts with (`t1[inTotal].inAmount = …` → t1); undefined for checks. */
+/** The table a comparison rule starts with (`t1[inTotal].inAmount = …` → t1); undefined for checks (`validCodes(*)`). */
 function firstTable(expr: string): string | undefined {
-  const parsed = parseRule(expr);
-  if (!parsed.ok || parsed.ast.kind !== 'comparison') return undefined;
-  for (const term of parsed.ast.left) if (term.kind !== 'number') return term.ref.table;
-  return undefined;
+  return /^\s*-?\s*([A-Za-z][A-Za-z0-9_]*)\[/.exec(expr)?.[1] ?? /^\s*sum\(\s*([A-Za-z][A-Za-z0-9_]*)\[/.exec(expr)?.[1];
 }
 
 /**
