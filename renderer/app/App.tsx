@@ -4,7 +4,9 @@ import { setMeta } from '../../core/commands/document-fields.command';
 import { deleteRows, insertRow } from '../../core/commands/rows.command';
 import { cellKey, type CellRef } from '../../core/document/document';
 import { buildActions, derivationOf, findAction, type ActionId, type ActionState } from '../../core/actions/actions';
-import type { OpenedFolder } from '../../core/ipc/contract';
+import type { OpenedFile, OpenedFolder } from '../../core/ipc/contract';
+import { snapshotsOf } from '../../core/merge/merge-units';
+import { serializeDocumentBytes } from '../../core/file/serialize';
 import { countBySeverity } from '../../core/rules/finding-order';
 import type { Finding } from '../../core/rules/finding';
 import type { GridHandle } from '../grid/grid-edits';
@@ -15,6 +17,7 @@ import { sectionOfInput } from '../../core/inputs/input-section';
 import { GoToCellContext } from './navigation';
 import { TextUsesDialog } from './TextUsesDialog';
 import { BatchDialog } from './BatchDialog';
+import { MergeDialog, runRemerge } from './MergeDialog';
 import { useFindingGroups } from './use-finding-groups';
 import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
@@ -57,6 +60,7 @@ export function App({ appHost }: { appHost: AppHost }) {
     canRedo: session?.canRedo() ?? false,
     readOnly: !!files.readOnly,
     errorCount,
+    consolidated: !!session && snapshotsOf(session.doc).length > 0,
   };
   // Read when an action runs (a shortcut or the desktop menu may fire between renders).
   const stateRef = useRef(actionState);
@@ -73,6 +77,8 @@ export function App({ appHost }: { appHost: AppHost }) {
   const [textUses, setTextUses] = useState<CellRef | null>(null);
   // 批量审核: the folder whose units are being checked.
   const [batch, setBatch] = useState<OpenedFolder | null>(null);
+  // 汇总下属单位: the unit files chosen, while the 部门 name is asked.
+  const [mergeFiles, setMergeFiles] = useState<OpenedFile[] | null>(null);
   const [hostKind, setHostKind] = useState<'electron' | 'web' | null>(null);
   // A finding clicked in another table: that table's grid focuses the cell once its rows are rendered.
   const [pendingFocus, setPendingFocus] = useState<CellRef | null>(null);
@@ -149,6 +155,10 @@ export function App({ appHost }: { appHost: AppHost }) {
     notify(`错误 ${at + 1}/${errors.length}：${f.message}`);
   }, [notify]);
 
+  const remerge = useCallback(async () => {
+    if (session) await runRemerge(host, prompts, session, file.path, notify);
+  }, [host, prompts, session, file.path, notify]);
+
   /** Runs an action from the menu bar, a toolbar button, a shortcut or the desktop menu, if it is enabled now. */
   const onMenu = useCallback((command: ActionId) => {
     const action = findAction(actions, command);
@@ -197,6 +207,9 @@ export function App({ appHost }: { appHost: AppHost }) {
       case 'exportData': return afterEdit(() => transfer.exportData());
       case 'batchCheck':
         return void host.openFolder().then((folder) => folder && setBatch(folder)).catch((e: unknown) => notify(`无法读取文件夹：${userMessage(e)}`, 'error'));
+      case 'mergeUnits':
+        return void host.openUnitFiles().then((chosen) => chosen && setMergeFiles(chosen)).catch((e: unknown) => notify(`无法读取单位文件：${userMessage(e)}`, 'error'));
+      case 'remerge': return afterEdit(remerge);
       case 'textUses': {
         const cell = gridRef.current?.focusedCell?.() ?? null;
         if (!cell) return notify('请先在表格中选中一个单元格，再查看说明中引用它的句子');
@@ -209,7 +222,7 @@ export function App({ appHost }: { appHost: AppHost }) {
       case 'previousError': return review(-1);
       default: return notify('此功能尚未就绪', 'error');
     }
-  }, [actions, session, files, transfer, notify, clearNotice, derive, review]);
+  }, [actions, session, files, transfer, notify, clearNotice, derive, review, remerge]);
 
   useEffect(() => host.onMenuCommand(onMenu), [host, onMenu]);
   useShortcuts(actions, onMenu, true);
@@ -323,6 +336,23 @@ export function App({ appHost }: { appHost: AppHost }) {
           onOpen={(file) => {
             setBatch(null);
             void files.openHanded(file).catch((e: unknown) => notify(userMessage(e), 'error'));
+          }}
+        />
+      ) : null}
+      {mergeFiles ? (
+        <MergeDialog
+          files={mergeFiles}
+          onClose={() => setMergeFiles(null)}
+          onCreate={(doc, _template, name) => {
+            setMergeFiles(null);
+            // Opened as an unsaved copy (no path, 保存 asks where), the way a recovered document is.
+            void files.confirmDiscard().then(async (go) => {
+              if (!go) return;
+              setSelectedId(null);
+              const opened = await files.openFile({ path: '', name: `${name}.ysgk`, bytes: serializeDocumentBytes(doc) }, 'history');
+              const units = snapshotsOf(doc).map((u) => u.name);
+              if (opened) notify(`已汇总 ${units.length} 个下属单位：${units.join('、')}（新文档尚未保存）`);
+            }).catch((e: unknown) => notify(`汇总失败：${userMessage(e)}`, 'error'));
           }}
         />
       ) : null}
