@@ -1,8 +1,9 @@
 /**
  * Batch benchmark (a county's disclosures at once): 1,000 generated unit documents of mixed size (10–300 rows per
  * coded table) checked by `batch` with the default jobs (goal ≤ 60 s on 2 cores, peak memory reported); the same
- * 1,000 as .xlsx (goal ≤ 180 s); the summary workbook for 1,000 units (goal ≤ 5 s). Runs the command in this
- * process so the resident memory sampled here includes its worker threads. Run: npx tsx bench/batch.bench.ts
+ * 1,000 as .xlsx (goal ≤ 180 s); the summary workbook for 1,000 units (goal ≤ 5 s); merging 100 units is
+ * bench/merge.bench.ts. Runs the command in this process so the resident memory sampled here includes its worker
+ * threads. Run: npx tsx bench/batch.bench.ts
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -77,7 +78,6 @@ try {
     ysgkBatchMs: ysgk.ms, ysgkGoalMs: 60_000, ysgkPeakRssMb: ysgk.peakRssMb,
     xlsxBatchMs: xlsx.ms, xlsxGoalMs: 180_000, xlsxPeakRssMb: xlsx.peakRssMb,
     summaryWorkbook1000Ms: reportMs, summaryWorkbookGoalMs: 5_000,
-    merge100Ms: null, mergeNote: '汇总下属单位（merge）尚未实现',
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   }));
 } finally {
