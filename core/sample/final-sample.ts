@@ -5,6 +5,7 @@ import { deriveTable } from '../template/derive';
 import { getBuiltinTemplateSet } from '../template/registry';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { FINAL_INPUT, finalBudgetKey } from '../text/final/keys';
+import { INPUT, PRIOR, reasonKey, usageKey } from '../inputs/keys';
 
 /**
  * The built-in 决算 sample: an invented small 行政 unit (示例县档案馆) closing its 2024 accounts in the national 部门决算
@@ -102,6 +103,7 @@ export function createFinalSampleDocument(): BudgetDocument {
   for (const [col, v] of Object.entries(SANGONG)) set1('t7', 'total', { [col]: amount(v) });
   for (const id of ['t1', 't4', 't7']) doc.tables[id] = { rows: deriveTable(def(id), doc.tables[id].rows) };
   Object.assign(doc.inputs, finalSampleInputs());
+  Object.assign(doc.priorYear, finalSamplePriorYear());
   return doc;
 }
 
@@ -114,9 +116,38 @@ export function finalSampleInputs(): Record<string, JsonValue> {
   inputs['overview.subUnits'] = [];
   inputs[FINAL_INPUT.keyWork] = '完成馆藏档案数字化扫描12万页，接收进馆档案3,200卷。';
   inputs[FINAL_INPUT.contact] = '联系单位：示例县档案馆办公室；联系电话：0000-1234567。';
+  inputs[INPUT.staff] = { authorized: 12, actual: 11, active: 11, activeChange: 0, retired: 4, retiredChange: 1, veteran: 0, veteranChange: 0 };
+  const reasons: [string, string][] = [
+    [reasonKey.income('fiscal'), '档案数字化项目经费增加'], [reasonKey.income('otherIncome'), '档案查阅复制服务收入增加'],
+    [reasonKey.expenditure('basic'), '人员工资正常晋升'], [reasonKey.expenditure('project'), '档案数字化项目扩大扫描范围'],
+    [reasonKey.gpb('basic'), '人员工资正常晋升'], [reasonKey.gpb('project'), '档案数字化项目扩大扫描范围'],
+    [reasonKey.item('2012601'), '人员工资正常晋升'], [reasonKey.item('2012604'), '档案数字化项目扩大扫描范围'],
+    [reasonKey.item('2080505'), '缴费基数调整'], [reasonKey.item('2080506'), '缴费基数调整'], [reasonKey.item('2210201'), '缴存基数调整'],
+    [reasonKey.sangong('total'), '厉行节约，压减公务用车运行和接待支出'], [reasonKey.sangong('vehicleOperation'), '压减公务用车使用'],
+    [reasonKey.sangong('reception'), '严格控制接待标准'], [reasonKey.operating(), '办公设备更新'],
+  ];
+  for (const [key, text] of reasons) inputs[key] = text;
+  inputs[usageKey('201')] = '档案馆日常运转和档案数字化';
+  inputs[usageKey('208')] = '在职人员养老保险和职业年金缴费';
+  inputs[usageKey('210')] = '在职人员医疗保险缴费';
+  inputs[usageKey('221')] = '在职人员住房公积金';
   inputs['other.procurement'] = { goods: amount('11.00'), services: amount('6.00'), sme: amount('17.00'), smeMicro: amount('15.00') };
   inputs['other.assets'] = { asOf: '截至2024年12月31日', vehicles: [{ kind: '一般公务用车', count: 1, value: amount('18.50') }], equipment50: 0, equipment100: 0 };
   return inputs;
+}
+
+/** Last year's 决算 figures, so that every change is stated against them (2023: a smaller 档案馆 project). */
+export function finalSamplePriorYear(): Record<string, Amount> {
+  const a = (v: string) => amount(v);
+  return {
+    [PRIOR.income('total')]: a('340.00'), [PRIOR.income('fiscal')]: a('338.00'), [PRIOR.income('otherIncome')]: a('2.00'),
+    [PRIOR.expenditure('total')]: a('345.00'), [PRIOR.expenditure('basic')]: a('268.00'), [PRIOR.expenditure('project')]: a('77.00'),
+    [PRIOR.gpb('total')]: a('343.00'), [PRIOR.gpb('basic')]: a('268.00'), [PRIOR.gpb('project')]: a('75.00'),
+    [PRIOR.item('2012601')]: a('205.00'), [PRIOR.item('2012604')]: a('75.00'), [PRIOR.item('2080505')]: a('23.00'),
+    [PRIOR.item('2080506')]: a('9.20'), [PRIOR.item('2101101')]: a('12.40'), [PRIOR.item('2210201')]: a('18.40'),
+    [PRIOR.sangong('total')]: a('6.50'), [PRIOR.sangong('vehicleOperation')]: a('5.10'), [PRIOR.sangong('reception')]: a('1.40'),
+    [PRIOR.operating]: a('75.00'),
+  };
 }
 
 function codedRow(code: string, values: Record<string, string>): RowData {
