@@ -134,7 +134,7 @@ export function TableGrid(props: TableGridProps) {
     if (!api || ref.table !== table.id) return;
     const col = table.columns.find((c) => c.id === ref.col) ?? table.columns.find((c) => c.kind === 'amount');
     if (!col) return;
-    const side = columnSide(col);
+    const side = columnSide(table, col);
     const node = findNode(api, (r) => r.rowIds[side] === ref.row);
     if (!node || node.rowIndex === null) return;
     api.ensureIndexVisible(node.rowIndex, 'middle');
@@ -194,7 +194,7 @@ export function TableGrid(props: TableGridProps) {
 
   const onCellEditRequest = useCallback((e: CellEditRequestEvent<GridRow>) => {
     const col = table.columns.find((c) => c.id === e.column.getColId());
-    const ref = col ? { table: table.id, row: e.data.rowIds[columnSide(col)] ?? '', col: col.id } : null;
+    const ref = col ? { table: table.id, row: e.data.rowIds[columnSide(table, col)] ?? '', col: col.id } : null;
     if (!col || !ref || !ref.row) return;
     const text = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
     edits.commit({ ref, col, text });

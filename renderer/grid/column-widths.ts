@@ -3,7 +3,7 @@ import type { RowData } from '../../core/document/document';
 import { headerTree, type HeaderNode } from '../../core/layout/header-tree';
 import { printedCell } from '../../core/layout/printed-layout';
 import type { ColumnDef, TableDef } from '../../core/template/template.schema';
-import type { GridRow } from './grid-rows';
+import { columnSide, type GridRow } from './grid-rows';
 
 /**
  * Column widths from what the columns hold, so that a wide table (表2: 11 amount columns) fits the window without
@@ -73,7 +73,7 @@ export function measureContent(table: TableDef, lines: readonly GridRow[], rowsB
   const text = new Map<string, number>();
   for (const col of table.columns) {
     if (col.kind === 'amount') {
-      text.set(col.id, amountExtent(col, lines, rowsById, blankZero));
+      text.set(col.id, amountExtent(columnSide(table, col), col, lines, rowsById, blankZero));
       continue;
     }
     let widest = 0;
@@ -89,10 +89,9 @@ export function measureContent(table: TableDef, lines: readonly GridRow[], rowsB
 }
 
 /** Widest figure of an amount column: the printed width of the largest and the most negative value. */
-function amountExtent(col: ColumnDef, lines: readonly GridRow[], rowsById: ReadonlyMap<string, RowData>, blankZero: boolean): number {
+function amountExtent(side: 0 | 1, col: ColumnDef, lines: readonly GridRow[], rowsById: ReadonlyMap<string, RowData>, blankZero: boolean): number {
   let max = 0;
   let min = 0;
-  const side = col.side ?? 0;
   for (const line of lines) {
     const id = line.rowIds[side];
     const v = id === null ? undefined : rowsById.get(id)?.values[col.id];

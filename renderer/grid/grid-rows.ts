@@ -1,5 +1,5 @@
 import type { BudgetDocument, CellRef, RowData } from '../../core/document/document';
-import { printedLines, rowsByIdOf, type PrintedLine } from '../../core/layout/printed-layout';
+import { columnSideOf, printedLines, rowsByIdOf, type PrintedLine } from '../../core/layout/printed-layout';
 import { hasColumnNumberRow } from '../../core/template/header-layout';
 import type { ColumnDef, TableDef, TemplateSet } from '../../core/template/template.schema';
 
@@ -25,9 +25,13 @@ export const COLUMN_NUMBER_ROW: GridRow = {
   numbers: true,
 };
 
-/** Which side a column belongs to (0 for ordinary tables). */
-export function columnSide(col: ColumnDef): 0 | 1 {
-  return col.side ?? 0;
+/**
+ * Which side of a printed line a column belongs to (0 for ordinary tables): its own `side` in 表1/表4, or — for coded
+ * lists split by 类 (决算 表6: 人员经费 | 公用经费) — the side core's layout prints it on, so a typed figure lands in the
+ * row printed beside it.
+ */
+export function columnSide(table: TableDef, col: ColumnDef): 0 | 1 {
+  return columnSideOf(table, col);
 }
 
 export function buildGridRows(table: TableDef, doc: BudgetDocument): GridRow[] {
@@ -46,7 +50,7 @@ const PINNED_NUMBERS = [COLUMN_NUMBER_ROW];
 
 /** The document cell behind a grid cell, or null where the printed line has no row on that side. */
 export function cellRefOf(table: TableDef, row: GridRow, col: ColumnDef): CellRef | null {
-  const rowId = row.rowIds[columnSide(col)];
+  const rowId = row.rowIds[columnSide(table, col)];
   return rowId === null ? null : { table: table.id, row: rowId, col: col.id };
 }
 
