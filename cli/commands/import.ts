@@ -2,7 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { formatImportReport, reportCounts, mapSkeleton, parseImportMap, type ImportMap } from '../../core/xlsx/import-xlsx';
 import { INPUT_LIMITS } from '../../core/xlsx/input-guard';
-import { builtinTemplateSets } from '../../core/template/registry';
+import type { TemplateSet } from '../../core/template/template.schema';
+import { getBuiltinTemplateSet } from '../../core/template/registry';
+import { chooseTemplate } from '../template-source';
 import { tableTitle } from '../../core/template/header-layout';
 import type { CliCommand } from '../registry';
 import { checkOutputs, documentOutput, policyOf, writeOutputs } from '../io';
@@ -19,7 +21,7 @@ import { importXlsxInWorker } from '../worker/run-in-worker';
 export const command: CliCommand = {
   name: 'import',
   summary: '从 Excel 工作簿导入预算公开表，生成文件并打印导入报告（--yuan 表示金额单位为元；--map 给出列/行对应关系；输出文件已存在时需 --overwrite）',
-  usage: 'import XLSX -o FILE [--template ID] [--yuan] [--wan] [--year 2025] [--unit 名称] [--map 对应关系.json] [--json] [--overwrite]',
+  usage: 'import XLSX -o FILE [--template ID|模板.json] [--yuan] [--wan] [--year 2025] [--unit 名称] [--map 对应关系.json] [--json] [--overwrite]',
   valueOptions: ['output', 'template', 'year', 'unit', 'map'],
   flagOptions: ['yuan', 'wan', 'json', 'overwrite'],
   aliases: { o: 'output', t: 'template' },
@@ -41,6 +43,16 @@ export const command: CliCommand = {
     if (year !== undefined && (typeof year !== 'string' || !/^\d{4}$/.test(year))) {
       io.err(`年度“${String(year)}”无效，应为四位数字，如 2025`);
       return 2;
+    }
+    // A set file or a stored set is the one candidate; a built-in id picks among the built-in sets.
+    let chosen: TemplateSet | undefined;
+    if (typeof template === 'string') {
+      const c = await chooseTemplate(io.cwd, template);
+      if (!c.ok) {
+        io.err(c.message);
+        return 2;
+      }
+      chosen = c.set;
     }
     const policy = policyOf(io, args.options, typeof mapFile === 'string' ? [input, mapFile] : [input], '保存');
     // Refuse before the (possibly long) import: the output is the workbook itself, exists, or is open in the app.
@@ -81,7 +93,7 @@ export const command: CliCommand = {
     }
     // In a worker thread with a heap limit: a hostile workbook ends in a Chinese message, never a crash.
     const result = await importXlsxInWorker(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      ...(typeof template === 'string' ? { templateId: template } : {}),
+      ...(chosen ? { templateId: chosen.id, templates: [chosen] } : {}),
       ...(yuan ? { yuan: true } : wan ? { yuan: false } : {}),
       ...(map ? { map } : {}),
       fileName: basename(full),
@@ -95,7 +107,7 @@ export const command: CliCommand = {
       return 2;
     }
     const [written] = await writeOutputs(io.cwd, [documentOutput(output, result.document)], policy);
-    const set = builtinTemplateSets().find((s) => s.id === result.report.templateId);
+    const set = chosen ?? getBuiltinTemplateSet(result.report.templateId);
     const titles: Record<string, string> = {};
     for (const t of set?.tables ?? []) titles[t.id] = `${t.no} ${tableTitle(t, result.document.meta.entityKind)}`;
     const unmatched = result.report.unmatched ?? [];

@@ -1,27 +1,27 @@
 import { createDocument } from '../../core/document/create';
-import { builtinTemplateSets, getBuiltinTemplateSet } from '../../core/template/registry';
+import { chooseTemplate, knownIds } from '../template-source';
 import type { CliCommand } from '../registry';
 import { documentOutput, policyOf, writeOutputs } from '../io';
 
 export const command: CliCommand = {
   name: 'new',
   summary: '按模板新建空白的预算公开文件（文件已存在时需 --overwrite，原文件保存为 .bak）',
-  usage: 'new --template ID -o FILE [--unit 名称] [--year 2025] [--overwrite]',
+  usage: 'new --template ID|模板.json -o FILE [--unit 名称] [--year 2025] [--overwrite]',
   valueOptions: ['template', 'output', 'unit', 'year'],
   flagOptions: ['overwrite'],
   aliases: { o: 'output', t: 'template' },
   async run(args, io) {
     const { template: id, output, unit, year } = args.options;
-    const ids = builtinTemplateSets().map((s) => s.id).join('、');
     if (typeof id !== 'string') {
-      io.err(`请用 --template 指定模板（${ids}）`);
+      io.err(`请用 --template 指定模板（${(await knownIds()).join('、')}）或模板文件`);
       return 2;
     }
-    const template = getBuiltinTemplateSet(id);
-    if (!template) {
-      io.err(`未知的模板“${id}”，可用的模板有：${ids}`);
+    const chosen = await chooseTemplate(io.cwd, id);
+    if (!chosen.ok) {
+      io.err(chosen.message);
       return 2;
     }
+    const template = chosen.set;
     if (typeof output !== 'string') {
       io.err('请用 -o 指定输出文件');
       return 2;
