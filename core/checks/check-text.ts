@@ -1,6 +1,6 @@
 import type { BudgetDocument, JsonValue } from '../document/document';
 import type { Finding } from '../rules/finding';
-import type { TemplateSet } from '../template/template.schema';
+import type { OutlineNode, TemplateSet } from '../template/template.schema';
 import { createContext } from '../text/context';
 import { renderOutline } from '../text/generate';
 import { checkReasons, checkUsage } from './reasons.check';
@@ -10,6 +10,7 @@ import { checkChangeSums, checkPriorYear } from './prior-year.check';
 import { checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, checkUnits } from './figures.check';
 import { MERGE_INPUT } from '../merge/merge-units';
 import { checkMergedSums } from './merge.check';
+import { checkFinalCompletion } from './final-completion.check';
 
 /** Every string the officer typed (or imported), with the input key it lives under ("projects#2.allocation"). */
 export function typedTexts(doc: BudgetDocument): { key: string; text: string }[] {
@@ -28,6 +29,10 @@ export function typedTexts(doc: BudgetDocument): { key: string; text: string }[]
  * The text and completeness checks (scope 文字): what the table rules cannot see. The session merges these
  * findings with the rule engine's; ids are stable while the same fault stays at the same place.
  */
+function usesGenerator(nodes: readonly OutlineNode[], id: string): boolean {
+  return nodes.some((n) => n.generator === id || usesGenerator(n.children ?? [], id));
+}
+
 export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): Finding[] {
   const ctx = createContext(doc, template);
   const typed = typedTexts(doc);
@@ -46,5 +51,7 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
     ...checkUnits(ctx, typed),
     ...checkRepeatedWords(typed),
     ...checkMergedSums(doc, template),
+    // 决算 only: a set whose outline states completion rates (a 预算 set has no 预算数 per 项 to compare with).
+    ...(usesGenerator(template.outline, 'final.completion') ? checkFinalCompletion(doc, template) : []),
   ];
 }

@@ -38,6 +38,7 @@ const BY_PREFIX: readonly (readonly [string, string])[] = [
   ['prior.items', 'gpb.items'],
   ['prior.sangong', 'sangong'],
   ['prior.operating', 'other.operating'],
+  ['final.budget', 'final.completion'],
 ];
 
 const matches = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`);

@@ -12,6 +12,7 @@ import { basicText, gpbItemsText, gpbScaleText, gpbStructureText } from './gener
 import { projectsText } from './generators/projects';
 import { fundTableText, sangongText } from './generators/funds';
 import { assetsText, operatingText, otherNotesText, performanceText, procurementText } from './generators/other';
+import { completionText } from './final/completion';
 
 export type Generator = (ctx: TextContext, id: string) => Block[];
 
@@ -41,6 +42,7 @@ export const GENERATORS: Record<GeneratorId, Generator> = {
   'other.assets': assetsText,
   'other.performance': performanceText,
   'other.notes': otherNotesText,
+  'final.completion': completionText,
 };
 
 export interface RenderedNode {

@@ -63,6 +63,8 @@ export const GENERATOR_NEEDS = {
     'other.performance', 'performance.overall.title', 'performance.overall.unitLabel', 'performance.project.title', 'performance.yearLine',
   ]),
   'other.notes': needs(['other.notes.none']),
+  // 决算: "支出决算为X万元，完成预算Y%" per 一般公共预算 项 (core/text/final/completion.ts).
+  'final.completion': needs([], ['gpbExpenditure']),
 } as const satisfies Record<string, GeneratorNeeds>;
 
 export type GeneratorId = keyof typeof GENERATOR_NEEDS;

@@ -2,7 +2,8 @@ import type { Amount } from '../../amount/amount';
 import { formatPercent, percentOf } from '../../amount/percent';
 import type { BudgetDocument, RowData } from '../../document/document';
 import type { TemplateSet } from '../../template/template.schema';
-import { formatTextAmount, textAmountStyleOf } from '../context';
+import { para, type Block } from '../blocks';
+import { formatTextAmount, textAmountStyleOf, type TextContext } from '../context';
 import { finalBudgetKey } from './keys';
 
 /**
@@ -55,4 +56,11 @@ export function itemCompletions(doc: BudgetDocument, set: TemplateSet): ItemComp
     out.push({ code: row.code, name: row.name ?? '', final, budget, percent, sentence: `${head}${tail}。` });
   }
   return out;
+}
+
+/** The section's paragraphs: one per 项 with a 决算数 or a 预算数, or one line saying there is none. */
+export function completionText(ctx: TextContext, id: string): Block[] {
+  const items = itemCompletions(ctx.doc, ctx.template);
+  if (items.length === 0) return [para(`${id}.none`, `${ctx.doc.meta.year}年度无一般公共预算财政拨款支出决算。`)];
+  return items.map((item) => para(`${id}.${item.code}`, item.sentence));
 }
