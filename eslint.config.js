@@ -30,11 +30,16 @@ export default tseslint.config(
     ignores: ['core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'core/ 必须是纯 TypeScript：不得使用 Node 内置模块或文件读写' })),
+        paths: [
+          ...nodeBuiltins.map((name) => ({ name, message: 'core/ 必须是纯 TypeScript：不得使用 Node 内置模块或文件读写' })),
+          { name: 'zod', message: 'core/ 的 schema 请从 core/zod.ts 取 z（zod 在那里统一配置）' },
+        ],
         patterns: [nodePattern, ...uiPatterns, electronPattern, folder('renderer'), folder('electron'), folder('cli')],
       }],
     },
   },
+  // The one place that configures zod.
+  { files: ['core/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],

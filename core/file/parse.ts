@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 import type { BudgetDocument, RowData } from '../document/document';
 import { FORMAT_NAME, FORMAT_VERSION, ORG_ROW_ID } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';

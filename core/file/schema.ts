@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { FORMAT_NAME } from '../document/document';
 
 /** The zod schema of a .ysgk file (current version). Semantic checks against the template come after (parse.ts). */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 import type { BudgetDocument, JsonValue } from '../document/document';
 import type { Amount } from '../amount/amount';
 import { INPUT, overrideKey } from './keys';

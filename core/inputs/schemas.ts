@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * JSON shapes of the structured inputs. Amounts are integers in hundredths of the printed unit, like table cells,

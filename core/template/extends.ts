@@ -13,7 +13,7 @@
  * must exist in the base (and an added one must not): a mistake is a load error naming the set and the id.
  */
 
-import { z } from 'zod';
+import { z } from '../zod';
 import { disabledImpliedRules, impliedRules } from './implied-rules';
 import { tableSchema } from './template.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * A template set is data (templates/*.json): the tables of one kind of release, their columns and header groups,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 import { templateSetSchema, type OutlineNode, type TableDef, type TemplateSet, type FixedRowDef } from './template.schema';
 import { checkJsonShape, jsonShapeMessage } from '../file/json-shape';
 import { formulaRefs, parseSignedSum } from '../structure/formula';

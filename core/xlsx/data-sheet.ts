@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { z } from 'zod';
+import { z } from '../zod';
 import type { BudgetDocument, DocumentMeta, JsonValue, OrgLevel, RowData } from '../document/document';
 import { amountSchema, jsonSchema, metaFileSchema, rowFileSchema } from '../file/schema';
 import { checkJsonShape } from '../file/json-shape';
