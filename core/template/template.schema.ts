@@ -195,7 +195,10 @@ export const templateSetSchema = z.object({
     compilerPrefix: z.string(),
   }),
   tables: z.array(tableSchema).min(1),
+  /** The set's own rules: cross-table and special ones. Rules its tables imply are generated (implied-rules.ts). */
   rules: z.array(ruleSchema),
+  /** Generated rules this set does without, by id (written when a child set removes one). */
+  impliedRules: z.object({ disable: z.array(z.string()) }).optional(),
   outline: z.array(outlineNodeSchema),
   /** Sentence patterns for generated text, keyed by generator id. */
   sentences: z.record(z.string(), z.string()).optional(),
