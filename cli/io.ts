@@ -9,6 +9,7 @@ import { diskChange, readWithStamp, type FileStamp } from '../node/file-stamp';
 import type { BudgetDocument } from '../core/document/document';
 import { serializeDocumentBytes } from '../core/file/serialize';
 import { parseDocument, type ParseDocumentResult } from '../core/file/parse';
+import { templateResolver } from './template-source';
 
 /**
  * File helpers shared by the subcommands. The CLI never loses work:
@@ -167,7 +168,8 @@ export async function readDocument(cwd: string, path: string): Promise<ReadDocum
   }
   let r: ParseDocumentResult;
   try {
-    r = parseDocument(bytes);
+    // A document made from a bureau's set names it by id: the per-user store (`templates add`) knows it.
+    r = parseDocument(bytes, { resolveTemplate: await templateResolver() });
   } catch (error) {
     // The parser guards nesting depth itself; this is the last line should a RangeError still escape it.
     if (error instanceof RangeError) return { ok: false, message: `无法打开“${path}”：${TOO_DEEP}` };

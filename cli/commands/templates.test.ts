@@ -64,6 +64,10 @@ describe('templates', { timeout: 120_000 }, () => {
     const made = await runCli(dir, ['new', '--template', 'pt-2026', '-o', 'stored.ysgk', '--unit', '测试局']);
     expect(made.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'stored.ysgk'), 'utf8')).meta.templateId).toBe('pt-2026');
+    // A document of a stored set opens again by the set's id (checked, not refused as an unknown template).
+    const checked = await runCli(dir, ['validate', 'stored.ysgk']);
+    expect(checked.err).not.toContain('模板');
+    expect(checked.code).toBeLessThan(2);
     expect((await runCli(dir, ['templates', 'remove', 'pt-2026'])).code).toBe(0);
     expect((await runCli(dir, ['templates'])).out).not.toContain('pt-2026');
     expect((await runCli(dir, ['templates', 'remove', 'xj-dept-2024-11'])).code).toBe(2);
