@@ -7,6 +7,7 @@ import { blankZeroOf, type BudgetDocument } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { headerLayout, hasColumnNumberRow, columnNumbers, tableTitle } from '../template/header-layout';
 import { printedRows } from '../layout/printed-layout';
+import { tableInPrintUnit } from '../layout/print-unit';
 import { tableNoteText } from '../layout/table-note';
 import type { GridCell as TextGridCell } from '../text/blocks';
 import { rawRow, bodyMarker, type RawCell } from './raw-rows';
@@ -124,7 +125,8 @@ function compilerLine(set: TemplateSet, doc: BudgetDocument, def: TableDef, widt
 
 export function buildDataTable(doc: BudgetDocument, set: TemplateSet, def: TableDef, landscape: boolean, tocTitle?: string): BuiltTable {
   const textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-  const grid = printedRows(doc, def);
+  // A table with a display unit of its own (Shanghai 三公 in 万元) prints converted.
+  const grid = printedRows(tableInPrintUnit(doc, set, def), def);
   const blankZero = blankZeroOf(doc.meta, set.display.blankZero);
   const texts = def.columns.map((col, i) => grid.map((line) => {
     const cell = line.cells[i];

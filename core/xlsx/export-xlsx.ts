@@ -1,3 +1,4 @@
+import { tableInPrintUnit } from '../layout/print-unit';
 import ExcelJS from 'exceljs';
 import { isOrgRow, type BudgetDocument } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
@@ -115,7 +116,8 @@ function writeTableSheet(
   const title = tableTitle(table, doc.meta.entityKind);
   const ws = wb.addWorksheet(sheetNameFor(table.no, title, used));
   const nCols = table.columns.length;
-  const printed = printedLayout(doc, template, table, { blankZero: options.blankZero });
+  // A table with a display unit of its own (Shanghai 三公 in 万元) prints converted; the data sheet keeps the stored figures.
+  const printed = printedLayout(tableInPrintUnit(doc, template, table), template, table, { blankZero: options.blankZero });
   const { header, blankZero, rows: lines, note } = printed;
   const layout: SheetLayout = { titleRow: 2, compilerRow: 3, headerTop: 4, headerBottom: 3 + header.depth, firstBodyRow: 4 + header.depth };
 

@@ -3,7 +3,7 @@ import { formatAmount } from '../amount/amount';
 import { rowLabel } from '../commands/preview';
 import { fillUnprinted, type FilledCell } from '../derive/fill-unprinted';
 import { createDocument, initialRows, type NewDocumentMeta } from '../document/create';
-import type { TemplateSet } from '../template/template.schema';
+import type { TableDef, TemplateSet } from '../template/template.schema';
 import { builtinTemplateSets } from '../template/registry';
 import { tableEmptyNote, tableTitle } from '../template/header-layout';
 import { norm } from './import/labels';
@@ -107,10 +107,15 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     issues.push({ severity: 'warning', table: tableId, sheet: sheets[hit.sheet].name, cell: address(hit.row, hit.col), message: `找到表名“${hit.text}”，但其下没有可识别的表头，该表未导入` });
   }
 
-  // Unit: the flag wins; otherwise what the sheets say.
-  const declared = new Set(located.map((l) => l.unit).filter(Boolean));
-  let yuan = options.yuan ?? (declared.has('元') && !declared.has('万元'));
-  if (options.yuan === undefined && declared.has('元') && declared.has('万元')) {
+  // Unit: the flag wins; otherwise what the sheets say. A table the set prints in a unit of its own (Shanghai 三公 in
+  // 万元 within a document in 元) is brought to the document's unit below, and its 单位 line says nothing about the
+  // others. A document kept in 元 is read as printed: only a 万元 document converts 元 sheets.
+  const docUnit = options.meta?.amountUnit ?? set.amountUnit;
+  const displayUnit = (l: (typeof located)[number]) =>
+    l.table.amountUnit !== undefined && l.table.amountUnit !== docUnit && (l.unit ?? l.table.amountUnit) === l.table.amountUnit ? l.table.amountUnit : undefined;
+  const declared = new Set(located.filter((l) => !displayUnit(l)).map((l) => l.unit).filter(Boolean));
+  let yuan = docUnit === '万元' && (options.yuan ?? (declared.has('元') && !declared.has('万元')));
+  if (docUnit === '万元' && options.yuan === undefined && declared.has('元') && declared.has('万元')) {
     issues.push({ severity: 'warning', message: '有的表注明“单位：元”，有的注明“单位：万元”，已全部按万元导入；如为元请指定按元导入' });
     yuan = false;
   }
@@ -152,6 +157,10 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     blankZero: details.blankZero.value,
   });
   for (const def of set.tables) doc.tables[def.id] = { rows: results.get(def.id)?.rows ?? initialRows(def) };
+  for (const l of located) {
+    const shown = displayUnit(l);
+    if (shown) doc.tables[l.table.id] = { rows: inDocumentUnit(doc.tables[l.table.id]!.rows, shown, l.table, set) };
+  }
   const ownExport = payload !== undefined && payload.meta.templateId === set.id;
   if (ownExport) restoreFromPayload(doc, payload);
 
@@ -361,4 +370,15 @@ function restoreFromPayload(doc: BudgetDocument, payload: DataSheetPayload): voi
       else if (s.unit === undefined && row.unit !== undefined && byId.size === rows.length) delete row.unit;
     }
   }
+}
+
+/**
+ * Figures of a table printed in its own display unit, in the document's: 万元 → 元 exactly (hundredths × 10,000);
+ * 元 → 万元 by 舍位平衡 (the printed 元 figures are 分, which balanceToWan takes).
+ */
+function inDocumentUnit(rows: RowData[], shown: '万元' | '元', table: TableDef, set: TemplateSet): RowData[] {
+  if (shown === '万元') {
+    return rows.map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v * 10_000])) }));
+  }
+  return balanceToWan({ [table.id]: { rows } }, { ...set, tables: [table] }).tables[table.id]?.rows ?? rows;
 }

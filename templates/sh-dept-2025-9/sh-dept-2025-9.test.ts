@@ -76,3 +76,23 @@ describe('the Shanghai-style 9-table set', () => {
     for (const t of set.tables) expect(back.document.tables[t.id]!.rows.map((r) => [r.id, r.values])).toEqual(doc.tables[t.id]!.rows.map((r) => [r.id, r.values]));
   });
 });
+
+describe('the 三公 table printed in 万元 from a document in 元', () => {
+  const set = getBuiltinTemplateSet(SET)!;
+
+  it('Excel prints its figures converted (totals still adding up) under 单位：万元; the stored figures stay in 元', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const doc = consistentDocument();
+    const before = JSON.stringify(doc.tables.t9);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx(doc, set)).buffer as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => w.getCell('A1').value === set.tables.find((t) => t.role === 'sangong')!.no)!;
+    const cells: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain('单位：万元');
+    // 10,000.00元 招待 → 1.00; 25,000.00元 运行 → 2.50; 合计 35,000.00元 → 3.50; 机关运行经费 60,000.00元 → 6.00.
+    expect(cells).toEqual(expect.arrayContaining(['1', '2.5', '3.5', '6']));
+    expect(cells).not.toContain('10000');
+    expect(JSON.stringify(doc.tables.t9)).toBe(before);
+  });
+});
