@@ -41,3 +41,21 @@ describe('InputsView', () => {
     expect(lines[1]).toMatchObject({ priorKey: 'item.2080505', reasonKey: 'reason.item.2080505', amount: 3914 });
   });
 });
+
+describe('决算 completion form', () => {
+  it('lists each 项 with its 决算数, the 年初预算数 to type and the rate the text states; a typed 预算数 changes the text and undoes', async () => {
+    const { createFinalSampleDocument, finalSampleSet } = await import('../../core/sample/final-sample');
+    const { finalBudgetKey } = await import('../../core/text/final/keys');
+    const { setInput } = await import('../../core/commands');
+    const set = finalSampleSet();
+    const s = new DocumentSession({ template: set, doc: createFinalSampleDocument() });
+    const html = renderToString(<InputsView session={s} sectionId="s5-4" />);
+    expect(html).toContain('年初预算数');
+    expect(textOf(html)).toMatch(/完成预算[\d.]+%/);
+    const code = Object.keys(s.doc.inputs).find((k) => k.startsWith('final.budget.item.'))!.slice('final.budget.item.'.length);
+    s.execute(setInput(finalBudgetKey(code), undefined));
+    expect(textOf(renderToString(<InputsView session={s} sectionId="s5-4" />))).toContain('未填写年初预算数');
+    s.undo();
+    expect(textOf(renderToString(<InputsView session={s} sectionId="s5-4" />))).not.toContain('未填写年初预算数');
+  });
+});

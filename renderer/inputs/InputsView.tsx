@@ -4,6 +4,7 @@ import type { OutlineNode } from '../../core/template/template.schema';
 import { effectiveOutline, findRendered, renderOutline } from '../../core/text/generate';
 import type { SessionPort } from '../app/session-port';
 import { FiguresForm, UsageForm } from './FiguresForm';
+import { CompletionForm } from './CompletionForm';
 import { DutiesForm, OrganizationForm } from './OverviewForm';
 import { ProjectsForm } from './ProjectsForm';
 import { AssetsForm, GlossaryForm, NotesForm, ProcurementForm } from './OtherForms';
@@ -47,6 +48,7 @@ function NodeForm({ session, node }: { session: SessionPort; node: OutlineNode }
   if (g === 'other.assets') return <AssetsForm session={session} />;
   if (g === 'other.performance') return <PerformanceForm session={session} />;
   if (g === 'other.notes') return <NotesForm session={session} />;
+  if (g === 'final.completion') return <CompletionForm session={session} />;
   if (node.children?.length) {
     return (
       <div>
