@@ -159,10 +159,14 @@ async function largeDocument(browser: Browser, url: string, path: string) {
   await page.click('[data-outline-id="table:t3"]');
   await markTime(page, 'bd-grid-rendered:t3');
   await page.evaluate(() => { performance.clearMarks(); (window as unknown as { __long: number[] }).__long.length = 0; });
+  const profile = await profiler(await context.newCDPSession(page));
+  await profile.start();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-command="open"]')]);
   await chooser.setFiles(path);
   const openStart = await markTime(page, 'bd-open-start');
   const openMs = (await markTime(page, 'bd-grid-rendered:t3')) - openStart;
+  await page.waitForTimeout(process.env.BD_PROFILE_DIR ? 1500 : 0);
+  await profile.stop('open10k');
   const longDuringOpen = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
   const cellSel = '.bd-grid .ag-row[row-id="2010101"] .ag-cell[col-id="basic"]';
   const original = (await page.locator(cellSel).textContent()) ?? '0';
