@@ -65,6 +65,7 @@ describe('rules implied by table definitions', () => {
     const set = getBuiltinTemplateSet('xj-dept-2024-11')!;
     const t4 = impliedRules(set.tables.filter((t) => t.id === 't4'));
     expect(exprs(t4)).toEqual({
+      't4-balance': 't4[inTotal].inAmount = t4[outTotal].total',
       't4-row': 't4[类, outTotal].total = t4[类, outTotal].gpb + t4[类, outTotal].fund + t4[类, outTotal].soe',
       't4-in-total': 't4[inTotal].inAmount = t4[fiscal].inAmount',
       't4-fiscal': 't4[fiscal].inAmount = t4[gpb].inAmount + t4[fund].inAmount + t4[soe].inAmount',
@@ -74,9 +75,10 @@ describe('rules implied by table definitions', () => {
       't4-out-total-soe': 't4[outTotal].soe = sum(t4[类].soe)',
     });
     const t1 = impliedRules(set.tables.filter((t) => t.id === 't1'));
-    expect(ids(t1).slice(0, 6)).toEqual(['t1-in-total', 't1-in-current', 't1-gpb-parts', 't1-gpbOwn-le', 't1-gpbTransfer-le', 't1-fund-parts']);
+    expect(ids(t1).slice(0, 7)).toEqual(['t1-balance', 't1-in-total', 't1-in-current', 't1-gpb-parts', 't1-gpbOwn-le', 't1-gpbTransfer-le', 't1-fund-parts']);
     expect(t1.find((r) => r.id === 't1-gpbOwn-le')!.name).toBe('表1其中项不大于一般公共预算拨款');
     expect(t1.find((r) => r.id === 't1-in-total')!.name).toBe('表1收入总计等于本年收入加上年结转结余');
+    expect(t1.find((r) => r.id === 't1-balance')!.name).toBe('表1收入总计等于支出总计');
     expect(exprs(t1)['t1-out-total']).toBe('t1[outTotal].outAmount = sum(t1[类].outAmount)');
   });
 });

@@ -7,6 +7,7 @@ import type { ColumnDef, FixedRowDef, RuleDef, TableDef } from './template.schem
  *   - a fixed row's formula: the row equals the sum of its terms (`t1-in-total`, `t1-gpb-parts` when the terms are
  *     the row's own 其中 items; a side-by-side 支出总计 over every 类 row is written as sum(类));
  *   - `partOf`: a 其中 item is not larger than its row (`t1-gpbOwn-le`);
+ *   - side-by-side 收支 tables: 收入总计 = 支出总计 (`t1-balance`, `t4-balance`);
  *   - coded tables with subtotals: 类 = Σ款, 款 = Σ项 (`-subtotals`), the 合计 row = Σ类 (`-total`), and the
  *     部门/单位 rows = Σ their rows (`-org`); project tables: 合计 = Σ projects (`-total`), 类/款/项 groups = Σ their
  *     projects (`-groups`), `-org`.
@@ -49,6 +50,14 @@ function tableRules(table: TableDef): RuleDef[] {
   }
   if (model.kind === 'fixed') fixedRowRules(table, model.rows, amounts, '*', add);
   if (model.kind === 'sideBySide') {
+    // The two totals of a 收支 table balance: 收入总计 (the left amount) = 支出总计 (the right side's first amount,
+    // its 合计 where it has several).
+    const [inCol, outCol] = ([0, 1] as const).map((side) => amounts.find((c) => c.side === side));
+    const [inTotal, outTotal] = model.totals;
+    if (inCol && outCol) {
+      add(`${table.id}-balance`, `${table.no}${rowLabel(inTotal)}等于${rowLabel(outTotal)}`,
+        `${table.id}[${inTotal.id}].${inCol.id} = ${table.id}[${outTotal.id}].${outCol.id}`);
+    }
     for (const side of [0, 1] as const) {
       const cols = amounts.filter((c) => c.side === side);
       fixedRowRules(table, [model.totals[side], ...model.sides[side]], cols, side, add);

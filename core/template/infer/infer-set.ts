@@ -4,7 +4,7 @@ import { parseTemplateSet } from '../validate-set';
 import { loadWorkbook } from '../../xlsx/import/sheet-reader';
 import { readGrid, sheetBlocks, type Block } from './sheet-blocks';
 import { inferTable } from './infer-table';
-import { impliedRules } from './implied-rules';
+import { impliedRules, ownRules } from './implied-rules';
 import { crossTableRules } from './cross-table';
 
 /**
@@ -60,7 +60,8 @@ export function inferFromBlocks(blocks: readonly Block[], options: InferOptions 
     amountUnit,
     display: { blankZero: true, columnNumberRow: blocks.some((b) => b.columnNumberRow), compilerPrefix: prefix },
     tables,
-    rules: [...implied, ...crossTable],
+    // The table rules are generated whenever the set loads (here, and each time the saved file is read).
+    rules: [...ownRules(tables), ...crossTable],
     outline: [
       { id: 'cover', title: '{年度}年{主体}预算公开', kind: 'cover' },
       { id: 'toc', title: '目  录', kind: 'toc' },
