@@ -63,41 +63,43 @@ async function list(io: CliIO, store: TemplateStore): Promise<number> {
   return 0;
 }
 
-async function check(io: CliIO, store: TemplateStore, file: string): Promise<number> {
+/**
+ * A set file read and validated (resolved against the built-in and stored sets); on failure every error is printed
+ * with the file's name through `say`, ending with `verdict`, and null is returned.
+ */
+async function readValid(io: CliIO, store: TemplateStore, file: string, say: (line: string) => void, verdict: string) {
   const read = await readSetFile(io.cwd, file);
   if (!read.ok) {
     io.err(read.message);
-    return 2;
+    return null;
   }
   const result = parseTemplateSetText(read.text, await store.lookup());
   if (!result.ok) {
-    for (const error of result.errors) io.out(`${file}：${error}`);
-    io.out(`${file}：有 ${result.errors.length} 处错误，模板不能使用。`);
-    return 2;
+    for (const error of result.errors) say(`${file}：${error}`);
+    say(`${file}：有 ${result.errors.length} 处错误，${verdict}`);
+    return null;
   }
-  const set = result.set;
+  return { text: read.text, set: result.set };
+}
+
+async function check(io: CliIO, store: TemplateStore, file: string): Promise<number> {
+  const valid = await readValid(io, store, file, io.out, '模板不能使用。');
+  if (!valid) return 2;
+  const set = valid.set;
   io.out(`${file}：模板“${set.name}”（${set.id}）有效：${set.tables.length} 张表，${set.rules.length} 条审核公式。`);
   return 0;
 }
 
 async function add(io: CliIO, store: TemplateStore, file: string): Promise<number> {
-  const read = await readSetFile(io.cwd, file);
-  if (!read.ok) {
-    io.err(read.message);
+  const valid = await readValid(io, store, file, io.err, '未保存。');
+  if (!valid) return 2;
+  const { set, text } = valid;
+  if (builtinTemplateSets().some((s) => s.id === set.id)) {
+    io.err(`模板标识“${set.id}”与内置模板相同，未保存。请在文件中改用另一个 id。`);
     return 2;
   }
-  const result = parseTemplateSetText(read.text, await store.lookup());
-  if (!result.ok) {
-    for (const error of result.errors) io.err(`${file}：${error}`);
-    io.err(`${file}：有 ${result.errors.length} 处错误，未保存。`);
-    return 2;
-  }
-  if (builtinTemplateSets().some((s) => s.id === result.set.id)) {
-    io.err(`模板标识“${result.set.id}”与内置模板相同，未保存。请在文件中改用另一个 id。`);
-    return 2;
-  }
-  const saved = await store.save(result.set.id, read.text);
-  io.out(`已保存模板“${result.set.name}”（${result.set.id}）：${saved}。以后可用 --template ${result.set.id} 使用。`);
+  const saved = await store.save(set.id, text);
+  io.out(`已保存模板“${set.name}”（${set.id}）：${saved}。以后可用 --template ${set.id} 使用。`);
   return 0;
 }
 
