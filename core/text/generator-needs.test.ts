@@ -1,3 +1,5 @@
+import { builtinTemplateSets } from '../template/registry';
+import type { OutlineNode } from '../template/template.schema';
 import { describe, expect, it } from 'vitest';
 import type { BudgetDocument } from '../document/document';
 import { createSampleDocument } from '../sample/sample-inputs';
@@ -66,9 +68,14 @@ describe('what each generator needs from a set', () => {
     expect(used.size / declared.size).toBeGreaterThan(0.8);
   });
 
-  it('every declared sentence exists in the 2024 set, which uses every generator', () => {
-    const set = setFor('xj-dept-2024-11');
-    const missing = Object.values(GENERATOR_NEEDS).flatMap((n) => n.sentences).filter((key) => set.sentences?.[key] === undefined);
+  it('every declared sentence exists in each built-in set whose outline uses its generator, and every generator is used', () => {
+    const uses = (nodes: readonly OutlineNode[], g: string): boolean => nodes.some((n) => n.generator === g || uses(n.children ?? [], g));
+    const missing: string[] = [];
+    for (const [generator, needs] of Object.entries(GENERATOR_NEEDS)) {
+      const sets = builtinTemplateSets().filter((set) => uses(set.outline, generator));
+      expect(sets.length, generator).toBeGreaterThan(0);
+      for (const set of sets) for (const key of needs.sentences) if (set.sentences?.[key] === undefined) missing.push(`${set.id} ${key}`);
+    }
     expect(missing).toEqual([]);
   });
 });

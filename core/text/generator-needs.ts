@@ -64,7 +64,7 @@ export const GENERATOR_NEEDS = {
   ]),
   'other.notes': needs(['other.notes.none']),
   // 决算: "支出决算为X万元，完成预算Y%" per 一般公共预算 项 (core/text/final/completion.ts).
-  'final.completion': needs([], ['gpbExpenditure']),
+  'final.completion': needs(['final.item', 'final.item.noBudget', 'gpb.none'], ['gpbExpenditure']),
 } as const satisfies Record<string, GeneratorNeeds>;
 
 export type GeneratorId = keyof typeof GENERATOR_NEEDS;

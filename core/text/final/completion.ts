@@ -1,9 +1,9 @@
 import type { Amount } from '../../amount/amount';
-import { formatPercent, percentOf } from '../../amount/percent';
-import type { BudgetDocument, RowData } from '../../document/document';
+import { percentOf } from '../../amount/percent';
+import type { BudgetDocument } from '../../document/document';
 import type { TemplateSet } from '../../template/template.schema';
 import { para, type Block } from '../blocks';
-import { formatTextAmount, textAmountStyleOf, type TextContext } from '../context';
+import type { TextContext } from '../context';
 import { finalBudgetKey } from './keys';
 
 /**
@@ -19,7 +19,8 @@ export interface ItemCompletion {
   budget: Amount | undefined;
   /** Hundredths of a percent, or null without a 预算数. */
   percent: number | null;
-  sentence: string;
+  /** The 项 row of the table, for the figure's trace. */
+  rowId: string;
 }
 
 /** 完成预算 % = 决算数 / 预算数 (hundredths of a percent, half up); null when there is no 预算数. */
@@ -36,31 +37,37 @@ export function itemCompletions(doc: BudgetDocument, set: TemplateSet): ItemComp
   const table = set.tables.find((t) => t.role === 'gpbExpenditure');
   if (!table || table.rows.kind !== 'coded') return [];
   const itemLength = table.rows.levels[table.rows.levels.length - 1];
-  const rows = doc.tables[table.id]?.rows ?? [];
-  const byCode = new Map(rows.filter((r) => r.code !== undefined).map((r) => [r.code!, r]));
-  const style = textAmountStyleOf(doc.meta);
-  const money = (a: Amount) => `${formatTextAmount(a, style)}${doc.meta.amountUnit}`;
   const out: ItemCompletion[] = [];
-  for (const row of rows) {
+  for (const row of doc.tables[table.id]?.rows ?? []) {
     if (row.code?.length !== itemLength) continue;
     const final = row.values.total ?? 0;
-    if (final === 0 && budgetOfItem(doc, row.code) === undefined) continue;
     const budget = budgetOfItem(doc, row.code);
-    const percent = completionPercent(final, budget);
-    const path = table.rows.levels.map((len, level) => {
-      const r: RowData | undefined = byCode.get(row.code!.slice(0, len));
-      return `${r?.name ?? ''}(${row.code!.slice(0, len)}${['类', '款', '项'][level] ?? ''})`;
-    }).join('');
-    const head = `${out.length + 1}. ${path}：${doc.meta.year}年度支出决算为${money(final)}`;
-    const tail = percent === null ? '，未填写年初预算数' : `，完成预算${formatPercent(percent)}%`;
-    out.push({ code: row.code, name: row.name ?? '', final, budget, percent, sentence: `${head}${tail}。` });
+    if (final === 0 && budget === undefined) continue;
+    out.push({ code: row.code, rowId: row.id, name: row.name ?? '', final, budget, percent: completionPercent(final, budget) });
   }
   return out;
 }
 
-/** The section's paragraphs: one per 项 with a 决算数 or a 预算数, or one line saying there is none. */
+/**
+ * The section's paragraphs, in the set's own words (final.item / final.item.noBudget, numbered and named like the
+ * set's gpb.item), the 决算数 traced to its cell; one line (gpb.none) when there is no 项.
+ */
 export function completionText(ctx: TextContext, id: string): Block[] {
   const items = itemCompletions(ctx.doc, ctx.template);
-  if (items.length === 0) return [para(`${id}.none`, `${ctx.doc.meta.year}年度无一般公共预算财政拨款支出决算。`)];
-  return items.map((item) => para(`${id}.${item.code}`, item.sentence));
+  if (items.length === 0) return [para(`${id}.none`, ctx.s('gpb.none'))];
+  const rows = ctx.rows('gpbExpenditure');
+  const nameOf = (code: string) => rows.find((r) => r.code === code)?.name ?? '';
+  return items.map((item, i) => {
+    const code = item.code;
+    const vars = {
+      序号: i + 1,
+      类名称: nameOf(code.slice(0, 3)), 类编码: code.slice(0, 3),
+      款名称: nameOf(code.slice(0, 5)), 款编码: code.slice(3, 5),
+      项名称: item.name, 项编码: code.slice(5, 7),
+      金额: ctx.amount(ctx.fig('gpbExpenditure', item.rowId, 'total')),
+    };
+    return para(`${id}.${code}`, item.percent === null
+      ? ctx.t('final.item.noBudget', vars)
+      : ctx.t('final.item', { ...vars, 完成率: ctx.pct(item.percent) }));
+  });
 }
