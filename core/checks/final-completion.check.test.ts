@@ -22,6 +22,14 @@ describe('决算 completion checks', () => {
     ]);
   });
 
+  it('read the 项 from the code as the set prints it (类, 款 and 项 digits apart), so an edited generated sentence is checked', () => {
+    const doc = createFinalSampleDocument();
+    doc.inputs['override.s5-4.2012601'] = '1. 一般公共服务支出(201类)档案事务(26款)行政运行(01项)：2024年度支出决算为210.00万元，完成预算98.50%。';
+    expect(checkFinalCompletion(doc, finalSampleSet()).map((f) => f.message)).toEqual([
+      '“1. 一般公共服务支出(201类)档案事务(26款)行政运行(01项)：2024年度支出决算为210.00万元，完成预算98.50%”：完成预算 98.50%，按决算数 210.00万元 ÷ 预算数应为 102.44%',
+    ]);
+  });
+
   it('ask for a missing 预算数 of a 项 with 决算数', () => {
     const doc = createFinalSampleDocument();
     delete doc.inputs[finalBudgetKey('2101101')];

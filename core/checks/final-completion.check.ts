@@ -19,6 +19,12 @@ const FINAL = /决算(?:数)?(?:为|是)?\s*([\d,]+(?:\.\d{1,2})?)\s*万元/;
 const BUDGET = /(?:年初)?预算(?:数)?(?:为|是)?\s*([\d,]+(?:\.\d{1,2})?)\s*万元/;
 const RATE = /完成(?:年初)?预算(?:的)?\s*(\d+(?:\.\d+)?)\s*%/;
 const CODE = /(\d{7})/;
+/** The code as the set's sentences print it: "(201类)…(26款)…(01项)". */
+const SPLIT_CODE = /[(（](\d{3})类[)）].*?[(（](\d{2})款[)）].*?[(（](\d{2})项[)）]/;
+const codeIn = (sentence: string): string | undefined => {
+  const split = SPLIT_CODE.exec(sentence);
+  return split ? split.slice(1, 4).join('') : CODE.exec(sentence)?.[1];
+};
 
 export function checkFinalCompletion(doc: BudgetDocument, set: TemplateSet): Finding[] {
   const findings: Finding[] = [];
@@ -28,7 +34,7 @@ export function checkFinalCompletion(doc: BudgetDocument, set: TemplateSet): Fin
       const final = FINAL.exec(sentence);
       if (!rate || !final) continue;
       const statedBudget = BUDGET.exec(sentence.replace(FINAL, ''));
-      const code = CODE.exec(sentence)?.[1];
+      const code = codeIn(sentence);
       const budgetInput = code === undefined ? undefined : doc.inputs[finalBudgetKey(code)];
       const budget = statedBudget ? amount(statedBudget[1].replace(/,/g, '')) : typeof budgetInput === 'number' ? budgetInput : undefined;
       const expected = completionPercent(amount(final[1].replace(/,/g, '')), budget);
