@@ -185,17 +185,20 @@ function readSetting(win: Window, key: string): JsonValue | null {
   }
 }
 
-function pickFile(win: Window, accept: string): Promise<OpenedFile | null> {
+/**
+ * A hidden file input, clicked: resolves to the files chosen, or null when none were (cancel). `setup` sets what the
+ * input accepts (one file, several, a folder).
+ */
+function chooseFiles(win: Window, setup: (input: HTMLInputElement) => void): Promise<File[] | null> {
   return new Promise((resolve) => {
     const input = win.document.createElement('input');
     input.type = 'file';
-    input.accept = accept;
     input.style.display = 'none';
+    setup(input);
     input.addEventListener('change', () => {
-      const file = input.files?.[0];
+      const chosen = [...(input.files ?? [])];
       input.remove();
-      if (!file) resolve(null);
-      else void readFile(file).then(resolve, () => resolve(null));
+      resolve(chosen.length > 0 ? chosen : null);
     });
     input.addEventListener('cancel', () => {
       input.remove();
@@ -206,73 +209,49 @@ function pickFile(win: Window, accept: string): Promise<OpenedFile | null> {
   });
 }
 
+async function pickFile(win: Window, accept: string): Promise<OpenedFile | null> {
+  const chosen = await chooseFiles(win, (input) => (input.accept = accept));
+  return chosen ? readFile(chosen[0]!).catch(() => null) : null;
+}
+
 /** 汇总下属单位 in the browser: a file input that takes several files at once. */
-function pickFiles(win: Window, accept: string): Promise<OpenedFile[] | null> {
-  return new Promise((resolve) => {
-    const input = win.document.createElement('input');
-    input.type = 'file';
+async function pickFiles(win: Window, accept: string): Promise<OpenedFile[] | null> {
+  const chosen = await chooseFiles(win, (input) => {
     input.accept = accept;
     input.multiple = true;
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      const chosen = [...(input.files ?? [])];
-      input.remove();
-      if (chosen.length === 0) return resolve(null);
-      void Promise.all(chosen.map(readFile)).then(resolve, () => resolve(null));
-    });
-    input.addEventListener('cancel', () => {
-      input.remove();
-      resolve(null);
-    });
-    win.document.body.appendChild(input);
-    input.click();
   });
+  return chosen ? Promise.all(chosen.map(readFile)).catch(() => null) : null;
 }
 
 /** Largest unit file read from a chosen folder (the import's own limit). */
 const FOLDER_FILE_BYTES = 60 * 1024 * 1024;
 
 /** 批量审核 in the browser: a folder chooser (webkitdirectory); every .ysgk and .xlsx in it, subfolders included. */
-function pickFolder(win: Window): Promise<OpenedFolder | null> {
-  return new Promise((resolve) => {
-    const input = win.document.createElement('input');
-    input.type = 'file';
+async function pickFolder(win: Window): Promise<OpenedFolder | null> {
+  const chosen = await chooseFiles(win, (input) => {
     input.webkitdirectory = true;
     input.multiple = true;
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      const chosen = [...(input.files ?? [])];
-      input.remove();
-      if (chosen.length === 0) return resolve(null);
-      void (async () => {
-        const files: OpenedFile[] = [];
-        const skipped: OpenedFolder['skipped'] = [];
-        const units = chosen
-          .filter((f) => /\.(ysgk|xlsx)$/i.test(f.name) && !f.name.startsWith('~$') && !f.name.startsWith('.'))
-          .sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name));
-        for (const f of units) {
-          const name = f.webkitRelativePath || f.name;
-          if (f.size > FOLDER_FILE_BYTES) {
-            skipped.push({ name, reason: `文件过大（${Math.round(f.size / 1024 / 1024)} MB）` });
-            continue;
-          }
-          try {
-            files.push({ path: name, name, bytes: new Uint8Array(await f.arrayBuffer()) });
-          } catch {
-            skipped.push({ name, reason: '无法读取' });
-          }
-        }
-        const first = chosen[0]?.webkitRelativePath.split('/')[0] ?? '';
-        resolve({ name: first, files, skipped });
-      })();
-    });
-    input.addEventListener('cancel', () => {
-      input.remove();
-      resolve(null);
-    });
-    win.document.body.appendChild(input);
-    input.click();
   });
+  if (!chosen) return null;
+  const files: OpenedFile[] = [];
+  const skipped: OpenedFolder['skipped'] = [];
+  const units = chosen
+    .filter((f) => /\.(ysgk|xlsx)$/i.test(f.name) && !f.name.startsWith('~$') && !f.name.startsWith('.'))
+    .sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name));
+  for (const f of units) {
+    const name = f.webkitRelativePath || f.name;
+    if (f.size > FOLDER_FILE_BYTES) {
+      skipped.push({ name, reason: `文件过大（${Math.round(f.size / 1024 / 1024)} MB）` });
+      continue;
+    }
+    try {
+      files.push({ path: name, name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    } catch {
+      skipped.push({ name, reason: '无法读取' });
+    }
+  }
+  const first = chosen[0]?.webkitRelativePath.split('/')[0] ?? '';
+  return { name: first, files, skipped };
 }
 
 async function readFile(file: File): Promise<OpenedFile> {
