@@ -6,6 +6,7 @@ import { getBuiltinTemplateSet } from '../template/registry';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { FINAL_INPUT, finalBudgetKey } from '../text/final/keys';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../inputs/keys';
+import { nonZero, withAncestors } from './sample-rows';
 
 /**
  * The built-in 决算 sample: an invented small 行政 unit (示例县档案馆) closing its 2024 accounts in the national 部门决算
@@ -74,7 +75,7 @@ export function createFinalSampleDocument(): BudgetDocument {
   const def = (id: string): TableDef => set.tables.find((t) => t.id === id)!;
   const coded = (tableId: string, lines: [string, Record<string, string>][], parents: number[]) => {
     const leaves = lines.map(([code, values]) => codedRow(code, values));
-    doc.tables[tableId] = { rows: deriveTable(def(tableId), withAncestors(leaves, parents, def(tableId))) };
+    doc.tables[tableId] = { rows: deriveTable(def(tableId), withAncestorsAndTotal(leaves, parents, def(tableId))) };
   };
   coded('t2', INCOME.map(([c, f, o]) => [c, { fiscal: f, otherIncome: o }]), [3, 5]);
   coded('t3', SPENDING.map(([c, b, p]) => [c, { basic: b, project: p }]), [3, 5]);
@@ -155,29 +156,13 @@ function codedRow(code: string, values: Record<string, string>): RowData {
 }
 
 /** Adds 类/款 rows above the leaves and the 合计 row where the table prints it, codes in printed order. */
-function withAncestors(leaves: RowData[], prefixLengths: number[], def: TableDef): RowData[] {
-  const byCode = new Map<string, RowData>();
-  for (const leaf of leaves) {
-    for (const n of prefixLengths) {
-      const code = leaf.id.slice(0, n);
-      if (!byCode.has(code)) byCode.set(code, { id: code, code, name: NAMES[code], values: {} });
-    }
-    byCode.set(leaf.id, leaf);
-  }
-  const rows = [...byCode.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function withAncestorsAndTotal(leaves: RowData[], prefixLengths: number[], def: TableDef): RowData[] {
+  const rows = withAncestors(leaves, prefixLengths, (code) => NAMES[code]);
   const total: RowData = { id: 'total', values: {} };
   const top = def.rows.kind === 'coded' && def.rows.total.position === 'top';
   return top ? [total, ...rows] : [...rows, total];
 }
 
-function nonZero(values: Record<string, string>): Record<string, Amount> {
-  const out: Record<string, Amount> = {};
-  for (const [k, v] of Object.entries(values)) {
-    const a = amount(v);
-    if (a !== 0) out[k] = a;
-  }
-  return out;
-}
 
 function totals(doc: BudgetDocument, tableId: string): Record<string, Amount> {
   return doc.tables[tableId].rows.find((r) => r.id === 'total')?.values ?? {};

@@ -1,5 +1,6 @@
 import { amount, type Amount } from '../amount/amount';
 import { CodeBook, type Classification } from '../codes/code-book';
+import { nonZero, withAncestors } from './sample-rows';
 import { initialRows } from '../document/create';
 import type { DocumentMeta, RowData, TableData } from '../document/document';
 import { deriveTable } from '../template/derive';
@@ -114,7 +115,7 @@ export function createSampleTables(): Record<string, TableData> {
   const coded = (tableId: string, classification: Classification, lines: [string, string, string][], cols: [string, string]) => {
     const t = def(tableId);
     const leaves = lines.map(([code, a, b]) => codedRow(book, classification, code, { [cols[0]]: a, [cols[1]]: b }));
-    const rows = withAncestors(book, classification, leaves, classification === 'functional' ? [3, 5] : [3]);
+    const rows = withAncestors(leaves, classification === 'functional' ? [3, 5] : [3], (code) => codeName(book, classification, code));
     tables[tableId] = { rows: deriveTable(t, [...rows, { id: 'total', values: {} }]) };
   };
   coded('t2', 'functional', INCOME, ['gpb', 'gpbTransfer']);
@@ -151,15 +152,6 @@ export function createSampleTables(): Record<string, TableData> {
   return tables;
 }
 
-function nonZero(values: Record<string, string>): Record<string, Amount> {
-  const out: Record<string, Amount> = {};
-  for (const [k, v] of Object.entries(values)) {
-    const a = amount(v);
-    if (a !== 0) out[k] = a;
-  }
-  return out;
-}
-
 function codeName(book: CodeBook, classification: Classification, code: string): string {
   const name = book.name(classification, code, YEAR);
   if (name === undefined) throw new Error(`示例数据用到未知科目 ${code}`);
@@ -170,18 +162,6 @@ function codedRow(book: CodeBook, classification: Classification, code: string, 
   return { id: code, code, name: codeName(book, classification, code), values: nonZero(values) };
 }
 
-/** Adds the 类/款 rows above the leaves (values derived later), keeping code order = printed order. */
-function withAncestors(book: CodeBook, classification: Classification, leaves: RowData[], prefixLengths: number[]): RowData[] {
-  const byCode = new Map<string, RowData>();
-  for (const leaf of leaves) {
-    for (const n of prefixLengths) {
-      const code = leaf.id.slice(0, n);
-      if (!byCode.has(code)) byCode.set(code, { id: code, code, name: codeName(book, classification, code), values: {} });
-    }
-    byCode.set(leaf.id, leaf);
-  }
-  return [...byCode.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 
 function rowValues(table: TableData, rowId: string): Record<string, Amount> {
   return table.rows.find((r) => r.id === rowId)?.values ?? {};
