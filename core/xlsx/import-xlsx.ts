@@ -3,7 +3,7 @@ import { formatAmount } from '../amount/amount';
 import { rowLabel } from '../commands/preview';
 import { fillUnprinted, type FilledCell } from '../derive/fill-unprinted';
 import { createDocument, initialRows, type NewDocumentMeta } from '../document/create';
-import type { TableDef, TemplateSet } from '../template/template.schema';
+import type { TemplateSet } from '../template/template.schema';
 import { builtinTemplateSets } from '../template/registry';
 import { tableEmptyNote, tableTitle } from '../template/header-layout';
 import { norm } from './import/labels';
@@ -157,9 +157,17 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
     blankZero: details.blankZero.value,
   });
   for (const def of set.tables) doc.tables[def.id] = { rows: results.get(def.id)?.rows ?? initialRows(def) };
+  // A table printed in 万元 within a document in 元: exactly ×10,000. One printed in 元 within a 万元 document is
+  // rounded with 舍位平衡 below, like a 元 workbook, so every figure that moves is listed in the report.
+  const fenTables = new Set<string>();
   for (const l of located) {
     const shown = displayUnit(l);
-    if (shown) doc.tables[l.table.id] = { rows: inDocumentUnit(doc.tables[l.table.id]!.rows, shown, l.table, set) };
+    if (shown === '万元') doc.tables[l.table.id] = { rows: wanToYuan(doc.tables[l.table.id]!.rows) };
+    else if (shown === '元') fenTables.add(l.table.id);
+  }
+  for (const id of fenTables) {
+    const def = set.tables.find((t) => t.id === id)!;
+    issues.push({ severity: 'warning', table: id, message: `${def.no}按模板以元列示，已读取并换算为万元（舍位平衡）` });
   }
   const ownExport = payload !== undefined && payload.meta.templateId === set.id;
   if (ownExport) restoreFromPayload(doc, payload);
@@ -171,8 +179,9 @@ export async function importXlsx(bytes: Uint8Array, options: ImportXlsxOptions =
   const filled = ownExport ? [] : fillUnprinted(doc, set, printed, [...results.keys()]);
 
   let rounding: ImportReport['rounding'];
-  if (yuan || precise) {
-    const read = Object.fromEntries([...results.keys()].map((id) => [id, doc.tables[id]]));
+  if (yuan || precise || fenTables.size > 0) {
+    const ids = yuan || precise ? [...results.keys()] : [...fenTables];
+    const read = Object.fromEntries(ids.map((id) => [id, doc.tables[id]]));
     const balanced = balanceToWan(read, set);
     for (const [id, t] of Object.entries(balanced.tables)) doc.tables[id] = { rows: t.rows };
     rounding = { adjustments: balanced.adjustments.map((a) => labelled(a, set, doc.tables)), unbalanced: balanced.unbalanced };
@@ -372,13 +381,7 @@ function restoreFromPayload(doc: BudgetDocument, payload: DataSheetPayload): voi
   }
 }
 
-/**
- * Figures of a table printed in its own display unit, in the document's: 万元 → 元 exactly (hundredths × 10,000);
- * 元 → 万元 by 舍位平衡 (the printed 元 figures are 分, which balanceToWan takes).
- */
-function inDocumentUnit(rows: RowData[], shown: '万元' | '元', table: TableDef, set: TemplateSet): RowData[] {
-  if (shown === '万元') {
-    return rows.map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v * 10_000])) }));
-  }
-  return balanceToWan({ [table.id]: { rows } }, { ...set, tables: [table] }).tables[table.id]?.rows ?? rows;
+/** Figures of a table printed in 万元 within a document kept in 元: hundredths of 万元 × 10,000, exactly. */
+function wanToYuan(rows: RowData[]): RowData[] {
+  return rows.map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v * 10_000])) }));
 }
