@@ -16,7 +16,7 @@ export function codedSideOfRow(model: CodedModel, row: Pick<RowData, 'code'>): 0
   const sides = model.sides;
   if (!sides || row.code === undefined) return 0;
   const cls = row.code.slice(0, model.levels[0]);
-  return sides[0].classes.includes(cls) ? 0 : sides[1].classes.includes(cls) ? 1 : 1;
+  return sides[0].classes.includes(cls) ? 0 : 1;
 }
 
 /** The side that lists a column, or undefined when the table is not coded side by side. */
