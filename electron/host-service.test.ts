@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { HostService, type HostServiceDeps } from './host-service';
 import { diskDeps } from './testing/host-deps.testutil';
 import { RecentFiles } from './recent-files';
+import { TemplateStore } from '../node/template-store';
+import { codedTable, testSet } from '../core/testing/builders';
+import { draftFromSet, draftToText } from '../core/template/edit/set-draft';
 
 vi.mock('electron', () => ({}));
 
@@ -171,5 +174,33 @@ describe('settings', () => {
     expect(await service.getSetting('importMap:x')).toEqual({ template: 'x' });
     const failing = await setup({ settings: { get: async () => null, set: async () => Promise.reject(Object.assign(new Error('x'), { code: 'ENOSPC' })) } });
     await expect(failing.service.setSetting({ key: 'k', value: 1 })).rejects.toThrow('设置未能保存：磁盘空间不足');
+  });
+});
+
+describe('the officer\'s template sets', () => {
+  const setText = (id: string) => draftToText(draftFromSet(testSet([codedTable('t1', ['total'], { no: '表1' })], { id })));
+
+  it('are kept in the folder the command line reads: a set saved by the app is valid for `templates`, one added there is listed here', async () => {
+    const { service } = await setup();
+    const cli = new TemplateStore(join(dir, 'templates'));
+    expect(await service.listTemplateSets()).toEqual([]);
+    await service.saveTemplateSet({ id: 'bureau-app', text: setText('bureau-app') });
+    const stored = await cli.list();
+    expect(stored.map((s) => [s.id, s.result.ok])).toEqual([['bureau-app', true]]);
+    await cli.save('bureau-cli', setText('bureau-cli'));
+    expect((await service.listTemplateSets()).map((s) => s.id)).toEqual(['bureau-app', 'bureau-cli']);
+    expect((await service.listTemplateSets())[1]!.text).toBe(setText('bureau-cli'));
+    expect(await service.removeTemplateSet('bureau-cli')).toBe(true);
+    expect(await service.removeTemplateSet('bureau-cli')).toBe(false);
+    expect((await cli.list()).map((s) => s.id)).toEqual(['bureau-app']);
+  });
+
+  it('refuses a file that is not the set its id names, and says in Chinese when the disk refuses', async () => {
+    const { service } = await setup();
+    await expect(service.saveTemplateSet({ id: 'bureau-a', text: setText('bureau-b') })).rejects.toThrow('模板集未保存：文件内容不是模板“bureau-a”');
+    await expect(service.saveTemplateSet({ id: 'bureau-a', text: '{ not json' })).rejects.toThrow('模板集未保存');
+    const full = Object.assign(new Error('x'), { code: 'ENOSPC' });
+    const failing = await setup({ templates: { texts: async () => [], save: async () => Promise.reject(full), remove: async () => false } });
+    await expect(failing.service.saveTemplateSet({ id: 'bureau-a', text: setText('bureau-a') })).rejects.toThrow('模板集“bureau-a”未能保存：磁盘空间不足');
   });
 });

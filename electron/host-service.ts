@@ -1,7 +1,7 @@
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type {
   DiskConflict, FileKind, HistoryEntry, HostApi, JsonValue, OpenedFile, OpenedFolder, RecentFile, SaveRequest, SaveResult,
-  UnitFileRead, UnitFilesRequest,
+  StoredTemplateSet, UnitFileRead, UnitFilesRequest,
 } from '../core/ipc/contract';
 import { INPUT_LIMITS } from '../core/xlsx/input-guard';
 
@@ -19,6 +19,7 @@ import { DocumentLock } from './document-lock';
 import type { KnownPaths } from './known-paths';
 import type { RecentFiles } from './recent-files';
 import type { SettingsStore } from './settings-store';
+import type { TemplateStore } from '../node/template-store';
 
 /**
  * The main-process side of HostApi: native dialogs and file I/O. Electron objects come in as small function deps so
@@ -41,6 +42,8 @@ export interface HostServiceDeps {
   known: KnownPaths;
   recovery: RecoveryStore;
   settings: Pick<SettingsStore, 'get' | 'set'>;
+  /** The officer's own template sets: node/template-store.ts over the folder the command line uses (absent in tests that do not need it). */
+  templates?: Pick<TemplateStore, 'texts' | 'save' | 'remove'>;
   /** Window title and unsaved mark (and the close guard). */
   onDocumentState(title: string, dirty: boolean): void;
   /** The 最近打开 menu must be rebuilt. */
@@ -325,6 +328,39 @@ export class HostService implements HostApi {
       await this.deps.settings.set(entry.key, entry.value);
     } catch (error) {
       throw new Error(`设置未能保存：${describeIoError(error)}`, { cause: error });
+    }
+  }
+
+  async listTemplateSets(): Promise<StoredTemplateSet[]> {
+    try {
+      return (await this.deps.templates?.texts()) ?? [];
+    } catch (error) {
+      throw new Error(`无法读取已保存的模板集：${describeIoError(error)}`, { cause: error });
+    }
+  }
+
+  /** The page validated the set; the host checks only that the file is the set the id names (a JSON object with it). */
+  async saveTemplateSet(entry: StoredTemplateSet): Promise<void> {
+    let id: unknown;
+    try {
+      id = (JSON.parse(entry.text.replace(/^\uFEFF/, '')) as { id?: unknown } | null)?.id;
+    } catch {
+      id = undefined;
+    }
+    if (id !== entry.id) throw new Error(`模板集未保存：文件内容不是模板“${entry.id}”`);
+    try {
+      if (!this.deps.templates) throw new Error('没有保存模板集的位置');
+      await this.deps.templates.save(entry.id, entry.text);
+    } catch (error) {
+      throw new Error(`模板集“${entry.id}”未能保存：${describeIoError(error)}`, { cause: error });
+    }
+  }
+
+  async removeTemplateSet(id: string): Promise<boolean> {
+    try {
+      return (await this.deps.templates?.remove(id)) ?? false;
+    } catch (error) {
+      throw new Error(`模板集“${id}”未能删除：${describeIoError(error)}`, { cause: error });
     }
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FileKind, HostApi, JsonValue, MenuCommand } from '../core/ipc/contract';
+import { STORED_SET_ID, type FileKind, type HostApi, type JsonValue, type MenuCommand } from '../core/ipc/contract';
 
 /**
  * Argument schemas for every HostApi call. The renderer is treated as untrusted: a compromised page could send any
@@ -104,6 +104,10 @@ const settingValueSchema = z
 
 export const settingEntrySchema = z.strictObject({ key: settingKeySchema, value: settingValueSchema.nullable() });
 
+/** A kept template set: its id is the file name in the per-user folder, so only the store's id shape passes. */
+export const templateSetIdSchema = z.string().max(100).regex(STORED_SET_ID);
+export const storedTemplateSetSchema = z.strictObject({ id: templateSetIdSchema, text: text(20 * 1024 * 1024) });
+
 const none = z.undefined();
 
 /** One schema per HostApi member: the single argument it takes (undefined for none). */
@@ -129,12 +133,15 @@ export const HOST_ARG_SCHEMAS = {
   openFolder: none,
   openUnitFiles: none,
   readUnitFiles: unitFilesRequestSchema,
+  listTemplateSets: none,
+  saveTemplateSet: storedTemplateSetSchema,
+  removeTemplateSet: templateSetIdSchema,
 } satisfies Record<keyof HostApi, z.ZodType>;
 
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'saveAs', 'importExcel', 'importCodes', 'exportExcel', 'exportWord',
   'undo', 'redo', 'copy', 'paste', 'settings', 'about', 'loadTemplate', 'history', 'exportCsv', 'exportData', 'textUses', 'batchCheck',
-  'mergeUnits', 'remerge',
+  'mergeUnits', 'remerge', 'templateFromWorkbook', 'manageTemplates',
 ] as const satisfies readonly MenuCommand[];
 
 /** Chinese message for a rejected argument: which call and what was wrong, without echoing the data. */

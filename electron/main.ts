@@ -12,7 +12,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { CloseGuard, APP_TITLE, windowTitle, type CloseChoice } from './close-guard';
 import { fileFromArgv } from './command-line';
 import { APP_ENTRY_URL, APP_SCHEME } from './csp';
-import { HostService } from './host-service';
+import { HostService, type HostServiceDeps } from './host-service';
 import { registerHostHandlers } from './ipc-handlers';
 import { KnownPaths } from './known-paths';
 import { buildMenuTemplate } from './menu';
@@ -64,6 +64,19 @@ if (!app.requestSingleInstanceLock({ file: pendingPath })) {
     dialog.showErrorBox(APP_TITLE, `启动失败：${String(error)}`);
     app.exit(1);
   });
+}
+
+/**
+ * The officer's own template sets in the per-user folder the command line reads (`templates add`), so a set kept
+ * by either is seen by both. Loaded on first use: reading a set file needs none of it before the page asks.
+ */
+function storedTemplates(): HostServiceDeps['templates'] {
+  const store = () => import('../node/template-store').then((m) => new m.TemplateStore());
+  return {
+    texts: async () => (await store()).texts(),
+    save: async (id, text) => (await store()).save(id, text),
+    remove: async (id) => (await store()).remove(id),
+  };
 }
 
 async function start(): Promise<void> {
@@ -150,6 +163,7 @@ async function start(): Promise<void> {
     known: new KnownPaths(),
     recovery,
     settings,
+    templates: storedTemplates(),
     onDocumentState: (title, dirty) => {
       win.setTitle(windowTitle(title, dirty));
       if (process.platform === 'darwin') win.setDocumentEdited(dirty);

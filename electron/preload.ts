@@ -10,6 +10,7 @@ import {
   type OpenedFolder,
   type OpenedFile,
   type SaveResult,
+  type StoredTemplateSet,
   type UnitFileRead,
 } from '../core/ipc/contract';
 
@@ -53,6 +54,9 @@ const host = {
   openFolder: () => invoke<OpenedFolder | null>('openFolder')(),
   openUnitFiles: () => invoke<OpenedFile[] | null>('openUnitFiles')(),
   readUnitFiles: (request) => invoke<UnitFileRead[] | null>('readUnitFiles')(request),
+  listTemplateSets: () => invoke<StoredTemplateSet[]>('listTemplateSets')(),
+  saveTemplateSet: (entry) => invoke<void>('saveTemplateSet')(entry),
+  removeTemplateSet: (id) => invoke<boolean>('removeTemplateSet')(id),
   onMenuCommand: (listener) => subscribe<MenuEvent>(IPC_EVENT_MENU, listener),
   onOpenFile: (listener) => subscribe<OpenedFile>(IPC_EVENT_OPEN_FILE, listener),
 } satisfies Host;

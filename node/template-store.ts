@@ -64,6 +64,11 @@ export class TemplateStore {
     return (id) => raw.get(id)?.json;
   }
 
+  /** Each stored set file's text by id, unvalidated (the app's page validates what it registers). */
+  async texts(): Promise<{ id: string; text: string }[]> {
+    return [...(await this.raw()).entries()].map(([id, r]) => ({ id, text: r.text }));
+  }
+
   async list(): Promise<StoredSet[]> {
     const raw = await this.raw();
     const lookup = (id: string) => raw.get(id)?.json;

@@ -35,7 +35,7 @@ describe('action registry', () => {
 
   it('enables by state: without a document only new/open/import/batch check/template/about; undo and redo by history; review by 错误', () => {
     const enabled = (s: ActionState) => actions.filter((a) => a.enabledWhen(s)).map((a) => a.id);
-    expect(enabled(NO_DOCUMENT)).toEqual(['new', 'open', 'mergeUnits', 'importExcel', 'batchCheck', 'loadTemplate', 'about']);
+    expect(enabled(NO_DOCUMENT)).toEqual(['new', 'open', 'mergeUnits', 'importExcel', 'batchCheck', 'loadTemplate', 'templateFromWorkbook', 'manageTemplates', 'about']);
     // 重新汇总 only for a document consolidated from its units.
     expect(enabled(open)).not.toContain('remerge');
     expect(enabled({ ...open, consolidated: true })).toContain('remerge');

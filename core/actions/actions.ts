@@ -99,6 +99,8 @@ const FIXED: readonly ActionDef[] = [
   { id: 'textUses', label: '在说明中查看此格…', hint: '引用所选单元格的句子', menu: 'review', group: 1, enabledWhen: withDocument },
 
   { id: 'loadTemplate', label: '加载模板集…', hint: '财政局下发的模板文件', menu: 'template', group: 0, enabledWhen: always },
+  { id: 'templateFromWorkbook', label: '从空白模板工作簿创建…', hint: '由财政局的空白表样生成模板集', menu: 'template', group: 0, enabledWhen: always },
+  { id: 'manageTemplates', label: '管理模板集…', hint: '查看、编辑、删除自己的模板集', menu: 'template', group: 1, enabledWhen: always },
 
   { id: 'about', label: '关于预算公开编制助手', menu: 'help', group: 0, enabledWhen: always },
 ];

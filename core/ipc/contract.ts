@@ -7,8 +7,13 @@
  * happens in core, called by the renderer. Files travel as text (documents) or bytes (xlsx/docx).
  */
 import type { JsonValue } from '../document/document';
+import type { StoredSetText } from '../template/edit/stored-sets';
 
 export type { JsonValue };
+/** One of the officer's own template sets as a host keeps it: the set file's text under the set's id. */
+export type StoredTemplateSet = StoredSetText;
+/** A kept set's id, which names its file in the per-user folder (the set schema's id shape). */
+export const STORED_SET_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** What a file on disk was when it was read or written: a later save checks it has not changed since. */
 export interface FileStamp {
@@ -91,7 +96,8 @@ export type FileKind = 'document' | 'xlsx' | 'csv' | 'template';
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'saveAs' | 'importExcel' | 'importCodes' | 'exportExcel' | 'exportWord'
   | 'undo' | 'redo' | 'copy' | 'paste' | 'settings' | 'about' | 'loadTemplate' | 'history'
-  | 'exportCsv' | 'exportData' | 'textUses' | 'batchCheck' | 'mergeUnits' | 'remerge';
+  | 'exportCsv' | 'exportData' | 'textUses' | 'batchCheck' | 'mergeUnits' | 'remerge' | 'templateFromWorkbook'
+  | 'manageTemplates';
 
 /**
  * What the host's menu sends: a menu command, a derivation of the template (`derive:<id>`) or a review step. The
@@ -183,6 +189,16 @@ export interface HostApi {
   getSetting(key: string): Promise<JsonValue | null>;
   /** Stores a setting; null deletes it. Values are limited in size (about 1 MB serialised). */
   setSetting(entry: { key: string; value: JsonValue | null }): Promise<void>;
+  /**
+   * The officer's own template sets, kept across restarts: in the desktop app the per-user folder the command line
+   * reads too (`templates add`), so a set kept by either is seen by both; in the web host the browser's storage.
+   * Texts as kept; the page validates them (core/template/edit/stored-sets.ts).
+   */
+  listTemplateSets(): Promise<StoredTemplateSet[]>;
+  /** Keeps a set file under its id, replacing an earlier one; the page has validated it. */
+  saveTemplateSet(entry: StoredTemplateSet): Promise<void>;
+  /** Forgets a kept set; false when none was kept under that id. */
+  removeTemplateSet(id: string): Promise<boolean>;
 }
 
 /**
@@ -216,7 +232,7 @@ export const HOST_API_METHODS = [
   'kind', 'startupFile', 'openFile', 'openRecent', 'recentFiles', 'saveFile', 'setDocumentState',
   'writeRecovery', 'takeRecovery', 'clearRecovery', 'confirm', 'getSetting', 'setSetting',
   'reopenFile', 'releaseDocument', 'listHistory', 'openHistory', 'setAsideRecovery', 'openFolder',
-  'openUnitFiles', 'readUnitFiles',
+  'openUnitFiles', 'readUnitFiles', 'listTemplateSets', 'saveTemplateSet', 'removeTemplateSet',
 ] as const satisfies readonly (keyof HostApi)[];
 export const IPC_EVENT_MENU = 'host-event:menu';
 export const IPC_EVENT_OPEN_FILE = 'host-event:open-file';

@@ -51,6 +51,17 @@ export const coreHandlers: HandlerRegistry = {
       return { result: kept, exportNote: '导出时出错，未导出' };
     }
   },
+  async inferSet({ bytes, options }, ctx) {
+    ctx.progress(0, 1, '正在读取空白模板工作簿');
+    const { inferTemplateSet } = await import('../template/infer/infer-set');
+    return inferTemplateSet(bytes, options);
+  },
+  async trySet({ json, template, limit }) {
+    const [{ createRuleEngine }, { sortFindings, countBySeverity }] = await Promise.all([import('../rules/engine'), import('../rules/finding-order')]);
+    const findings = sortFindings(createRuleEngine(template, JSON.parse(json) as BudgetDocument).checkAll());
+    const { errors, warnings } = countBySeverity(findings);
+    return { errors, warnings, first: findings.slice(0, limit).map((f) => ({ severity: f.severity, ruleName: f.ruleName, message: f.message })) };
+  },
   async serialize({ json }) {
     const { serializeDocumentBytes } = await import('../file/serialize');
     return serializeDocumentBytes(JSON.parse(json) as BudgetDocument);

@@ -7,6 +7,8 @@ import type { ExportXlsxOptions } from '../xlsx/export-xlsx';
 import type { ExportDocxOptions } from '../docx/export-docx';
 import type { CheckPart, DocPatch, FindingsDelta, LearnedCode } from './session-sync';
 import type { UnitCheckOptions, UnitResult } from '../batch/unit-check';
+import type { InferOptions, InferResult } from '../template/infer/infer-set';
+import type { Severity } from '../template/template.schema';
 
 /**
  * The messages between a host (the renderer, the CLI) and the worker that runs core's heavy, input-driven work, so a
@@ -47,6 +49,17 @@ export interface WorkerKinds {
    * the same worker that checked them.
    */
   checkUnit: { payload: { name: string; bytes: Uint8Array; options: Omit<UnitCheckOptions, 'keepDocument'>; exports?: { force: boolean } }; value: CheckUnitValue };
+  /** 从空白模板工作簿创建: a bureau's blank workbook read and a set proposed (core/template/infer). */
+  inferSet: { payload: { bytes: Uint8Array; options: InferOptions }; value: InferResult };
+  /** 用当前文档试用: an edited set's table rules run once over the open document (as JSON text). */
+  trySet: { payload: { json: string; template: TemplateSet; limit: number }; value: TrySetValue };
+}
+
+/** What a set's rules find in a document: counts, and the first findings in the panel's order. */
+export interface TrySetValue {
+  errors: number;
+  warnings: number;
+  first: { severity: Severity; ruleName: string; message: string }[];
 }
 
 /** A batch unit's result, with its exports when asked for and allowed. */

@@ -9,6 +9,7 @@ import type { HostServiceDeps } from '../host-service';
 import { KnownPaths } from '../known-paths';
 import type { RecentFiles } from '../recent-files';
 import { SettingsStore } from '../settings-store';
+import { TemplateStore } from '../../node/template-store';
 
 /** The host's real disk dependencies under a test folder; dialogs and notifications come from the caller. */
 export function diskDeps(dir: string, recent: RecentFiles): Omit<HostServiceDeps, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'onDocumentState' | 'onRecentChanged' | 'onSaveAbandoned'> {
@@ -19,6 +20,7 @@ export function diskDeps(dir: string, recent: RecentFiles): Omit<HostServiceDeps
     known: new KnownPaths(false),
     recovery: new RecoveryStore(join(dir, 'recovery')),
     settings: new SettingsStore(join(dir, 'settings.json')),
+    templates: new TemplateStore(join(dir, 'templates')),
     defaultFolder: dir,
     startupPath: null,
     disk: { readWithStamp, diskChange, stampAfterWrite, acquireLock: (p: string) => acquireLock(p), readLock: (p: string) => readLock(p) },

@@ -2,7 +2,7 @@ import type {
   DiskConflict, FileKind, HistoryEntry, Host, JsonValue, LockHolder, MenuEvent, OpenedFile, OpenedFolder, SaveRequest, SaveResult,
   UnitFileRead,
 } from '../../core/ipc/contract';
-import { historyCopyName } from '../../core/ipc/contract';
+import { historyCopyName, STORED_SET_ID } from '../../core/ipc/contract';
 
 /**
  * The browser implementation of the host contract, so the same renderer runs without Electron (npm run web, e2e tests).
@@ -15,6 +15,8 @@ const RECOVERY_NAME_KEY = 'budget-disclosure.recovery.name';
 export const UNOPENABLE_RECOVERY_KEY = 'budget-disclosure.recovery.unopenable';
 /** Each setting is one localStorage item under this prefix, its value as JSON. */
 export const SETTING_PREFIX = 'budget-disclosure.setting.';
+/** The officer's own template sets: one localStorage item per set, its file's text under the set's id. */
+export const TEMPLATE_SET_PREFIX = 'budget-disclosure.templateSet.';
 
 const ACCEPT: Record<FileKind, string> = {
   document: '.ysgk,.json',
@@ -158,6 +160,27 @@ export function createWebHost(win: Window = window): WebHost {
       } catch (error) {
         throw new Error('设置未能保存：浏览器的本地存储空间已满或被禁用', { cause: error });
       }
+    },
+    listTemplateSets: async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < win.localStorage.length; i++) {
+        const key = win.localStorage.key(i);
+        if (key?.startsWith(TEMPLATE_SET_PREFIX)) ids.push(key.slice(TEMPLATE_SET_PREFIX.length));
+      }
+      return ids.filter((id) => STORED_SET_ID.test(id)).sort().map((id) => ({ id, text: win.localStorage.getItem(TEMPLATE_SET_PREFIX + id) ?? '' }));
+    },
+    saveTemplateSet: async ({ id, text }) => {
+      if (!STORED_SET_ID.test(id)) throw new Error(`模板标识“${id}”无效`);
+      try {
+        win.localStorage.setItem(TEMPLATE_SET_PREFIX + id, text);
+      } catch (error) {
+        throw new Error('模板集未能保存：浏览器的本地存储空间已满或被禁用', { cause: error });
+      }
+    },
+    removeTemplateSet: async (id) => {
+      const existed = win.localStorage.getItem(TEMPLATE_SET_PREFIX + id) !== null;
+      win.localStorage.removeItem(TEMPLATE_SET_PREFIX + id);
+      return existed;
     },
     onMenuCommand: (listener) => {
       menuListeners.add(listener);

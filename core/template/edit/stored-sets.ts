@@ -18,9 +18,6 @@ export interface StoredSetRead {
   parent?: string;
 }
 
-/** Set ids as the store keeps them (the file name in the per-user folder). */
-export const STORED_SET_ID = /^[a-z0-9][a-z0-9-]*$/;
-
 export function readStoredSets(entries: readonly StoredSetText[]): StoredSetRead[] {
   const raw = new Map<string, unknown>();
   for (const e of entries) {
