@@ -38,6 +38,7 @@ import { useGridEdits } from './use-grid-edits';
 import { usePrompts } from './use-prompts';
 import { useShortcuts } from './use-shortcuts';
 import { useTransferActions } from './use-transfer-actions';
+import { useTemplateSets } from './use-template-sets';
 import { ReportDialog } from './ReportDialog';
 
 type DialogKind = 'settings' | 'picker' | 'new' | null;
@@ -70,6 +71,7 @@ export function App({ appHost }: { appHost: AppHost }) {
   const [report, setReport] = useState<{ title: string; text: string } | null>(null);
   const onReport = useCallback((title: string, text: string) => setReport({ title, text }), []);
   const transfer = useTransferActions(host, controls, prompts, notify, onReport);
+  const templates = useTemplateSets(host, controls, prompts, notify, onReport);
   const gridRef = useRef<GridHandle | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogKind>(null);
@@ -91,7 +93,11 @@ export function App({ appHost }: { appHost: AppHost }) {
   }, [host, prompts]);
   useEffect(() => {
     void host.kind().then(setHostKind);
-    void files.startup().then(() => window.setTimeout(preloadInputsView, 500));
+    // The officer's kept sets first: the startup document may have been made with one.
+    void templates.run.registerStored().then((problem) => files.startup().then(() => {
+      if (problem) notify(problem, 'error');
+      window.setTimeout(preloadInputsView, 500);
+    }));
   }, []);
   useEffect(() => host.onOpenFile((f) => void files.openHanded(f).catch((e: unknown) => notify(userMessage(e), 'error'))), [host, files, notify]);
   useAutosave(host, controls.state);
@@ -217,12 +223,14 @@ export function App({ appHost }: { appHost: AppHost }) {
       }
       case 'importCodes': return void transfer.importCodes().catch((e: unknown) => notify(`导入失败：${userMessage(e)}`, 'error'));
       case 'loadTemplate': return void transfer.loadTemplate().catch((e: unknown) => notify(`加载失败：${userMessage(e)}`, 'error'));
+      case 'templateFromWorkbook': return void templates.run.fromWorkbook().catch((e: unknown) => notify(`操作失败：${userMessage(e)}`, 'error'));
+      case 'manageTemplates': return templates.run.manage();
       case 'about': return notify('预算公开编制助手：填写部门/单位预算公开表格，实时审核各表数字的一致性。');
       case 'nextError': return review(1);
       case 'previousError': return review(-1);
       default: return notify('此功能尚未就绪', 'error');
     }
-  }, [actions, session, files, transfer, notify, clearNotice, derive, review, remerge]);
+  }, [actions, session, files, transfer, templates.run, notify, clearNotice, derive, review, remerge]);
 
   useEffect(() => host.onMenuCommand(onMenu), [host, onMenu]);
   useShortcuts(actions, onMenu, true);
@@ -359,6 +367,7 @@ export function App({ appHost }: { appHost: AppHost }) {
       {textUses ? (
         <TextUsesDialog session={session} cell={textUses} onClose={() => setTextUses(null)} onOpenSection={(id) => setSelectedId(id)} />
       ) : null}
+      {templates.dialog}
       {report ? <ReportDialog title={report.title} text={report.text} onClose={() => setReport(null)} /> : null}
       {dialog === 'new' ? (
         <NewDocumentDialog

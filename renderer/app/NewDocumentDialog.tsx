@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TemplateSet } from '../../core/template/template.schema';
+import { getBuiltinTemplateSet } from '../../core/template/registry';
 import { Dialog } from './Dialog';
 
 export interface NewDocumentDialogProps {
@@ -8,7 +9,7 @@ export interface NewDocumentDialogProps {
   onClose: () => void;
 }
 
-/** 新建: choose the template set (2024 部门 11 表, 2021 单位 9 表 …). */
+/** 新建: choose the template set (2024 部门 11 表, 2021 单位 9 表 …, and the officer's own, kept or loaded). */
 export function NewDocumentDialog({ sets, onCreate, onClose }: NewDocumentDialogProps) {
   const [chosen, setChosen] = useState(sets[0]?.id ?? '');
   const set = sets.find((s) => s.id === chosen);
@@ -31,7 +32,7 @@ export function NewDocumentDialog({ sets, onCreate, onClose }: NewDocumentDialog
             <label className="bd-radio">
               <input type="radio" name="set" checked={s.id === chosen} onChange={() => setChosen(s.id)} />
               {s.name}
-              <span className="bd-muted">（{s.tables.length} 张表）</span>
+              <span className="bd-muted">（{s.tables.length} 张表{getBuiltinTemplateSet(s.id) === s ? '' : '，自己的模板'}）</span>
             </label>
           </li>
         ))}

@@ -65,6 +65,11 @@ export function registerTemplateSet(set: TemplateSet): void {
   loadedSets.set(set.id, set);
 }
 
+/** Forgets a set registered this run: the officer removed it from the sets kept (管理模板集). */
+export function unregisterTemplateSet(id: string): void {
+  loadedSets.delete(id);
+}
+
 /** A set loaded this run, by id: a bureau's set may extend one. */
 export function loadedTemplateSet(id: string): TemplateSet | undefined {
   return loadedSets.get(id);

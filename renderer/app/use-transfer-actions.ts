@@ -11,6 +11,7 @@ import type { DocumentControls } from './use-document';
 import { importWorkbook, type Importer } from './import-workbook';
 import { coreWorker } from '../worker/core-client';
 import { showProgress } from './ProgressDialog';
+import { keepTemplateSet } from './kept-sets';
 import type { PayloadOf, RunOutcome, ValueOf, WorkerKind } from '../../core/worker/protocol';
 import type { Notify } from './use-grid-edits';
 import type { Prompts } from './use-prompts';
@@ -37,14 +38,14 @@ const DISCARD_FOR_IMPORT = {
  * One worker job with the progress dialog shown while it runs; its 取消 terminates the worker. The page's thread
  * never parses or builds a workbook, so a heavy or hostile file cannot freeze the window.
  */
-function inWorker<K extends WorkerKind>(title: string, kind: K, payload: PayloadOf<K>): Promise<RunOutcome<ValueOf<K>>> {
+export function inWorker<K extends WorkerKind>(title: string, kind: K, payload: PayloadOf<K>): Promise<RunOutcome<ValueOf<K>>> {
   const client = coreWorker();
   const dialog = showProgress(title, () => client.cancel());
   return client.run(kind, payload, dialog.update).finally(() => dialog.close());
 }
 
 /**
- * 导入 Excel / 导出 Word / 导入科目表 / 加载模板集. Import and export run in a Web Worker (renderer/worker) with a
+ * 导入 Excel / 导出 Word / 导入科目表 / 加载模板集 (also kept in the officer's store). Import and export run in a Web Worker (renderer/worker) with a
  * progress dialog and 取消; a cancelled job leaves the open document untouched. Every imported thing is validated by
  * core and reported in Chinese.
  */
@@ -172,13 +173,17 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     const file = await host.openFile('template');
     if (!file) return;
     // A set that extends a built-in set (or one loaded earlier) is resolved against it, then validated whole.
-    const result = parseTemplateSetText(new TextDecoder('utf-8').decode(file.bytes), loadedTemplateSet);
+    const text = new TextDecoder('utf-8').decode(file.bytes);
+    const result = parseTemplateSetText(text, loadedTemplateSet);
     if (!result.ok) {
       onReport('模板集无效', result.errors.join('\n'));
       return notify(`模板集“${file.name}”无效`, 'error');
     }
     registerTemplateSet(result.set);
-    notify(`已加载模板集“${result.set.name}”，可在“新建”中选用`);
+    // Kept as given (an extends stays an extends), so it is there next time and for the command line too.
+    const notKept = await keepTemplateSet(host, result.set.id, text);
+    if (notKept) return notify(`已加载模板集“${result.set.name}”，可在“新建”中选用；${notKept}`, 'error');
+    notify(`已加载并保存模板集“${result.set.name}”，可在“新建”中选用，下次启动仍在`);
   }, [host, notify, onReport]);
 
   return useMemo(() => ({ importExcel, exportExcel, exportWord, exportCsv, exportData, importCodes, loadTemplate }), [importExcel, exportExcel, exportWord, exportCsv, exportData, importCodes, loadTemplate]);
