@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { getBuiltinTemplateSet } from '../../core/template/registry';
 import { createDocument } from '../../core/document/create';
 import { exportXlsx } from '../../core/xlsx/export-xlsx';
+import { draftFromSet, draftToText } from '../../core/template/edit/set-draft';
+import { addFreeTextSection } from '../../core/template/edit/outline-edits';
 import { openApp, screenshot, useHarness } from './harness';
 
 const h = useHarness();
@@ -72,6 +74,42 @@ describe('a template set from the bureau\'s blank workbook', () => {
     const own = page.locator('[data-testid="template-manager"] tr[data-set-id="bureau-2026"]');
     await own.waitFor();
     await expect(own.textContent()).resolves.toContain('自己的');
+    await page.close();
+  });
+
+  it('kept sets load at startup (a broken one is named, not fatal); a free-text section is typed per document; a set is removed only when no open document uses it', async () => {
+    const sh = getBuiltinTemplateSet('sh-dept-2025-9')!;
+    const draft = addFreeTextSection(draftFromSet({ ...sh, id: 'bureau-text', name: '带自由文字的模板' }), '重点工作情况');
+    const page = await openApp(h);
+    await page.evaluate(([good, broken]) => {
+      localStorage.setItem('budget-disclosure.templateSet.bureau-text', good!);
+      localStorage.setItem('budget-disclosure.templateSet.bureau-broken', broken!);
+    }, [draftToText(draft), '{ "id": "bureau-broken", "name": "坏模板" }'] as const);
+    await page.reload();
+    await page.waitForSelector('.ag-row[row-index="0"] .ag-cell', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="status-message"]:has-text("bureau-broken")');
+    await expect(page.locator('[data-testid="status-message"]').textContent()).resolves.toMatch(/已保存的模板“bureau-broken”有 \d+ 处错误，未加载/);
+
+    await page.click('[data-command="new"]');
+    await page.locator('[data-testid="new-dialog"] label', { hasText: '带自由文字的模板' }).click();
+    await page.click('[data-testid="new-dialog"] button.is-primary');
+    await page.waitForSelector('[data-testid="settings-dialog"]');
+    await page.fill('[data-testid="settings-dialog"] input[name="unitName"]', '某某区某某局');
+    await page.click('[data-testid="settings-dialog"] button.is-primary');
+    await page.click('[data-outline-id="text"]');
+    const box = page.locator('.bd-inputs[data-section="text"] textarea');
+    await box.fill('全年完成重点工作三项。');
+    await box.blur();
+    await page.waitForSelector('.bd-inputs[data-section="text"] .bd-inputs-preview:has-text("全年完成重点工作三项。")');
+
+    await page.click('[data-menu-id="template"]').then(() => page.click('[data-action="manageTemplates"]'));
+    const manager = page.locator('[data-testid="template-manager"]');
+    await expect(manager.locator('tr[data-set-id="bureau-text"] button', { hasText: '删除' }).isDisabled()).resolves.toBe(true);
+    await expect(manager.locator('tr[data-set-id="bureau-broken"]').textContent()).resolves.toContain('无法使用');
+    await manager.locator('tr[data-set-id="bureau-broken"] button', { hasText: '删除' }).click();
+    await page.locator('[data-testid="confirm-dialog"] button.is-primary').click();
+    await manager.locator('tr[data-set-id="bureau-broken"]').waitFor({ state: 'detached' });
+    await expect(page.evaluate(() => localStorage.getItem('budget-disclosure.templateSet.bureau-broken'))).resolves.toBeNull();
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { DutiesForm, OrganizationForm } from './OverviewForm';
 import { ProjectsForm } from './ProjectsForm';
 import { AssetsForm, GlossaryForm, NotesForm, ProcurementForm } from './OtherForms';
 import { PerformanceForm } from './PerformanceForm';
+import { KeyText } from './fields';
 import { Preview } from './Preview';
 import { CarryOverButton } from './CarryOverButton';
 import './inputs.css';
@@ -49,6 +50,8 @@ function NodeForm({ session, node }: { session: SessionPort; node: OutlineNode }
   if (g === 'other.performance') return <PerformanceForm session={session} />;
   if (g === 'other.notes') return <NotesForm session={session} />;
   if (g === 'final.completion') return <CompletionForm session={session} />;
+  // A section of the officer's own text (a set's free-text section, 决算 重点工作): each line prints as a paragraph.
+  if (node.kind === 'input' && node.input && !g) return <KeyText session={session} inputKey={node.input} multiline placeholder="本节文字，每段一行" />;
   if (node.children?.length) {
     return (
       <div>
