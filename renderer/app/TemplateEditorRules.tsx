@@ -35,7 +35,7 @@ export function TemplateEditorRules({ draft, onChange }: { draft: SetDraft; onCh
                   {rule.name}
                   <div className="bd-te-code">{rule.expr}</div>
                 </td>
-                <td>{origin === 'generated' ? '由表头推出' : '模板'}</td>
+                <td className="bd-te-nowrap">{origin === 'generated' ? '由表头推出' : '模板'}</td>
                 <td>
                   <select name="severity" aria-label={`“${rule.name}”的级别`} value={rule.severity}
                     onChange={(e) => onChange((d) => changeRule(d, rule.id, { severity: e.target.value as Severity }))}>
@@ -43,7 +43,7 @@ export function TemplateEditorRules({ draft, onChange }: { draft: SetDraft; onCh
                     <option value="warning">提示</option>
                   </select>
                 </td>
-                <td>
+                <td className="bd-te-message">
                   <CommitInput name="message" aria-label={`“${rule.name}”的提示文字`} value={rule.message ?? ''}
                     placeholder="如：{表} {行}：{左值} 与 {右值} 不等"
                     onCommit={(v) => onChange((d) => changeRule(d, rule.id, { message: v }))} />

@@ -37,11 +37,13 @@ describe('a template set from the bureau\'s blank workbook', () => {
     const label = editor.locator('[data-column="t3:basic"] input[name="label"]');
     await label.fill('基本支出（人员和公用）');
     await label.press('Tab');
+    await screenshot(page, 'template-editor-columns');
 
     await editor.locator('[data-tab="rules"]').click();
     const rule = editor.locator('[data-rule="t3-row"] input[name="enabled"]');
     await expect(rule.isChecked()).resolves.toBe(true);
     await rule.uncheck();
+    await screenshot(page, 'template-editor-rules');
     await editor.locator('[data-tab="proposals"]').click();
     await editor.locator('[data-tab="outline"]').click();
     await editor.locator('[data-testid="template-outline"]').waitFor();
