@@ -2,7 +2,7 @@ import type { Finding } from '../rules/finding';
 import type { OutlineNode } from '../template/template.schema';
 import { INPUT } from '../inputs/keys';
 import {
-  getAmountInput, getAssets, getList, getOverallPerformance, getProcurement, getProjectInput, getProjectPerformances, getStaff,
+  getAmountInput, getAssets, getList, getOverallPerformance, getProcurement, getProjectInputs, getProjectPerformances, projectInputOf, getStaff,
   validateInputs,
 } from '../inputs/accessors';
 import { isTableEmpty, type TextContext } from '../text/context';
@@ -40,8 +40,9 @@ export function checkRequiredParts(ctx: TextContext): Finding[] {
   if ((type === '事业' || type === '其他') && getAmountInput(doc, INPUT.operatingAmount) === undefined) {
     req('operating', '非行政（参公）单位须填写机关运行经费金额', INPUT.operatingAmount);
   }
+  const projectInputs = getProjectInputs(doc);
   for (const row of projectRows(ctx)) {
-    const p = getProjectInput(doc, row.id, row.name);
+    const p = projectInputOf(projectInputs, row.id, row.name);
     const missing = [!p.basis && '设立的政策依据', !p.allocation && '资金分配情况'].filter(Boolean);
     if (missing.length) req(`project.${row.id}`, `项目“${row.name ?? row.id}”未填写${missing.join('、')}`, INPUT.projects);
   }

@@ -3,7 +3,7 @@ import type { RenderedNode } from '../text/generate';
 import { allParagraphs } from '../text/generate';
 import { INPUT } from '../inputs/keys';
 import { overrideKey } from '../inputs/keys';
-import { getOverallPerformance, getProcurement, getProjectInput, getProjectPerformances } from '../inputs/accessors';
+import { getOverallPerformance, getProcurement, getProjectInputs, getProjectPerformances, projectInputOf } from '../inputs/accessors';
 import type { TextContext } from '../text/context';
 import { grandTotal } from '../text/generators/budget';
 import { projectAmount, projectRows } from '../text/generators/projects';
@@ -68,8 +68,9 @@ export function checkProjects(ctx: TextContext): Finding[] {
       { cells: [{ table: t.id, row: 'total', col: 'total' }] }));
   }
   const wanPerUnit = ctx.doc.meta.amountUnit === '元' ? 1 : 10000;
+  const inputs = getProjectInputs(ctx.doc);
   for (const row of rows) {
-    const p = getProjectInput(ctx.doc, row.id, row.name);
+    const p = projectInputOf(inputs, row.id, row.name);
     const amount = projectAmount(ctx, row);
     const cell = [{ table: t.id, row: row.id, col: 'total' }];
     const sub = p.subsidy;

@@ -53,7 +53,14 @@ export const getGlossaryOverride = (doc: BudgetDocument): GlossaryEntry[] | unde
  * from last year keep the project's name: they follow the project by name when this year's 表7 numbers rows anew.
  */
 export function getProjectInput(doc: BudgetDocument, rowId: string, rowName?: string): ProjectInput {
-  const all = getProjectInputs(doc);
+  return projectInputOf(getProjectInputs(doc), rowId, rowName);
+}
+
+/**
+ * getProjectInput among descriptions read once with getProjectInputs: a walk over every 表7 row reads (and
+ * validates) the list once instead of once a row, which made a 250-project document's check quadratic.
+ */
+export function projectInputOf(all: readonly ProjectInput[], rowId: string, rowName?: string): ProjectInput {
   const byName = rowName ? all.find((p) => p.name === rowName) : undefined;
   const byRow = all.find((p) => p.row === rowId && (p.name === undefined || !rowName || p.name === rowName));
   return byName ?? byRow ?? { row: rowId };

@@ -1,5 +1,5 @@
 import type { RowData } from '../../document/document';
-import { getProjectInput } from '../../inputs/accessors';
+import { getProjectInputs, projectInputOf } from '../../inputs/accessors';
 import { tableEmptyNote } from '../../template/header-layout';
 import { para, type Block } from '../blocks';
 import type { TextContext } from '../context';
@@ -40,8 +40,9 @@ export function projectsText(ctx: TextContext, id: string): Block[] {
     return [para(`${id}.none`, emptyTableClaims(plain(note ?? ctx.s('projects.none')), ctx.fig('gpbProjects', 'total', 'total')))];
   }
   const blocks: Block[] = [];
+  const inputs = getProjectInputs(ctx.doc);
   rows.forEach((row, i) => {
-    const p = getProjectInput(ctx.doc, row.id, row.name);
+    const p = projectInputOf(inputs, row.id, row.name);
     const pid = `${id}.${row.id}`;
     const line = (field: string, value: string | undefined) => {
       const v = (value ?? '').trim();
