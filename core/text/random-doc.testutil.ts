@@ -2,7 +2,7 @@ import type { BudgetDocument, JsonValue } from '../document/document';
 import { generateFiscalOverview, generateOverview } from '../derive/generate';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../inputs/keys';
 import type { AssetsInput, OverallPerformance, ProjectInput, ProjectPerformance } from '../inputs/schemas';
-import { docFor, setFor, withDerived, withProjects, withRows, type AmountStrings } from '../testing/builders';
+import { docFor, setFor, withDerived, withProjects, withRows, type AmountStrings, type RowSpec } from '../testing/builders';
 import { incomeSources } from './generators/budget';
 import { createContext } from './context';
 import { seededRandom } from '../testing/random';
@@ -26,6 +26,29 @@ const str = (hundredths: number): string => (hundredths / 100).toFixed(2);
 
 export interface RandomDocOptions {
   blankProjectTotals?: boolean;
+  /**
+   * How many 项 rows: by default 1–6 of the known codes; a count gives a unit of that size (a county's larger units
+   * reach 300 rows a table), its 项 made up under real 类, ten to a 款, so they cannot meet a known code's name.
+   */
+  items?: number;
+}
+
+/** 类 with no rule of their own (not a fund, state capital or reserve 类) to put made-up 款/项 under. */
+const PLAIN_CLASSES = ['201', '204', '205', '206', '207', '208', '210', '211', '212', '213', '214', '221', '224'];
+
+/** `count` made-up 项 codes with names, ten per 款 (款 51…55), five 款 per 类, 类 picked at random. */
+function madeUpItems(count: number, r: () => number): { codes: string[]; names: Map<string, string> } {
+  const classes = [...PLAIN_CLASSES].sort(() => r() - 0.5).slice(0, Math.ceil(count / 50)).sort();
+  const codes: string[] = [];
+  const names = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const kuan = `${classes[Math.floor(i / 50)]!}${51 + (Math.floor(i / 10) % 5)}`;
+    const item = `${kuan}${String((i % 10) + 1).padStart(2, '0')}`;
+    names.set(kuan, `款级科目${kuan}`);
+    names.set(item, `项级科目${item}`);
+    codes.push(item);
+  }
+  return { codes, names };
 }
 
 export function randomDocument(setId: BuiltinSetId, seed: number, options: RandomDocOptions = {}): BudgetDocument {
@@ -43,7 +66,8 @@ export function randomDocument(setId: BuiltinSetId, seed: number, options: Rando
   if (chance(0.5)) doc.meta.textAmountStyle = 'minimal';
 
   const pool = [...ITEM_CODES].sort(() => r() - 0.5);
-  const items = pool.slice(0, 1 + int(5)).sort();
+  const madeUp = options.items === undefined ? undefined : madeUpItems(options.items, r);
+  const items = madeUp ? madeUp.codes : pool.slice(0, 1 + int(5)).sort();
   const gone = chance(0.5) ? pool.slice(6, 6 + 1 + int(1)) : [];
   const rows = items.map((code) => {
     const kind = int(2); // 0 basic, 1 project, 2 both
@@ -55,13 +79,14 @@ export function randomDocument(setId: BuiltinSetId, seed: number, options: Rando
 
   // 表2/表3/表5: the 一般公共预算 part in 表5, the unit's own funds only in 表2/表3.
   const otherColumn = dept ? 'unitFunds' : 'businessIncome';
-  withRows(doc, 't3', rows.map((x): [string, AmountStrings] => [x.code, { basic: str(x.basic + x.other), project: str(x.project) }]));
-  withRows(doc, 't5', rows.filter((x) => x.basic + x.project > 0).map((x): [string, AmountStrings] => [x.code, { basic: str(x.basic), project: str(x.project) }]));
-  withRows(doc, 't2', rows.map((x): [string, AmountStrings] => {
+  const name = (code: string) => madeUp?.names.get(code);
+  withRows(doc, 't3', rows.map((x): RowSpec => [x.code, { basic: str(x.basic + x.other), project: str(x.project) }, name(x.code)]));
+  withRows(doc, 't5', rows.filter((x) => x.basic + x.project > 0).map((x): RowSpec => [x.code, { basic: str(x.basic), project: str(x.project) }, name(x.code)]));
+  withRows(doc, 't2', rows.map((x): RowSpec => {
     const [own, transfer] = dept && chance(0.3) ? split(x.basic + x.project) : [x.basic + x.project, 0];
-    return [x.code, dept ? { gpb: str(own), gpbTransfer: str(transfer), [otherColumn]: str(x.other) } : { gpb: str(own), [otherColumn]: str(x.other) }];
+    return [x.code, dept ? { gpb: str(own), gpbTransfer: str(transfer), [otherColumn]: str(x.other) } : { gpb: str(own), [otherColumn]: str(x.other) }, name(x.code)];
   }));
-  withParents(doc, ['t2', 't3', 't5'], [3, 5]);
+  withParents(doc, ['t2', 't3', 't5'], [3, 5], name);
 
   // 表6: 基本支出 by economic 款, personnel and public.
   const basicTotal = rows.reduce((s, x) => s + x.basic, 0);
@@ -70,7 +95,7 @@ export function randomDocument(setId: BuiltinSetId, seed: number, options: Rando
   const [u1, u2] = split(pub);
   withRows(doc, 't6', [['30101', { personnel: str(p1) }], ['30102', { personnel: str(p2) }], ['30201', { public: str(u1) }], ['30211', { public: str(u2) }]]
     .filter(([, v]) => Object.values(v).some((s) => s !== '0.00')) as [string, AmountStrings][]);
-  withParents(doc, ['t6'], [3]);
+  withParents(doc, ['t6'], [3], () => undefined);
 
   // 表7: one or two projects per 项 with 项目支出.
   const econ = setId === 'xj-unit-2021-9-econ';
@@ -101,6 +126,9 @@ export function randomDocument(setId: BuiltinSetId, seed: number, options: Rando
     if (!g.ok) throw new Error(g.message);
     g.command.apply(doc, { template });
   }
+  // 表1 prints 单位资金 as the sum of its kinds, which the overview cannot tell apart: the officer states the kind.
+  const own = rows.reduce((s, x) => s + x.other, 0);
+  if (dept && own) withRows(doc, 't1', [['otherIncome', { inAmount: str(own) }]]);
   withDerived(doc);
   if (options.blankProjectTotals) for (const row of doc.tables.t7.rows) delete row.values.total;
   for (const t of template.tables) {
@@ -186,12 +214,13 @@ function inputsFor(doc: BudgetDocument, setId: BuiltinSetId, r: () => number, go
   return inputs;
 }
 
-/** Adds the 类/款 rows above 项 rows (their figures come from withDerived). */
-function withParents(doc: BudgetDocument, tables: string[], levels: number[]): void {
+/** Adds the 类/款 rows above 项 rows (their figures come from withDerived); a made-up code gets its made-up name. */
+function withParents(doc: BudgetDocument, tables: string[], levels: number[], name: (code: string) => string | undefined): void {
   for (const tableId of tables) {
     const rows = doc.tables[tableId].rows;
     const parents = new Set<string>();
     for (const x of rows) if (x.code) for (const n of levels) if (x.code.length > n) parents.add(x.code.slice(0, n));
-    withRows(doc, tableId, [...parents].filter((c) => !rows.some((x) => x.id === c)).map((c): [string, AmountStrings] => [c, {}]));
+    const have = new Set(rows.map((x) => x.id));
+    withRows(doc, tableId, [...parents].filter((c) => !have.has(c)).map((c): RowSpec => [c, {}, name(c)]));
   }
 }
