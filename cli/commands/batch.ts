@@ -109,7 +109,9 @@ export const command: CliCommand = {
       progress.done(input.shown, row);
     };
     let index = 0;
-    const lanes = Array.from({ length: Math.min(jobCount, units.length) }, async () => {
+    // One lane more than threads: while every thread checks, the next file is already read and hashed, so a thread
+    // that finishes starts its next unit at once instead of waiting for the disk.
+    const lanes = Array.from({ length: Math.min(jobCount + 1, units.length) }, async () => {
       while (!stop && index < units.length) await one(units[index++]!);
     });
     try {
