@@ -13,13 +13,46 @@ import type { ReadContext } from './read-context';
  * "[2080505]名称"). A code printed under several units of a department is summed (reported).
  */
 export function readCodedRows(ctx: ReadContext): RowData[] {
+  const model = ctx.loc.table.rows;
+  if (model.kind !== 'coded' && model.kind !== 'projects') return [];
+  const { rows, total, merged } = readCodedList(ctx);
+  // Codes summed across units belong to no single unit: the units' printed subtotals stay as printed, unlinked.
+  if (merged) for (const row of rows) if (row.org === undefined) delete row.unit;
+  if (model.kind === 'coded' && model.subtotals && ctx.options.addParents !== false) addMissingParents(ctx, rows, model.levels, model.classification);
+  return withTotal(ctx, rows, total);
+}
+
+/**
+ * The 合计 row (computed when the sheet printed none, reported) where the template prints it: first or last whatever
+ * the workbook did.
+ */
+export function withTotal(ctx: ReadContext, rows: RowData[], total: RowData | undefined): RowData[] {
+  const model = ctx.loc.table.rows;
+  if (model.kind !== 'coded' && model.kind !== 'projects') return rows;
+  if (!total && rows.length > 0) ctx.issue('warning', '没有找到“合计”行：已按各行相加算出合计（见“计算补充的单元格”）');
+  const row = total ?? { id: 'total', values: {} };
+  return model.total.position === 'top' ? [row, ...rows] : [...rows, row];
+}
+
+export interface CodedList {
+  /** Rows in printed order, without the 合计 row. */
+  rows: RowData[];
+  total?: RowData;
+  /** Some code was printed more than once (under several units) and summed. */
+  merged: boolean;
+}
+
+/** The rows of one printed list of codes as printed, and its 合计 row. */
+export function readCodedList(ctx: ReadContext): CodedList {
   const { loc, grid } = ctx;
   const model = loc.table.rows;
-  if (model.kind !== 'coded' && model.kind !== 'projects') return [];
+  if (model.kind !== 'coded' && model.kind !== 'projects') return { rows: [], merged: false };
   const levels = model.levels;
   const projects = model.kind === 'projects';
   const classification: Classification = model.kind === 'coded' ? model.classification : 'functional';
-  const nameCol = loc.table.columns.find((c) => c.kind === 'name' && (c.side ?? 0) === 0)?.id;
+  // The name column this reading sees: a list of a two-list table has its own (人员经费/科目名称, 公用经费/科目名称).
+  const names = loc.table.columns.filter((c) => c.kind === 'name' && (c.side ?? 0) === 0);
+  const nameCol = (names.find((c) => loc.columns.has(c.id)) ?? names[0])?.id;
   const rows: RowData[] = [];
   const byId = new Map<string, RowData>();
   let lastLei = '';
@@ -60,7 +93,7 @@ export function readCodedRows(ctx: ReadContext): RowData[] {
     }
     const label = name || ctx.firstText(r);
     if (code === undefined) {
-      if (!total && isTotalLabel(label)) {
+      if (!total && ctx.isTotal(label)) {
         total = { id: 'total', values: ctx.readAmounts(r) };
         ctx.keep('total', r);
         rows.push(total);
@@ -122,17 +155,8 @@ export function readCodedRows(ctx: ReadContext): RowData[] {
     byId.set(code, row);
   }
 
-  // Codes summed across units belong to no single unit: the units' printed subtotals stay as printed, unlinked.
-  if (merged) for (const row of rows) if (row.org === undefined) delete row.unit;
-  if (model.kind === 'coded' && model.subtotals && ctx.options.addParents !== false) addMissingParents(ctx, rows, levels, classification);
-  if (!total) {
-    total = { id: 'total', values: {} };
-    if (rows.length > 0) ctx.issue('warning', '没有找到“合计”行：已按各行相加算出合计（见“计算补充的单元格”）');
-  } else rows.splice(rows.indexOf(total), 1);
-  // The document keeps the template's order: 合计 first or last whatever the workbook did.
-  if (model.total.position === 'top') rows.unshift(total);
-  else rows.push(total);
-  return rows;
+  if (total) rows.splice(rows.indexOf(total), 1);
+  return { rows, ...(total ? { total } : {}), merged };
 }
 
 /** A code or project row as printed (its text columns too), recorded as kept. */
@@ -162,7 +186,7 @@ function isGroupRow(code: string, name: string, codeName: string, loc: LocatedTa
  * missing parent is inserted before its first child, named from the known codes, and left for the import to
  * compute from its children (listed in the report), never guessed.
  */
-function addMissingParents(ctx: ReadContext, rows: RowData[], levels: number[], classification: Classification): void {
+export function addMissingParents(ctx: ReadContext, rows: RowData[], levels: number[], classification: Classification): void {
   const have = new Set(rows.map((r) => r.code).filter(Boolean));
   for (let i = 0; i < rows.length; i++) {
     const code = rows[i].code;

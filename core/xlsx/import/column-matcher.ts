@@ -36,6 +36,11 @@ export interface ColumnMatch {
   missing: ColumnDef[];
   /** Template column id → the map entry that placed it (for the report). */
   fromMap: Map<string, string>;
+  /**
+   * A coded table printed as two lists (决算 表6 人员经费 | 公用经费): the first sheet column of the right-hand list and
+   * each list's code columns (`codes` is the left one's). Absent when the sheet prints the rows as one list.
+   */
+  sides?: { start: number; codes: [CodeLayout, CodeLayout] };
 }
 
 const CODE_LEAF = /^(类|款|项)$/;
@@ -52,7 +57,11 @@ export function columnLabels(col: ColumnDef): string[] {
 
 export function matchColumns(table: TableDef, paths: string[][], map?: ImportMap): ColumnMatch {
   const used = new Set<number>();
-  const codes = codeLayout(paths, used);
+  // Two printed lists each have their own code columns: the left list's are the table's, the right one's its own.
+  const start = rightListStart(table, paths);
+  const codes = codeLayout(paths, used, 0, start ?? paths.length);
+  const right = start !== undefined ? codeLayout(paths, used, start, paths.length) : undefined;
+  const sides = start !== undefined && right && hasCodes(right) ? { start, codes: [codes, right] as [CodeLayout, CodeLayout] } : undefined;
   const columns = new Map<string, number>();
   const fromMap = new Map<string, string>();
   const ignored = new Map<number, string>();
@@ -119,18 +128,40 @@ export function matchColumns(table: TableDef, paths: string[][], map?: ImportMap
   });
 
   // Split code columns in the template but one combined column in the sheet (or the reverse) are both fine.
-  const codeFound = codes.full !== undefined || codes.lei !== undefined || codes.kuan !== undefined;
-  const missing = table.columns.filter((c) => (c.kind === 'code' ? !codeFound : !columns.has(c.id)));
+  const codeFound = hasCodes(codes);
+  // A two-list table printed as one list (one code and name column, 人员经费 and 公用经费 beside them) lacks nothing.
+  const oneList = table.rows.kind === 'coded' && table.rows.sides && !sides ? new Set(table.rows.sides[1].columns) : undefined;
+  const missing = table.columns.filter((c) => !(oneList?.has(c.id) && c.kind !== 'amount') && (c.kind === 'code' ? !codeFound : !columns.has(c.id)));
   const unmapped = new Map<number, string>();
   paths.forEach((p, c) => {
     if (!used.has(c) && p.length > 0) unmapped.set(c, p.join('/'));
   });
-  return { columns, codes, ...(codeName !== undefined ? { codeName } : {}), unneeded, ignored, unmapped, missing, fromMap };
+  return { columns, codes, ...(codeName !== undefined ? { codeName } : {}), unneeded, ignored, unmapped, missing, fromMap, ...(sides ? { sides } : {}) };
 }
 
-function codeLayout(paths: string[][], used: Set<number>): CodeLayout {
+function hasCodes(codes: CodeLayout): boolean {
+  return codes.full !== undefined || codes.lei !== undefined || codes.kuan !== undefined;
+}
+
+/**
+ * Where the right-hand list of a coded two-list table begins: the first sheet column under a header group only the
+ * right side prints (公用经费). In a one-list layout that word heads the 公用经费 amount column, which has no code
+ * column to its right, so the table is then read as one list.
+ */
+function rightListStart(table: TableDef, paths: string[][]): number | undefined {
+  const model = table.rows;
+  if (model.kind !== 'coded' || !model.sides) return undefined;
+  const groupsOf = (ids: string[]) => new Set(table.columns.filter((c) => ids.includes(c.id) && c.header.length > 1).map((c) => norm(c.header[0])));
+  const left = groupsOf(model.sides[0].columns);
+  const right = [...groupsOf(model.sides[1].columns)].filter((g) => !left.has(g));
+  const c = paths.findIndex((p) => p.some((label) => right.includes(norm(label))));
+  return c > 0 ? c : undefined;
+}
+
+function codeLayout(paths: string[][], used: Set<number>, from: number, to: number): CodeLayout {
   const codes: CodeLayout = {};
   paths.forEach((p, c) => {
+    if (c < from || c >= to) return;
     const leaf = norm(p[p.length - 1] ?? '');
     if (CODE_LEAF.test(leaf)) {
       const part = leaf === '类' ? 'lei' : leaf === '款' ? 'kuan' : 'xiang';
@@ -141,7 +172,7 @@ function codeLayout(paths: string[][], used: Set<number>): CodeLayout {
     }
   });
   if (codes.lei === undefined && codes.kuan === undefined) {
-    const c = paths.findIndex((p) => p.length > 0 && COMBINED_CODE.test(norm(p[p.length - 1])) && !/名称/.test(p[p.length - 1]));
+    const c = paths.findIndex((p, i) => i >= from && i < to && p.length > 0 && COMBINED_CODE.test(norm(p[p.length - 1])) && !/名称/.test(p[p.length - 1]));
     if (c >= 0) {
       codes.full = c;
       used.add(c);

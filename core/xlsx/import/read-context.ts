@@ -1,7 +1,7 @@
 import { formatAmount, parseAmount } from '../../amount/amount';
 import type { ColumnDef } from '../../template/template.schema';
 import { address, cellAt, type SheetCell, type SheetGrid } from './sheet-reader';
-import { columnKey, isNoteText } from './labels';
+import { columnKey, isNoteText, isTotalLabel, norm } from './labels';
 import { headerVocabulary } from './column-matcher';
 import type { LocatedTable } from './table-locator';
 import type { ImportIssue, UnmatchedLabel } from './import-report';
@@ -23,6 +23,16 @@ export interface ReadOptions {
   map?: ImportMap;
 }
 
+/**
+ * The part of each sheet row one reading sees: all of it, or one printed list of a two-list table (its sheet columns
+ * and the label of its total, 人员经费合计), so that the other list's cells are neither its labels nor its blanks.
+ */
+export interface ReadScope {
+  /** Sheet columns [from, to). */
+  span?: [number, number];
+  totalLabel?: string;
+}
+
 export class ReadContext {
   readonly issues: ImportIssue[] = [];
   readonly unmatched: Omit<UnmatchedLabel, 'tableTitle'>[] = [];
@@ -40,6 +50,7 @@ export class ReadContext {
     readonly grid: SheetGrid,
     readonly loc: LocatedTable,
     readonly options: ReadOptions,
+    readonly scope: ReadScope = {},
   ) {
     const { table } = loc;
     this.amountCols = table.columns.filter((c) => c.kind === 'amount' && loc.columns.has(c.id));
@@ -99,8 +110,31 @@ export class ReadContext {
     return colId && this.loc.columns.has(colId) ? cellAt(this.grid, r, this.loc.columns.get(colId) as number).text : '';
   }
 
+  /** The row's cells this reading sees (a merged copy is the master's, which may lie in the other list). */
+  private cells(r: number): SheetCell[] {
+    const row = this.grid.rows[r] ?? [];
+    const span = this.scope.span;
+    return span ? row.slice(span[0], span[1]) : row;
+  }
+
   blankRow(r: number): boolean {
-    return (this.grid.rows[r] ?? []).every((c) => c.text === '' && !c.noResult);
+    return this.cells(r).every((c) => (c.text === '' || (this.scope.span !== undefined && c.mergedCopy)) && !c.noResult);
+  }
+
+  /** 合计 as any table prints it, or this list's own total (人员经费合计). */
+  isTotal(label: string): boolean {
+    return isTotalLabel(label) || (this.scope.totalLabel !== undefined && norm(label) === norm(this.scope.totalLabel));
+  }
+
+  /** Takes over what a reading of one printed list collected. */
+  absorb(part: ReadContext): void {
+    this.issues.push(...part.issues);
+    this.unmatched.push(...part.unmatched);
+    this.mapped.push(...part.mapped);
+    this.notes.push(...part.notes);
+    for (const k of part.printed) this.printed.add(k);
+    this.zeros += part.zeros;
+    this.blanks += part.blanks;
   }
 
   /**
@@ -108,7 +142,7 @@ export class ReadContext {
    * sentence, and no figure. Returns the note, or undefined.
    */
   noteOf(r: number): string | undefined {
-    const cells = (this.grid.rows[r] ?? []).filter((c) => c.text !== '' && !c.mergedCopy);
+    const cells = this.cells(r).filter((c) => c.text !== '' && !c.mergedCopy);
     if (cells.length !== 1 || cells[0].num !== undefined) return undefined;
     const text = cells[0].text.trim();
     if (parseAmount(text.replace(/[,，]/g, '')).ok) return undefined;
@@ -117,13 +151,13 @@ export class ReadContext {
 
   /** A header printed again inside the body (a budget system's export repeats it on every page). */
   repeatedHeader(r: number): boolean {
-    const cells = (this.grid.rows[r] ?? []).filter((c) => c.text !== '' && !c.mergedCopy);
+    const cells = this.cells(r).filter((c) => c.text !== '' && !c.mergedCopy);
     if (cells.length < 2 || cells.some((c) => c.num !== undefined)) return false;
     return cells.filter((c) => this.vocabulary.has(columnKey(c.text))).length >= 2;
   }
 
   firstText(r: number): string {
-    return (this.grid.rows[r] ?? []).find((c) => c.text !== '')?.text ?? '';
+    return this.cells(r).find((c) => c.text !== '' && !(this.scope.span !== undefined && c.mergedCopy))?.text ?? '';
   }
 
   /** The figures of a row or column as printed, for the mapping step's preview. */
@@ -136,7 +170,7 @@ export class ReadContext {
     }
     if (out.length === 0) {
       // Amount columns are unknown when the row is what failed to match: show the row's figures as printed.
-      for (const cell of this.grid.rows[r] ?? []) if (cell.num !== undefined && !cell.mergedCopy) out.push(formatAmount(Math.round(cell.num * 100)));
+      for (const cell of this.cells(r)) if (cell.num !== undefined && !cell.mergedCopy) out.push(formatAmount(Math.round(cell.num * 100)));
     }
     return out.slice(0, 6);
   }

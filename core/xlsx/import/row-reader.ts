@@ -4,6 +4,7 @@ import type { LocatedTable } from './table-locator';
 import type { ImportIssue, UnmatchedLabel } from './import-report';
 import { ReadContext, type ReadOptions } from './read-context';
 import { readCodedRows } from './coded-rows';
+import { readCodedSides, readsTwoLists } from './coded-sides';
 import { readFixedRows } from './fixed-rows';
 
 export type { ReadOptions } from './read-context';
@@ -32,7 +33,7 @@ export interface ReadTableResult {
 export function readTable(grid: SheetGrid, loc: LocatedTable, options: ReadOptions = {}): ReadTableResult {
   const ctx = new ReadContext(grid, loc, options);
   const kind = loc.table.rows.kind;
-  const rows = kind === 'coded' || kind === 'projects' ? readCodedRows(ctx) : readFixedRows(ctx);
+  const rows = readsTwoLists(loc) ? readCodedSides(ctx) : kind === 'coded' || kind === 'projects' ? readCodedRows(ctx) : readFixedRows(ctx);
   const read = new Set([...ctx.printed].map((k) => k.split('\u0001')[0])).size;
   return {
     rows,

@@ -2,6 +2,7 @@ import { formatAmount, type Amount } from '../../amount/amount';
 import { CodeBook } from '../../codes/code-book';
 import type { BudgetDocument, RowData } from '../../document/document';
 import { codeParts, tableEmptyNote } from '../../template/header-layout';
+import { codedSideLines } from '../../layout/coded-sides';
 import type { ColumnDef, FixedRowDef, TableDef } from '../../template/template.schema';
 import { carriesName, fixedLabel, headerText, incomeSynonym, synonymLabel, type LayoutVariant } from './layout-variant';
 
@@ -39,7 +40,7 @@ export interface PrintedTable {
 
 type Column =
   | { kind: 'blank'; path: string[] }
-  | { kind: 'code'; part: 'lei' | 'kuan' | 'xiang' | 'full'; path: string[] }
+  | { kind: 'code'; part: 'lei' | 'kuan' | 'xiang' | 'full'; path: string[]; side?: 0 | 1 }
   /** The 科目名称 of a project table's subtotal rows and projects (the econ 表七 layout). */
   | { kind: 'codeName'; path: string[] }
   | { kind: 'name'; path: string[]; side?: 0 | 1 }
@@ -83,10 +84,13 @@ function planColumns(def: TableDef, variant: LayoutVariant): Column[] {
   if (model.kind === 'fixed' || model.kind === 'sideBySide') {
     return def.columns.map((c): Column => (c.kind === 'amount' ? amounts([c])[0] : { kind: 'name', path: c.header, ...(c.side !== undefined ? { side: c.side } : {}) }));
   }
+  if (model.kind === 'coded' && model.sides && !variant.oneList) return sideColumns(def, variant);
   const econ = isEconProjects(def, variant);
   const codeDefs = def.columns.filter((c) => c.kind === 'code');
-  const templateFull = codeDefs.length === 1 && codeDefs[0].codePart === 'full';
-  const group = econ ? ['科目编码'] : templateFull ? codeDefs[0].header : codeDefs[0].header.slice(0, -1);
+  // A two-list table printed as one list: one code and name column, each side's figures in a column of its own.
+  const oneList = model.kind === 'coded' && model.sides !== undefined;
+  const templateFull = !oneList && codeDefs.length === 1 && codeDefs[0].codePart === 'full';
+  const group = econ ? ['科目编码'] : oneList ? ['科目编码'] : templateFull ? codeDefs[0].header : codeDefs[0].header.slice(0, -1);
   const style = variant.codes ?? 'split';
   const cols: Column[] = [];
   if (SPLIT.has(style) && !templateFull) {
@@ -103,9 +107,28 @@ function planColumns(def: TableDef, variant: LayoutVariant): Column[] {
     cols.push(...amounts(def.columns).map((c) => ({ ...c, path: c.kind === 'amount' && c.id === 'total' ? ['项目支出合计'] : c.path.slice(-1) })));
     return cols;
   }
-  if (nameDef && (model.kind === 'projects' || variant.nameColumn !== false)) cols.push({ kind: 'name', path: nameDef.header });
-  cols.push(...amounts(def.columns));
+  if (nameDef && (model.kind === 'projects' || variant.nameColumn !== false)) cols.push({ kind: 'name', path: oneList ? ['科目名称'] : nameDef.header });
+  cols.push(...amounts(def.columns).map((c) => (oneList ? { ...c, path: [c.path[0]] } : c)));
   return cols;
+}
+
+/** Each list of a coded two-list table (决算 表6): its code column(s), name and figures under its group. */
+function sideColumns(def: TableDef, variant: LayoutVariant): Column[] {
+  const model = def.rows;
+  if (model.kind !== 'coded' || !model.sides) return [];
+  const style = variant.codes ?? 'split';
+  return model.sides.flatMap((side, i): Column[] => {
+    const s = i as 0 | 1;
+    const defs = side.columns.map((id) => def.columns.find((c) => c.id === id)!);
+    const code = defs.find((c) => c.kind === 'code')!;
+    const cols: Column[] = SPLIT.has(style)
+      ? (['lei', 'kuan'] as const).slice(0, model.levels.length).map((part) => ({ kind: 'code', part, path: [...code.header, part === 'lei' ? '类' : '款'], side: s }))
+      : [{ kind: 'code', part: 'full', path: code.header, side: s }];
+    const name = defs.find((c) => c.kind === 'name');
+    if (name && variant.nameColumn !== false) cols.push({ kind: 'name', path: name.header, side: s });
+    for (const c of defs) if (c.kind === 'amount') cols.push({ kind: 'amount', id: c.id, path: c.header, side: s });
+    return cols;
+  });
 }
 
 /** A blank column at the left and one where the top header group changes (between codes and figures, or sides). */
@@ -184,6 +207,7 @@ function bodyRows(doc: BudgetDocument, def: TableDef, columns: Column[], variant
     out.push(line(model.totals[0], model.totals[1]));
     return out;
   }
+  if (model.kind === 'coded' && model.sides && !variant.oneList) return sideBody(doc, def, columns, variant);
   const total = rows.find((r) => r.id === 'total');
   const others = rows.filter((r) => r.id !== 'total');
   const econ = isEconProjects(def, variant);
@@ -224,6 +248,37 @@ function codedLine(doc: BudgetDocument, def: TableDef, columns: Column[], varian
     if (at !== undefined) cells[at] = text(model.total.label);
   }
   return cells;
+}
+
+/** Lines of a two-list table: the rows of each side zipped by index, each side's total on the last line. */
+function sideBody(doc: BudgetDocument, def: TableDef, columns: Column[], variant: LayoutVariant): (GridCell | null)[][] {
+  const model = def.rows;
+  if (model.kind !== 'coded' || !model.sides) return [];
+  const sides = model.sides;
+  const rows = doc.tables[def.id]?.rows ?? [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const printedCodes = new Set(rows.map((r) => r.code ?? r.id));
+  const sideOf = (c: Column) => (c.kind === 'blank' || c.kind === 'codeName' ? undefined : (c.side ?? 0));
+  return codedSideLines(rows, model).map((line) => {
+    const cells = columns.map((c): GridCell | null => {
+      const side = sideOf(c);
+      const id = side === undefined ? null : line.rowIds[side];
+      const row = id ? byId.get(id) : undefined;
+      if (!row || c.kind === 'blank' || c.kind === 'codeName') return null;
+      if (c.kind === 'amount') return amountCell(row.values[c.id] ?? 0, variant);
+      if (line.isTotal) return null;
+      if (c.kind === 'name') return text(row.name ?? '');
+      return text(codeText(row.code ?? '', c.part, model.levels, false, row.name ?? '', variant, printedCodes), '@');
+    });
+    if (line.isTotal) {
+      // Each side's total label in its name column, else in its first code column.
+      for (const s of [0, 1] as const) {
+        const at = [columns.findIndex((c) => c.kind === 'name' && (c.side ?? 0) === s), columns.findIndex((c) => c.kind === 'code' && (c.side ?? 0) === s)].find((i) => i >= 0);
+        if (at !== undefined) cells[at] = text(sides[s].totalLabel);
+      }
+    }
+    return cells;
+  });
 }
 
 /**

@@ -73,6 +73,11 @@ export interface LayoutVariant {
   blankRows?: boolean;
   /** A blank column at the left of every table and one between its column groups. */
   blankColumns?: boolean;
+  /**
+   * A table the template prints as two lists (决算 表6 人员经费 | 公用经费) printed as one list instead: one code and
+   * name column, each list's figures in a column headed by its group (人员经费, 公用经费), one 合计 row.
+   */
+  oneList?: boolean;
 }
 
 /** Throws for combinations no release prints, so that a test cannot silently write an unreadable table. */
