@@ -3,6 +3,9 @@ import type { BudgetDocument, RowData } from '../core/document/document';
 import { createDocument } from '../core/document/create';
 import { deriveTable } from '../core/template/derive';
 import type { TemplateSet } from '../core/template/template.schema';
+import { INPUT } from '../core/inputs/keys';
+import { randomDocument } from '../core/text/random-doc.testutil';
+import { seededRandom as uniformRandom } from '../core/testing/random';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -60,4 +63,35 @@ export async function timeBest<T>(f: () => Promise<T> | T, runs = 3): Promise<{ 
     best = Math.min(best, performance.now() - t0);
   }
   return { ms: Math.round(best), value: value as T };
+}
+
+/** How often a county unit arrives with a fault (a typed figure that breaks its sums, or a missing part of the text). */
+export const FAULTY_SHARE = 0.05;
+
+/**
+ * The units a county's finance bureau collects: complete, consistent 2024 部门 documents (every table, inputs and
+ * last year's figures, as core's random consistent documents are) of mixed size — 10 to 300 rows a coded table,
+ * most of them small — with about one in twenty faulty, so a batch report holds the findings it would in practice.
+ */
+export function countyUnits(count: number, seed: number): { docs: BudgetDocument[]; faulty: number; meanRows: number } {
+  const r = uniformRandom(seed);
+  const docs: BudgetDocument[] = [];
+  let faulty = 0;
+  let rows = 0;
+  for (let i = 0; i < count; i++) {
+    // A coded table has about 1.12 rows a 项 (its 款, 类 and 合计): 8–267 项 give 10–300 rows.
+    const doc = randomDocument('xj-dept-2024-11', seed * 100_000 + i, { items: 8 + Math.floor(259 * r() ** 3) });
+    doc.meta.unitName = `单位${String(i).padStart(4, '0')}`;
+    if (r() < FAULTY_SHARE) {
+      faulty += 1;
+      if (r() < 0.5) {
+        const items = doc.tables.t3!.rows.filter((x) => x.code?.length === 7);
+        const typo = items[Math.floor(r() * items.length)]!;
+        typo.values.basic = (typo.values.basic ?? 0) + 100;
+      } else delete doc.inputs[INPUT.duties];
+    }
+    rows += doc.tables.t3!.rows.length;
+    docs.push(doc);
+  }
+  return { docs, faulty, meanRows: Math.round(rows / count) };
 }
