@@ -1,6 +1,6 @@
 /**
- * Consolidation benchmark: 100 generated unit documents of mixed size (10–300 rows per coded table) summed into one
- * 部门 document (goal ≤ 2 s). Reports core's mergeUnits alone (median of 3), the whole `merge` command (read and
+ * Consolidation benchmark: 100 of a county's units (bench/support.ts countyUnits: complete documents of mixed size,
+ * 10–300 rows per coded table) summed into one 部门 document (goal ≤ 2 s). Reports core's mergeUnits alone (median of 3), the whole `merge` command (read and
  * parse 100 files, sum, write) and 重新汇总 planning after one unit changed. Run: npx tsx bench/merge.bench.ts
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,22 +11,13 @@ import { serializeDocument } from '../core/file/serialize';
 import { mergeUnits, type MergeUnit } from '../core/merge/merge-units';
 import { remergePlan } from '../core/merge/remerge';
 import { run } from '../cli/main';
-import { bigDocument, seededRandom } from './support';
+import { countyUnits } from './support';
 
 const UNITS = Number(process.env.MERGE_UNITS ?? 100);
 const template = getBuiltinTemplateSet('xj-dept-2024-11')!;
 
 function units(): MergeUnit[] {
-  const rand = seededRandom(11);
-  return Array.from({ length: UNITS }, (_, i) => {
-    let shape: { lei: number; kuan: number; xiang: number };
-    const rows = (s: typeof shape) => s.lei * (1 + s.kuan * (1 + s.xiang));
-    do shape = { lei: 1 + rand(5), kuan: 1 + rand(5), xiang: 1 + rand(14) };
-    while (rows(shape) > 300 || rows(shape) < 10);
-    const doc = bigDocument(template, { ...shape, seed: i + 1, tables: ['t3', 't5'] });
-    doc.meta.unitName = `单位${String(i).padStart(3, '0')}`;
-    return { file: `u${i}.ysgk`, sha256: `h${i}`, doc };
-  });
+  return countyUnits(UNITS, 11).docs.map((doc, i) => ({ file: `u${i}.ysgk`, sha256: `h${i}`, doc }));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -61,7 +61,11 @@ function sortDeep(v: JsonValue): JsonValue {
   return v;
 }
 
+// One collator for every comparison: localeCompare with options builds one per call, which took a quarter of
+// saving a consolidated 部门 document (a hundred units' snapshots are a great many small objects).
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 /** "t2" before "t10"; codes stay in code order. */
 export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return NATURAL.compare(a, b);
 }
