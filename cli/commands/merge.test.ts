@@ -7,6 +7,8 @@ import { serializeDocument } from '../../core/file/serialize';
 import { parseDocument } from '../../core/file/parse';
 import { randomDocument } from '../../core/text/random-doc.testutil';
 import { withDerived } from '../../core/testing/builders';
+import { MERGE_SET, unitDocuments, unitFileName } from '../../core/testing/merge-units';
+import { INPUT } from '../../core/inputs/keys';
 
 let dir: string;
 
@@ -15,11 +17,7 @@ const cli = (...args: string[]) => spawnCli(dir, args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bd-merge-'));
-  [1, 2, 3].forEach((seed, i) => {
-    const doc = randomDocument('xj-dept-2024-11', seed);
-    doc.meta.unitName = `下属单位${i + 1}`;
-    writeFileSync(join(dir, `单位${i + 1}.ysgk`), serializeDocument(doc));
-  });
+  unitDocuments().forEach((doc, i) => writeFileSync(join(dir, unitFileName(i)), serializeDocument(doc)));
 });
 
 describe('merge', { timeout: 300_000 }, () => {
@@ -39,18 +37,25 @@ describe('merge', { timeout: 300_000 }, () => {
     const leaf = parsed.doc.tables.t3!.rows.find((x) => x.code?.length === 7 && (x.values.basic ?? 0) > 0)!;
     leaf.values.basic! += 250;
     withDerived(parsed.doc);
+    // The unit also took on two people: the 部门's 人员情况 is re-summed too.
+    const staff = parsed.doc.inputs[INPUT.staff] as { authorized: number };
+    parsed.doc.inputs[INPUT.staff] = { ...staff, authorized: staff.authorized + 2 };
     writeFileSync(file, serializeDocument(parsed.doc));
     const r = cli('merge', '--update', '部门.ysgk');
     expect(r.code).toBe(0);
     expect(r.out).toContain('有变化的单位：下属单位2');
     expect(r.out).toMatch(new RegExp(`表3 ${leaf.code} 基本支出：[\\d.]+ → [\\d.]+`));
+    expect(r.out).toMatch(/人员情况 编制数：(\d+) → (\d+)/);
+    const [, before, after] = /人员情况 编制数：(\d+) → (\d+)/.exec(r.out)!;
+    expect(Number(after) - Number(before)).toBe(2);
+    expect(r.out).toMatch(/修改 \d+ 个单元格和 1 项人员、采购、资产等数据/);
     expect(existsSync(join(dir, '部门.ysgk.bak'))).toBe(true);
     expect(cli('validate', '部门.ysgk').out).not.toContain('部门数等于下属单位之和');
     expect(cli('merge', '--update', '部门.ysgk').out).toContain('无需更新');
   });
 
   it('refuses units of different years, naming the file', () => {
-    const doc = randomDocument('xj-dept-2024-11', 5);
+    const doc = randomDocument(MERGE_SET, 5);
     doc.meta.year = 2023;
     writeFileSync(join(dir, '去年.ysgk'), serializeDocument(doc));
     const r = cli('merge', '单位1.ysgk', '去年.ysgk', '-o', '错.ysgk', '--unit', '测试局');

@@ -5,7 +5,7 @@ import { checkOutputs, documentOutput, policyOf, readDocument, writeInPlace, wri
 import { parseDocument } from '../../core/file/parse';
 import { serializeDocumentBytes } from '../../core/file/serialize';
 import { mergeUnits, snapshotsOf, type MergeUnit } from '../../core/merge/merge-units';
-import { remergeLines, remergePlan } from '../../core/merge/remerge';
+import { remergePlan, remergePlanLines, remergeSize } from '../../core/merge/remerge';
 import { getBuiltinTemplateSet } from '../../core/template/registry';
 import { ioErrorMessage } from '../../node/io-errors';
 import { sha256Hex } from '../../node/file-stamp';
@@ -14,7 +14,7 @@ import { sha256Hex } from '../../node/file-stamp';
  * `merge <unit files…> -o 部门.ysgk --unit 部门名称`: a 部门 document summed from its units (coded tables per code,
  * project rows kept under their unit, 合计 / 部门 / 单位 rows as consolidated releases print them), with a snapshot
  * of each unit for the checks. `merge --update 部门.ysgk` (重新汇总) re-reads the unit files the document names,
- * lists every amount that changes (old → new) and updates the tables and snapshots in place (the old version kept
+ * lists every amount that changes (old → new), in the tables and in the inputs consolidation sums, and updates them and the snapshots in place (the old version kept
  * as .bak); the officer's text, notes and inputs stay as they are.
  */
 export const command: CliCommand = {
@@ -104,10 +104,9 @@ async function runUpdate(file: string, overwrite: boolean, io: Parameters<CliCom
     return 0;
   }
   plan.command.apply(r.doc, { template: r.template });
-  const { changes, changedUnits } = plan;
   const written = await writeInPlace(io.cwd, file, serializeDocumentBytes(r.doc), { overwrite, stamp: r.stamp, ...(io.writeFiles ? { writeFiles: io.writeFiles } : {}) });
-  if (changedUnits.length) io.out(`有变化的单位：${changedUnits.join('、')}`);
-  for (const line of remergeLines(changes)) io.out(line);
-  io.out(`已重新汇总，修改 ${changes.length} 个单元格，保存在原文件：${written}（原版本保存为“${file}.bak”）`);
+  if (plan.changedUnits.length) io.out(`有变化的单位：${plan.changedUnits.join('、')}`);
+  for (const line of remergePlanLines(plan)) io.out(line);
+  io.out(`已重新汇总，${remergeSize(plan)}，保存在原文件：${written}（原版本保存为“${file}.bak”）`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { createDocument } from '../document/create';
 import type { BudgetDocument, JsonValue, RowData, TableData } from '../document/document';
 import { INPUT } from '../inputs/keys';
+import { summedInputs } from './merge-inputs';
 import { isProjectRowId, rowKey, TOTAL_ROW_ID } from '../structure/table-structure';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 
@@ -130,18 +131,7 @@ export function mergedTable(def: TableDef, unitName: string, snapshots: readonly
   return { rows: [total, ...(snapshots.length > 0 ? orgs : []), ...coded] };
 }
 
-/** Sums a numeric field of an object input across units (counts and amounts of 人员, 政府采购, 资产 …). */
-function sumObjects(values: readonly (JsonValue | undefined)[]): JsonValue | undefined {
-  const out: Record<string, number> = {};
-  let any = false;
-  for (const v of values) {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
-    for (const [k, x] of Object.entries(v)) if (typeof x === 'number') { out[k] = (out[k] ?? 0) + x; any = true; }
-  }
-  return any ? out : undefined;
-}
-
-/** The 部门 document from its units: tables summed, counts summed, the units listed under 机构设置, snapshots kept. */
+/** The 部门 document from its units: tables summed, the inputs of merge-inputs.ts summed, the units listed under 机构设置, snapshots kept. */
 export function mergeUnits(units: readonly MergeUnit[], template: TemplateSet, unitName: string): MergeResult {
   const refused = refuseReason(units, template);
   if (refused) return { ok: false, message: refused };
@@ -150,12 +140,7 @@ export function mergeUnits(units: readonly MergeUnit[], template: TemplateSet, u
   const snapshots = units.map(snapshotOf);
   for (const def of template.tables) doc.tables[def.id] = mergedTable(def, unitName, snapshots);
   doc.inputs[INPUT.subUnits] = units.map((u) => u.doc.meta.unitName);
-  for (const key of [INPUT.staff, INPUT.procurement, INPUT.assets]) {
-    const summed = sumObjects(units.map((u) => u.doc.inputs[key]));
-    if (summed) doc.inputs[key] = summed;
-  }
-  const operating = units.reduce((s, u) => s + (typeof u.doc.inputs[INPUT.operatingAmount] === 'number' ? (u.doc.inputs[INPUT.operatingAmount] as number) : 0), 0);
-  if (operating) doc.inputs[INPUT.operatingAmount] = operating;
+  Object.assign(doc.inputs, summedInputs(units.map((u) => u.doc)));
   for (const u of units) for (const [k, v] of Object.entries(u.doc.priorYear)) doc.priorYear[k] = (doc.priorYear[k] ?? 0) + v;
   doc.inputs[MERGE_INPUT] = snapshots as unknown as JsonValue;
   return { ok: true, doc };

@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { INPUT } from '../inputs/keys';
 import { DocumentSession } from '../session/session';
 import { setFor, withDerived } from '../testing/builders';
+import { MERGE_SET, mergedDocument, mergeUnitsOf, unitDocuments } from '../testing/merge-units';
 import { randomDocument } from '../text/random-doc.testutil';
-import { mergeUnits, snapshotsOf, type MergeUnit } from './merge-units';
-import { remergePlan } from './remerge';
+import { snapshotsOf } from './merge-units';
+import { remergePlan, remergePlanLines, remergeSize } from './remerge';
 
-const SET = 'xj-dept-2024-11';
-const template = setFor(SET);
-
-function units(): MergeUnit[] {
-  return [1, 2, 3].map((seed, i) => {
-    const doc = randomDocument(SET, seed);
-    doc.meta.unitName = `下属单位${i + 1}`;
-    return { file: `单位${i + 1}.ysgk`, sha256: `h${i}`, doc };
-  });
-}
+const template = setFor(MERGE_SET);
+const units = () => mergeUnitsOf(unitDocuments());
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('重新汇总', () => {
   it('plans exactly one unit’s change, applies it as one undoable command, and keeps the officer’s notes', () => {
     const us = units();
-    const merged = mergeUnits(us, template, '测试局');
-    if (!merged.ok) throw new Error(merged.message);
-    const doc = merged.doc;
+    const doc = mergedDocument(us);
     doc.tables.t3!.note = '本表由下属单位汇总';
     const session = new DocumentSession({ template, doc });
     const original = copy(doc);
@@ -36,6 +28,7 @@ describe('重新汇总', () => {
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.changedUnits).toEqual(['下属单位2']);
     expect(plan.unchanged).toBe(false);
+    expect(plan.inputChanges).toEqual([]);
     expect(plan.changes.some((c) => c.row === leaf.id && c.col === 'basic' && c.after - c.before === 250)).toBe(true);
 
     const r = session.execute(plan.command);
@@ -51,15 +44,59 @@ describe('重新汇总', () => {
     expect(copy(doc)).toEqual(original);
   });
 
+  it('re-sums 人员情况, 政府采购, 公务用车 and 机关运行经费, lists each old → new, and keeps what no unit gives', () => {
+    const docs = unitDocuments();
+    for (const d of docs) {
+      d.inputs[INPUT.staff] = { authorized: 10, actual: 9 };
+      d.inputs[INPUT.procurement] = { goods: 10_000 };
+      d.inputs[INPUT.assets] = { vehicles: [{ kind: '一般公务用车', count: 1, value: 1500 }] };
+      delete d.inputs[INPUT.operatingAmount];
+    }
+    const us = mergeUnitsOf(docs);
+    const doc = mergedDocument(us);
+    // The officer's own: the 统计时点 text and a 部门 figure no unit gives.
+    doc.inputs[INPUT.assets] = { ...(doc.inputs[INPUT.assets] as object), asOf: '截至2023年底', furnitureValue: 800 };
+    const session = new DocumentSession({ template, doc });
+    const original = copy(doc);
+
+    docs[0]!.inputs[INPUT.staff] = { authorized: 12, actual: 11 };
+    docs[1]!.inputs[INPUT.procurement] = { goods: 10_000, services: 2_550 };
+    docs[2]!.inputs[INPUT.assets] = { vehicles: [{ kind: '一般公务用车', count: 2, value: 2500 }, { kind: '执法执勤用车', count: 1, value: 3000 }] };
+    docs[2]!.inputs[INPUT.operatingAmount] = 12_345;
+    const plan = remergePlan(doc, template, us.map((u) => ({ ...u, sha256: `${u.sha256}-new` })));
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.changes).toEqual([]);
+    expect(remergePlanLines(plan)).toEqual([
+      '人员情况 编制数：30 → 32',
+      '人员情况 实有人数：27 → 29',
+      '政府采购 服务：未填 → 25.50',
+      '国有资产占用 一般公务用车 数量（辆）：3 → 4',
+      '国有资产占用 一般公务用车 价值：45.00 → 55.00',
+      '国有资产占用 执法执勤用车 数量（辆）：未填 → 1',
+      '国有资产占用 执法执勤用车 价值：未填 → 30.00',
+      '机关运行经费：未填 → 123.45',
+    ]);
+    expect(remergeSize(plan)).toBe('修改 0 个单元格和 8 项人员、采购、资产等数据');
+
+    expect(session.execute(plan.command).ok).toBe(true);
+    expect(doc.inputs[INPUT.staff]).toEqual({ authorized: 32, actual: 29 });
+    expect(doc.inputs[INPUT.assets]).toEqual({
+      vehicles: [{ kind: '一般公务用车', count: 4, value: 5500 }, { kind: '执法执勤用车', count: 1, value: 3000 }],
+      asOf: '截至2023年底', furnitureValue: 800,
+    });
+    expect(doc.inputs[INPUT.operatingAmount]).toBe(12_345);
+    expect(session.undo().ok).toBe(true);
+    expect(copy(doc)).toEqual(original);
+  });
+
   it('refuses a document that was not consolidated, and units of another year, naming the file', () => {
-    const plain = randomDocument(SET, 1);
+    const plain = randomDocument(MERGE_SET, 1);
     const r = remergePlan(plain, template, units());
     expect(r.ok).toBe(false);
-    const merged = mergeUnits(units(), template, '测试局');
-    if (!merged.ok) throw new Error(merged.message);
+    const merged = mergedDocument(units());
     const us = units();
     us[2]!.doc.meta.year = 2023;
-    const refused = remergePlan(merged.doc, template, us);
+    const refused = remergePlan(merged, template, us);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.message).toContain('单位3.ysgk');
   });

@@ -6,12 +6,14 @@ import type { BudgetDocument, JsonValue, RowData } from '../document/document';
 import { structureOf } from '../structure/structure-model';
 import type { TemplateSet } from '../template/template.schema';
 import { mergeChanges, type MergeChange } from './merge-diff';
+import { inputChangeLine, inputChanges, type InputChange } from './merge-inputs';
 import { MERGE_INPUT, mergeUnits, snapshotsOf, type MergeUnit } from './merge-units';
 
 /**
  * 重新汇总: a consolidated 部门 document brought back to its units' sum after a unit's file changed. The app and the
- * CLI (`merge --update`) both plan with remergePlan (what changes, which units) and write with remergeCommand, so the
- * two cannot disagree on what a re-merge touches: every table's rows and the unit snapshots; the officer's notes,
+ * CLI (`merge --update`) both plan with remergePlan (what changes, which units) and write with its command, so the
+ * two cannot disagree on what a re-merge touches: every table's rows, the inputs consolidation sums (人员情况,
+ * 政府采购, 国有资产占用 with 公务用车, 机关运行经费 — merge-inputs.ts) and the unit snapshots; the officer's notes,
  * texts and other inputs stay as they are.
  */
 
@@ -21,6 +23,8 @@ export type RemergePlan =
       ok: true;
       /** Every amount that differs from the fresh sum, old → new, in table and row order. */
       changes: MergeChange[];
+      /** Every summed input that differs from the units' sum, old → new, in form order. */
+      inputChanges: InputChange[];
       /** Units whose file content differs from the snapshot kept at the last consolidation. */
       changedUnits: string[];
       /** Nothing to write: same amounts and same unit files. */
@@ -35,27 +39,29 @@ export function remergePlan(doc: BudgetDocument, template: TemplateSet, units: r
   const fresh = mergeUnits(units, template, doc.meta.unitName);
   if (!fresh.ok) return fresh;
   const changes = mergeChanges(doc, fresh.doc, template);
+  const inputs = inputChanges(doc, units.map((u) => u.doc));
   const changedUnits = units.filter((u, i) => u.sha256 !== snapshots[i]?.sha256).map((u) => u.doc.meta.unitName);
   const tables: Record<string, readonly RowData[]> = {};
   for (const def of template.tables) tables[def.id] = fresh.doc.tables[def.id]?.rows ?? [];
   return {
     ok: true,
     changes,
+    inputChanges: inputs.changes,
     changedUnits,
-    unchanged: changes.length === 0 && changedUnits.length === 0,
-    command: replaceTablesCommand('重新汇总', tables, fresh.doc.inputs[MERGE_INPUT] ?? null),
+    unchanged: changes.length === 0 && inputs.changes.length === 0 && changedUnits.length === 0,
+    command: replaceTablesCommand('重新汇总', tables, { ...inputs.inputs, [MERGE_INPUT]: fresh.doc.inputs[MERGE_INPUT] ?? null }),
   };
 }
 
 const jsonCopy = <T extends JsonValue>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /**
- * Sets each given table's rows (its note stays the document's own) and the snapshots input; the inverse puts back
- * the rows and snapshots it replaced, so 撤销 restores the document exactly.
+ * Sets each given table's rows (its note stays the document's own) and each given input (null: removed); the
+ * inverse puts back the rows and inputs it replaced, so 撤销 restores the document exactly.
  */
-export function replaceTablesCommand(label: string, tables: Record<string, readonly RowData[]>, snapshots: JsonValue | null): Command {
+export function replaceTablesCommand(label: string, tables: Record<string, readonly RowData[]>, inputs: Record<string, JsonValue | null>): Command {
   const own = Object.entries(tables).map(([id, rows]) => [id, rows.map(cloneRow)] as const);
-  const ownSnapshots = snapshots === null ? null : jsonCopy(snapshots);
+  const ownInputs = Object.entries(inputs).map(([key, v]) => [key, v === null ? null : jsonCopy(v)] as const);
   return command(label, (doc, ctx) => {
     const before: Record<string, RowData[]> = {};
     const changes = emptyChangeSet();
@@ -69,10 +75,13 @@ export function replaceTablesCommand(label: string, tables: Record<string, reado
       structure.invalidate(id);
       changes.tables.push(id);
     }
-    const previous = doc.inputs[MERGE_INPUT] ?? null;
-    if (ownSnapshots === null) delete doc.inputs[MERGE_INPUT];
-    else doc.inputs[MERGE_INPUT] = jsonCopy(ownSnapshots);
-    changes.inputs.push(MERGE_INPUT);
+    const previous: Record<string, JsonValue | null> = {};
+    for (const [key, v] of ownInputs) {
+      previous[key] = doc.inputs[key] ?? null;
+      if (v === null) delete doc.inputs[key];
+      else doc.inputs[key] = jsonCopy(v);
+      changes.inputs.push(key);
+    }
     return { inverse: replaceTablesCommand(label, before, previous), changes };
   });
 }
@@ -80,4 +89,15 @@ export function replaceTablesCommand(label: string, tables: Record<string, reado
 /** The change list as the officer reads it, one line per amount: "表3 2080505 基本支出：1.00 → 3.50". */
 export function remergeLines(changes: readonly MergeChange[]): string[] {
   return changes.map((c) => `${c.where}：${formatAmount(c.before)} → ${formatAmount(c.after)}`);
+}
+
+/** Every line a planned 重新汇总 shows the officer: the table cells, then the summed inputs ("人员情况 编制数：10 → 12"). */
+export function remergePlanLines(plan: { changes: readonly MergeChange[]; inputChanges: readonly InputChange[] }): string[] {
+  return [...remergeLines(plan.changes), ...plan.inputChanges.map(inputChangeLine)];
+}
+
+/** "修改 12 个单元格和 2 项人员、采购、资产等数据" — how much a 重新汇总 changed, for the closing message. */
+export function remergeSize(plan: { changes: readonly MergeChange[]; inputChanges: readonly InputChange[] }): string {
+  const inputs = plan.inputChanges.length ? `和 ${plan.inputChanges.length} 项人员、采购、资产等数据` : '';
+  return `修改 ${plan.changes.length} 个单元格${inputs}`;
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { BudgetDocument } from '../../core/document/document';
 import type { Host, OpenedFile } from '../../core/ipc/contract';
 import { mergeUnits, refuseReason, snapshotsOf, type MergeUnit } from '../../core/merge/merge-units';
-import { remergeLines, remergePlan, type RemergePlan } from '../../core/merge/remerge';
+import { remergePlan, remergePlanLines, remergeSize, type RemergePlan } from '../../core/merge/remerge';
 import type { TemplateSet } from '../../core/template/template.schema';
 import { parseDocumentOffThread } from './core-adapter';
 import { Dialog } from './Dialog';
@@ -171,17 +171,18 @@ export async function planRemerge(host: Host, prompts: Prompts, doc: BudgetDocum
   return remergePlan(doc, template, units.units.map((u) => u.unit));
 }
 
-/** 文件 → 重新汇总…: plan, show every amount that changes (old → new), and apply it as one undoable command. */
+/** 文件 → 重新汇总…: plan, show every amount and summed input that changes (old → new), and apply it as one undoable command. */
 export async function runRemerge(host: Host, prompts: Prompts, session: SessionPort, documentPath: string | null, notify: Notify): Promise<void> {
   const plan = await planRemerge(host, prompts, session.doc, session.template, documentPath);
   if (!plan) return;
   if (!plan.ok) return notify(`未重新汇总：${plan.message}`, 'error');
   if (plan.unchanged) return notify('各下属单位文件没有变化，部门文档无需更新');
   const units = plan.changedUnits.length ? `有变化的单位：${plan.changedUnits.join('、')}` : '';
-  const ok = plan.changes.length > 0
-    ? await prompts.confirmChanges(`重新汇总${units ? `（${units}）` : ''}`, remergeLines(plan.changes))
-    : await prompts.confirm({ title: '重新汇总', message: `${units}。各表金额没有变化，只更新部门文档记录的下属单位内容。`, okLabel: '更新' });
+  const lines = remergePlanLines(plan);
+  const ok = lines.length > 0
+    ? await prompts.confirmChanges(`重新汇总${units ? `（${units}）` : ''}`, lines)
+    : await prompts.confirm({ title: '重新汇总', message: `${units}。各表金额和汇总的人员、采购、资产等数据没有变化，只更新部门文档记录的下属单位内容。`, okLabel: '更新' });
   if (!ok) return;
   const r = session.execute(plan.command);
-  notify(r.ok ? `已重新汇总：修改 ${plan.changes.length} 个单元格（可撤销）` : r.message, r.ok ? 'info' : 'error');
+  notify(r.ok ? `已重新汇总：${remergeSize(plan)}（可撤销）` : r.message, r.ok ? 'info' : 'error');
 }

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../core/file/serialize';
-import { mergeChanges } from '../../core/merge/merge-diff';
-import { mergeUnits } from '../../core/merge/merge-units';
-import { remergeLines } from '../../core/merge/remerge';
+import { remergePlan, remergePlanLines } from '../../core/merge/remerge';
 import { setFor } from '../../core/testing/builders';
+import { MERGE_SET, mergedDocument, mergeUnitsOf, unitDocuments, unitFileName } from '../../core/testing/merge-units';
 import { randomDocument } from '../../core/text/random-doc.testutil';
 import { openApp, screenshot, useHarness, VIEWPORTS } from './harness';
 
@@ -15,13 +14,9 @@ const h = useHarness();
 /** Three consistent units (as the consolidation tests use) and one of another year, written as the units send them. */
 function unitFiles() {
   const dir = mkdtempSync(join(tmpdir(), 'bd-merge-app-'));
-  const docs = [1, 2, 3].map((seed, i) => {
-    const doc = randomDocument('xj-dept-2024-11', seed);
-    doc.meta.unitName = `下属单位${i + 1}`;
-    writeFileSync(join(dir, `单位${i + 1}.ysgk`), serializeDocument(doc));
-    return doc;
-  });
-  const old = randomDocument('xj-dept-2024-11', 5);
+  const docs = unitDocuments();
+  docs.forEach((doc, i) => writeFileSync(join(dir, unitFileName(i)), serializeDocument(doc)));
+  const old = randomDocument(MERGE_SET, 5);
   old.meta.year = 2023;
   writeFileSync(join(dir, '去年.ysgk'), serializeDocument(old));
   return { dir, docs, path: (name: string) => join(dir, name) };
@@ -64,16 +59,13 @@ describe('文件 → 汇总下属单位… and 重新汇总…', () => {
 
     // One unit sends a new consistent version: 重新汇总 (the browser asks for the files) lists exactly what that
     // changes in the 部门 document, old → new, as core computes it.
-    const changed = randomDocument('xj-dept-2024-11', 7);
+    const changed = randomDocument(MERGE_SET, 7);
     changed.meta.unitName = '下属单位2';
     writeFileSync(units.path('单位2.ysgk'), serializeDocument(changed));
-    const template = setFor('xj-dept-2024-11');
-    const sum = (docs: typeof units.docs) => {
-      const r = mergeUnits(docs.map((doc, i) => ({ file: `单位${i + 1}.ysgk`, sha256: '', doc })), template, '测试局');
-      if (!r.ok) throw new Error(r.message);
-      return r.doc;
-    };
-    const expected = remergeLines(mergeChanges(sum(units.docs), sum([units.docs[0]!, changed, units.docs[2]!]), template));
+    const template = setFor(MERGE_SET);
+    const plan = remergePlan(mergedDocument(mergeUnitsOf(units.docs)), template, mergeUnitsOf([units.docs[0]!, changed, units.docs[2]!]));
+    if (!plan.ok) throw new Error(plan.message);
+    const expected = remergePlanLines(plan);
     expect(expected.length).toBeGreaterThan(0);
     await page.click('[data-menu-id="file"]');
     await page.click('[data-action="remerge"]');
