@@ -35,6 +35,10 @@ export function traceFaults(doc: BudgetDocument, template: TemplateSet, nodes: r
       if (s.op === 'sum' && s.value !== cur) at(`"${s.text}" ≠ its cells ${cur}`);
       if (s.op === 'change' && s.value !== Math.abs(cur - old)) at(`change "${s.text}" ≠ |${cur} − ${old}|`);
       if (s.op === 'rate' && s.value !== percentOf(Math.abs(cur - old), old)) at(`rate "${s.text}" ≠ |${cur} − ${old}| / ${old}`);
+      if (s.op === 'ratio') {
+        const divisor = s.of ? current(s.of) : 0;
+        if (divisor === 0 || s.value !== percentOf(cur, divisor)) at(`ratio "${s.text}" is not ${cur} / ${divisor}`);
+      }
       if (s.op === 'share' && s.share) {
         const whole = s.share.whole.reduce((a, c) => a + getAmount(doc, c), 0);
         const low = whole === 0 ? 0 : Math.floor((cur * 10000) / whole);

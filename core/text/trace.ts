@@ -18,7 +18,12 @@ export type FigureOp =
   /** |current − prior| / prior, in hundredths of a percent (增长/下降 …%). */
   | 'rate'
   /** current / Σ whole, by largest remainder within `share.group` so that the group prints 100.00%. */
-  | 'share';
+  | 'share'
+  /**
+   * current / Σ `of`, half up, on its own (完成预算 % = 决算数 / 预算数; 中小企业 share of 政府采购): a rate that need
+   * not add up with others to 100.00%.
+   */
+  | 'ratio';
 
 export interface FigureSpan {
   /** Offset of the printed figure in the paragraph text. */
@@ -34,6 +39,8 @@ export interface FigureSpan {
   /** Officer-entered amounts the figure adds, as input paths ("other.procurement#goods"). */
   inputs?: string[];
   share?: { group: string; whole: CellRef[] };
+  /** The divisor of a ratio: its cells and input paths. */
+  of?: { cells: CellRef[]; inputs?: string[] };
 }
 
 /** Words that state a fact without printing a figure; each must be backed by a claim of the same paragraph. */

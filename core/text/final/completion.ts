@@ -5,6 +5,7 @@ import type { TemplateSet } from '../../template/template.schema';
 import { para, type Block } from '../blocks';
 import type { TextContext } from '../context';
 import { finalBudgetKey } from './keys';
+import { ratioTraced } from './ratio';
 
 /**
  * 第二部分 五（三）of a 决算: one sentence per 一般公共预算财政拨款 项 stating its 决算数 and how much of its 预算数 it
@@ -66,8 +67,9 @@ export function completionText(ctx: TextContext, id: string): Block[] {
       项名称: item.name, 项编码: code.slice(5, 7),
       金额: ctx.amount(ctx.fig('gpbExpenditure', item.rowId, 'total')),
     };
+    const budget = { value: item.budget ?? 0, cells: [], inputs: [finalBudgetKey(code)] };
     return para(`${id}.${code}`, item.percent === null
       ? ctx.t('final.item.noBudget', vars)
-      : ctx.t('final.item', { ...vars, 完成率: ctx.pct(item.percent) }));
+      : ctx.t('final.item', { ...vars, 完成率: ratioTraced(ctx, ctx.fig('gpbExpenditure', item.rowId, 'total'), budget) }));
   });
 }
