@@ -11,6 +11,7 @@ import { checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, ch
 import { MERGE_INPUT } from '../merge/merge-units';
 import { checkMergedSums } from './merge.check';
 import { checkFinalCompletion } from './final-completion.check';
+import { checkFinalProcurement, checkFinalSangong, checkFinalUnits } from './final-text.check';
 
 /** Every string the officer typed (or imported), with the input key it lives under ("projects#2.allocation"). */
 export function typedTexts(doc: BudgetDocument): { key: string; text: string }[] {
@@ -45,7 +46,8 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
     ...checkChangeSums(ctx),
     ...checkUsage(ctx),
     ...checkProjects(ctx),
-    ...checkProcurement(ctx),
+    // A 决算 speaks of contracts granted, a 预算 of money reserved: the same figures, checked in the set's words.
+    ...(usesGenerator(template.outline, 'final.procurement') ? checkFinalProcurement(ctx, typed) : checkProcurement(ctx)),
     ...checkOverrides(renderOutline(doc, template)),
     ...checkEmptyNotes(ctx, typed),
     ...checkUnits(ctx, typed),
@@ -53,5 +55,7 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
     ...checkMergedSums(doc, template),
     // 决算 only: a set whose outline states completion rates (a 预算 set has no 预算数 per 项 to compare with).
     ...(usesGenerator(template.outline, 'final.completion') ? checkFinalCompletion(doc, template) : []),
+    ...(usesGenerator(template.outline, 'final.sangong.items') ? checkFinalSangong(ctx) : []),
+    ...(usesGenerator(template.outline, 'final.completion') ? checkFinalUnits(ctx, typed) : []),
   ];
 }

@@ -4,7 +4,7 @@ import type { BudgetDocument, JsonValue, RowData } from '../document/document';
 import { deriveTable } from '../template/derive';
 import { getBuiltinTemplateSet } from '../template/registry';
 import type { TableDef, TemplateSet } from '../template/template.schema';
-import { FINAL_INPUT, finalBudgetKey } from '../text/final/keys';
+import { FINAL_INPUT, finalBudgetKey, sangongCountKey } from '../text/final/keys';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../inputs/keys';
 import { nonZero, withAncestors } from './sample-rows';
 
@@ -133,6 +133,11 @@ export function finalSampleInputs(): Record<string, JsonValue> {
   inputs[usageKey('210')] = '在职人员医疗保险缴费';
   inputs[usageKey('221')] = '在职人员住房公积金';
   inputs['other.procurement'] = { goods: amount('11.00'), services: amount('6.00'), sme: amount('17.00'), smeMicro: amount('15.00') };
+  // 三公: the car the unit kept, the visits it received, and why the money stayed under its 预算数.
+  inputs[sangongCountKey('vehiclesHeld')] = 1;
+  inputs[sangongCountKey('receptionBatches')] = 12;
+  inputs[sangongCountKey('receptionPersons')] = 64;
+  inputs[FINAL_INPUT.sangongReason] = '严格执行公务用车和公务接待管理规定，厉行节约';
   inputs['other.assets'] = { asOf: '截至2024年12月31日', vehicles: [{ kind: '一般公务用车', count: 1, value: amount('18.50') }], equipment50: 0, equipment100: 0 };
   return inputs;
 }

@@ -13,6 +13,9 @@ import { projectsText } from './generators/projects';
 import { fundTableText, sangongText } from './generators/funds';
 import { assetsText, operatingText, otherNotesText, performanceText, procurementText } from './generators/other';
 import { completionText } from './final/completion';
+import { finalExpenditureText } from './final/expenditure';
+import { sangongItemsText, sangongTotalText } from './final/sangong';
+import { finalAssetsText, finalProcurementText } from './final/other';
 
 export type Generator = (ctx: TextContext, id: string) => Block[];
 
@@ -43,6 +46,11 @@ export const GENERATORS: Record<GeneratorId, Generator> = {
   'other.performance': performanceText,
   'other.notes': otherNotesText,
   'final.completion': completionText,
+  'final.expenditure': finalExpenditureText,
+  'final.sangong.total': sangongTotalText,
+  'final.sangong.items': sangongItemsText,
+  'final.procurement': finalProcurementText,
+  'final.assets': finalAssetsText,
 };
 
 export interface RenderedNode {

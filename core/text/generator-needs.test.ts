@@ -10,6 +10,9 @@ import { createContext } from './context';
 import { GENERATORS } from './generate';
 import { GENERATOR_NEEDS, isGeneratorId, type GeneratorId } from './generator-needs';
 import { BUILTIN_SETS, randomDocument } from './random-doc.testutil';
+import { createFinalSampleDocument } from '../sample/final-sample';
+import { finalSet, randomFinalDocument } from '../testing/final-random';
+import { randomFinalDocumentWithTexts } from '../testing/final-random-texts';
 
 /**
  * The declared needs of every generator are complete: each generator, run over the samples and random documents
@@ -27,6 +30,9 @@ function documents(): { set: TemplateSet; doc: BudgetDocument }[] {
   for (const setId of BUILTIN_SETS) {
     for (let seed = 1; seed <= 40; seed++) out.push({ set: setFor(setId), doc: randomDocument(setId, seed * 7919) });
   }
+  // 决算 documents reach the 决算 generators' sentences (预算数 columns, counts typed or not).
+  out.push({ set: finalSet(), doc: createFinalSampleDocument() });
+  for (let seed = 1; seed <= 20; seed++) out.push({ set: finalSet(), doc: randomFinalDocument(seed) }, { set: finalSet(), doc: randomFinalDocumentWithTexts(seed) });
   return out;
 }
 

@@ -65,6 +65,25 @@ export const GENERATOR_NEEDS = {
   'other.notes': needs(['other.notes.none']),
   // 决算: "支出决算为X万元，完成预算Y%" per 一般公共预算 项 (core/text/final/completion.ts).
   'final.completion': needs(['final.item', 'final.item.noBudget', 'gpb.none'], ['gpbExpenditure']),
+  // 决算 (core/text/final/): 支出决算 by every kind the 支出决算表 has, with shares of the whole.
+  'final.expenditure': needs(['expenditure.total', 'expenditure.item', 'final.expenditure.other', 'final.expenditure.without', 'reason', ...KINDS, ...CHANGE], ['expenditure']),
+  // “三公” against its 预算数 (总体), and what it bought with 团组/人次, 车辆 and 接待 批次/人次 (具体).
+  'final.sangong.total': needs([
+    'final.sangong.none', 'final.sangong.total', 'final.sangong.total.noBudget', 'final.sangong.item', 'final.sangong.item.noBudget',
+    'final.sangong.item.none', 'final.sangong.under', 'final.sangong.over', ...SANGONG_LABELS,
+  ], ['sangong']),
+  'final.sangong.items': needs([
+    'final.sangong.items.none', 'final.sangong.shares', 'final.sangong.share', 'final.sangong.abroad', 'final.sangong.abroad.noCount',
+    'final.sangong.abroad.none', 'final.sangong.vehicle', 'final.sangong.purchase', 'final.sangong.purchase.noCount', 'final.sangong.purchase.none',
+    'final.sangong.operation', 'final.sangong.fleet', 'final.sangong.fleet.noCount', 'final.sangong.reception', 'final.sangong.reception.noCount',
+    'final.sangong.reception.none', ...SANGONG_LABELS,
+  ], ['sangong']),
+  // 政府采购 with 授予中小企业/小微企业 and their shares; 国有资产 at year end (车辆 by kind, 单价50万元以上设备).
+  'final.procurement': needs(['other.procurement', 'other.procurement.none', 'final.procurement.sme', 'final.procurement.sme.none']),
+  'final.assets': needs([
+    'other.assets.none', 'other.assets.intro', 'other.assets.asOf', 'other.assets.building', 'other.assets.vehicles', 'other.assets.vehicles.none',
+    'other.assets.vehicle', 'other.assets.equipment',
+  ]),
 } as const satisfies Record<string, GeneratorNeeds>;
 
 export type GeneratorId = keyof typeof GENERATOR_NEEDS;

@@ -25,6 +25,7 @@ export function figureLines(ctx: TextContext, generator: string): FigureLine[] {
     case 'income':
       return incomeSources(ctx).map((s) => ({ id: s.id, label: s.label, amount: s.amount, priorKey: PRIOR.income(s.id), reasonKey: reasonKey.income(s.id) }));
     case 'expenditure':
+    case 'final.expenditure': // a 决算's other kinds state no change from last year
       return (['basic', 'project'] as const).map((k) => ({
         id: k, label: ctx.s(`label.${k}`), amount: ctx.value('expenditure', 'total', k), priorKey: PRIOR.expenditure(k), reasonKey: reasonKey.expenditure(k),
       }));

@@ -59,3 +59,31 @@ describe('决算 completion form', () => {
     expect(textOf(renderToString(<InputsView session={s} sectionId="s5-4" />))).not.toContain('未填写年初预算数');
   });
 });
+
+describe('决算 “三公”, 政府采购 and 国有资产 forms', () => {
+  it('总体 shows 预算数/决算数 with the rate and the reason box; 具体 takes the counts, and a typed count changes the text and undoes', async () => {
+    const { createFinalSampleDocument, finalSampleSet } = await import('../../core/sample/final-sample');
+    const { sangongCountKey } = await import('../../core/text/final/keys');
+    const { setInput } = await import('../../core/commands');
+    const s = new DocumentSession({ template: finalSampleSet(), doc: createFinalSampleDocument() });
+    const total = renderToString(<InputsView session={s} sectionId="s7-1" />);
+    expect(textOf(total)).toContain('决算数与预算数不同的主要原因');
+    expect(textOf(total)).toContain('92.31%');
+    expect(textOf(renderToString(<InputsView session={s} sectionId="s7-2" />))).toContain('国内公务接待12批次，64人次');
+    s.execute(setInput(sangongCountKey('receptionBatches'), undefined));
+    const items = textOf(renderToString(<InputsView session={s} sectionId="s7-2" />));
+    expect(items).toContain('年末公务用车保有量（辆）');
+    expect(items).toContain('国内公务接待批次和人次未填写');
+    s.undo();
+    expect(textOf(renderToString(<InputsView session={s} sectionId="s7-2" />))).toContain('国内公务接待12批次');
+  });
+
+  it('政府采购 asks for contracts granted, 国有资产 for what is held (no 预算 购置计划)', async () => {
+    const { createFinalSampleDocument, finalSampleSet } = await import('../../core/sample/final-sample');
+    const s = new DocumentSession({ template: finalSampleSet(), doc: createFinalSampleDocument() });
+    expect(textOf(renderToString(<InputsView session={s} sectionId="s11-2" />))).toContain('授予中小企业合同金额');
+    const assets = textOf(renderToString(<InputsView session={s} sectionId="s11-3" />));
+    expect(assets).toContain('单价50万元以上设备');
+    expect(assets).not.toContain('本年安排购置');
+  });
+});

@@ -5,6 +5,7 @@ import { effectiveOutline, findRendered, renderOutline } from '../../core/text/g
 import type { SessionPort } from '../app/session-port';
 import { FiguresForm, UsageForm } from './FiguresForm';
 import { CompletionForm } from './CompletionForm';
+import { SangongCountsForm, SangongTotalForm } from './SangongForm';
 import { DutiesForm, OrganizationForm } from './OverviewForm';
 import { ProjectsForm } from './ProjectsForm';
 import { AssetsForm, GlossaryForm, NotesForm, ProcurementForm } from './OtherForms';
@@ -31,9 +32,9 @@ function findNode(nodes: readonly OutlineNode[], id: string): OutlineNode | unde
 }
 
 /** Sections whose inputs 从上年文件导入 fills: 概况 and every figure with a change from last year. */
-const CARRY_OVER_SECTIONS = new Set(['overview.duties', 'overview.organization', 'income', 'expenditure', 'gpb.scale', 'gpb.items', 'sangong', 'other.operating']);
+const CARRY_OVER_SECTIONS = new Set(['overview.duties', 'overview.organization', 'income', 'expenditure', 'final.expenditure', 'gpb.scale', 'gpb.items', 'sangong', 'other.operating']);
 
-const FIGURE_GENERATORS = new Set(['income', 'expenditure', 'gpb.scale', 'gpb.items', 'sangong', 'other.operating']);
+const FIGURE_GENERATORS = new Set(['income', 'expenditure', 'final.expenditure', 'gpb.scale', 'gpb.items', 'sangong', 'other.operating']);
 
 /** The form of one outline node: what the officer writes for the sentences of that node. */
 function NodeForm({ session, node }: { session: SessionPort; node: OutlineNode }): ReactNode {
@@ -46,7 +47,11 @@ function NodeForm({ session, node }: { session: SessionPort; node: OutlineNode }
   if (g === 'fiscal') return <UsageForm session={session} />;
   if (g === 'projects') return <ProjectsForm session={session} />;
   if (g === 'other.procurement') return <ProcurementForm session={session} />;
+  if (g === 'final.procurement') return <ProcurementForm session={session} final />;
   if (g === 'other.assets') return <AssetsForm session={session} />;
+  if (g === 'final.assets') return <AssetsForm session={session} final />;
+  if (g === 'final.sangong.total') return <SangongTotalForm session={session} />;
+  if (g === 'final.sangong.items') return <SangongCountsForm session={session} />;
   if (g === 'other.performance') return <PerformanceForm session={session} />;
   if (g === 'other.notes') return <NotesForm session={session} />;
   if (g === 'final.completion') return <CompletionForm session={session} />;
