@@ -6,6 +6,7 @@ import { FINAL_INPUT, sangongCountKey, type SangongCount } from '../../core/text
 import { SANGONG_ITEMS, sangongBudgetFig, sangongCount } from '../../core/text/final/sangong';
 import type { SessionPort } from '../app/session-port';
 import { CountInput, KeyText } from './fields';
+import { BudgetImportButton } from './BudgetImportButton';
 
 /**
  * 决算 “三公” 总体情况: each item's 预算数 and 决算数 (both from the 三公 table, typed there) with the rate the text
@@ -28,7 +29,8 @@ export function SangongTotalForm({ session }: { session: SessionPort }) {
   };
   return (
     <div>
-      <p className="bd-muted">预算数和决算数取自“三公”经费支出决算表，请在表中填写。</p>
+      <BudgetImportButton session={session} />
+      <p className="bd-muted">预算数和决算数取自“三公”经费支出决算表，请在表中填写，或从当年预算文件导入预算数。</p>
       <table className="bd-in-table">
         <thead>
           <tr><th>项目</th><th>预算数</th><th>决算数</th><th>完成预算（自动）</th></tr>
