@@ -3,7 +3,7 @@ import { INPUT } from '../inputs/keys';
 import { getProcurement } from '../inputs/accessors';
 import type { TextContext } from '../text/context';
 import { sangongFig } from '../text/generators/funds';
-import { FINAL_INPUT, sangongCountKey, type SangongCount } from '../text/final/keys';
+import { FINAL_INPUT, SANGONG_COUNT_NAMES, sangongCountKey, type SangongCount } from '../text/final/keys';
 import { sangongBudgetFig, sangongCount } from '../text/final/sangong';
 import { toHundredths } from './figures.check';
 import { textFinding } from './finding-factory';
@@ -13,11 +13,6 @@ import { textFinding } from './finding-factory';
  * its 预算数, 授予中小企业 at least 其中小微企业 (as entered and as the officer wrote it), and every amount the officer
  * typed printed with its unit.
  */
-
-const COUNT_NAMES: Record<SangongCount, string> = {
-  abroadGroups: '因公出国（境）团组数', abroadPersons: '因公出国（境）人次', vehiclesBought: '购置车辆数',
-  vehiclesHeld: '公务用车保有量', receptionBatches: '国内公务接待批次', receptionPersons: '国内公务接待人次',
-};
 
 /** Which counts a 三公 item with money must state. */
 const COUNTS_OF: [item: string, label: string, counts: SangongCount[]][] = [
@@ -38,7 +33,7 @@ export function checkFinalSangong(ctx: TextContext): Finding[] {
       if (asked.has(field) || sangongCount(ctx.doc, field) !== undefined) continue;
       asked.add(field);
       out.push(textFinding('final-sangong-count', '“三公”经费具体情况须说明数量', 'warning', field,
-        `${label}有决算数，未填写${COUNT_NAMES[field]}`, { input: sangongCountKey(field), ...(table ? { cells: [{ table, row: 'total', col: item }] } : {}) }));
+        `${label}有决算数，未填写${SANGONG_COUNT_NAMES[field]}`, { input: sangongCountKey(field), ...(table ? { cells: [{ table, row: 'total', col: item }] } : {}) }));
     }
   }
   const final = sangongFig(ctx, 'total');

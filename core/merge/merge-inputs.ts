@@ -1,10 +1,11 @@
 import { formatAmount } from '../amount/amount';
 import type { BudgetDocument, JsonValue } from '../document/document';
 import { INPUT } from '../inputs/keys';
+import { SANGONG_COUNT_NAMES, SANGONG_COUNTS, sangongCountKey } from '../text/final/keys';
 
 /**
- * The officer's inputs that consolidation sums across units — 人员情况, 政府采购, 国有资产占用 (公务用车 by kind) and
- * 机关运行经费 — defined once, so that 汇总 and 重新汇总 sum the same fields and 重新汇总 can list each change by name.
+ * The officer's inputs that consolidation sums across units — 人员情况, 政府采购, 国有资产占用 (公务用车 by kind),
+ * 机关运行经费 and a 决算's “三公” counts (团组, 人次, 车辆, 批次) — defined once, so that 汇总 and 重新汇总 sum the same fields and 重新汇总 can list each change by name.
  * Texts (统计时点, 本年未安排) are the 部门's own and never summed.
  */
 
@@ -31,6 +32,12 @@ const OBJECTS: readonly { key: string; label: string; fields: readonly Field[] }
       ['plannedEquipment50', '本年安排购置50万元以上大型设备（台）', 'count'], ['plannedEquipment100', '本年安排购置100万元以上大型设备（台）', 'count'],
     ],
   },
+];
+
+/** Inputs that are one number each. */
+const SCALARS: readonly { key: string; label: string; kind: Kind }[] = [
+  { key: INPUT.operatingAmount, label: '机关运行经费', kind: 'amount' },
+  ...SANGONG_COUNTS.map((c) => ({ key: sangongCountKey(c), label: `“三公” ${SANGONG_COUNT_NAMES[c]}`, kind: 'count' as const })),
 ];
 
 /** One summed input that differs from the units' sum: where (as the forms name it), old → new (undefined: not filled). */
@@ -93,8 +100,10 @@ export function summedInputs(units: readonly BudgetDocument[]): Record<string, J
     }
     if (Object.keys(sum).length > 0) out[key] = sum;
   }
-  const operating = sumNumbers(units.map((u) => u.inputs[INPUT.operatingAmount]));
-  if (operating !== undefined) out[INPUT.operatingAmount] = operating;
+  for (const { key } of SCALARS) {
+    const sum = sumNumbers(units.map((u) => u.inputs[key]));
+    if (sum !== undefined) out[key] = sum;
+  }
   return out;
 }
 
@@ -137,11 +146,12 @@ export function inputChanges(current: BudgetDocument, units: readonly BudgetDocu
     }
     if (changes.length > before) inputs[key] = next;
   }
-  const operating = numberOf(fresh[INPUT.operatingAmount]);
-  const was = numberOf(current.inputs[INPUT.operatingAmount]);
-  if (operating !== undefined && operating !== was) {
-    changes.push({ key: INPUT.operatingAmount, where: '机关运行经费', kind: 'amount', before: was, after: operating });
-    inputs[INPUT.operatingAmount] = operating;
+  for (const { key, label, kind } of SCALARS) {
+    const after = numberOf(fresh[key]);
+    const was = numberOf(current.inputs[key]);
+    if (after === undefined || after === was) continue;
+    changes.push({ key, where: label, kind, before: was, after });
+    inputs[key] = after;
   }
   return { changes, inputs };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT } from '../inputs/keys';
+import { sangongCountKey } from '../text/final/keys';
 import { DocumentSession } from '../session/session';
 import { setFor, withDerived } from '../testing/builders';
 import { MERGE_SET, mergedDocument, mergeUnitsOf, unitDocuments } from '../testing/merge-units';
@@ -44,13 +45,14 @@ describe('重新汇总', () => {
     expect(copy(doc)).toEqual(original);
   });
 
-  it('re-sums 人员情况, 政府采购, 公务用车 and 机关运行经费, lists each old → new, and keeps what no unit gives', () => {
+  it('re-sums 人员情况, 政府采购, 公务用车, 机关运行经费 and “三公” counts, lists each old → new, and keeps what no unit gives', () => {
     const docs = unitDocuments();
     for (const d of docs) {
       d.inputs[INPUT.staff] = { authorized: 10, actual: 9 };
       d.inputs[INPUT.procurement] = { goods: 10_000 };
       d.inputs[INPUT.assets] = { vehicles: [{ kind: '一般公务用车', count: 1, value: 1500 }] };
       delete d.inputs[INPUT.operatingAmount];
+      d.inputs[sangongCountKey('vehiclesHeld')] = 1;
     }
     const us = mergeUnitsOf(docs);
     const doc = mergedDocument(us);
@@ -63,6 +65,8 @@ describe('重新汇总', () => {
     docs[1]!.inputs[INPUT.procurement] = { goods: 10_000, services: 2_550 };
     docs[2]!.inputs[INPUT.assets] = { vehicles: [{ kind: '一般公务用车', count: 2, value: 2500 }, { kind: '执法执勤用车', count: 1, value: 3000 }] };
     docs[2]!.inputs[INPUT.operatingAmount] = 12_345;
+    docs[2]!.inputs[sangongCountKey('vehiclesHeld')] = 2;
+    docs[0]!.inputs[sangongCountKey('receptionBatches')] = 12;
     const plan = remergePlan(doc, template, us.map((u) => ({ ...u, sha256: `${u.sha256}-new` })));
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.changes).toEqual([]);
@@ -75,8 +79,10 @@ describe('重新汇总', () => {
       '国有资产占用 执法执勤用车 数量（辆）：未填 → 1',
       '国有资产占用 执法执勤用车 价值：未填 → 30.00',
       '机关运行经费：未填 → 123.45',
+      '“三公” 公务用车保有量：3 → 4',
+      '“三公” 国内公务接待批次：未填 → 12',
     ]);
-    expect(remergeSize(plan)).toBe('修改 0 个单元格和 8 项人员、采购、资产等数据');
+    expect(remergeSize(plan)).toBe('修改 0 个单元格和 10 项人员、采购、资产等数据');
 
     expect(session.execute(plan.command).ok).toBe(true);
     expect(doc.inputs[INPUT.staff]).toEqual({ authorized: 32, actual: 29 });

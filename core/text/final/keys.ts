@@ -18,6 +18,12 @@ export const FINAL_INPUT = {
 export const SANGONG_COUNTS = ['abroadGroups', 'abroadPersons', 'vehiclesBought', 'vehiclesHeld', 'receptionBatches', 'receptionPersons'] as const;
 export type SangongCount = (typeof SANGONG_COUNTS)[number];
 
+/** How forms, checks and 重新汇总 name each count. */
+export const SANGONG_COUNT_NAMES: Record<SangongCount, string> = {
+  abroadGroups: '因公出国（境）团组数', abroadPersons: '因公出国（境）人次', vehiclesBought: '购置车辆数',
+  vehiclesHeld: '公务用车保有量', receptionBatches: '国内公务接待批次', receptionPersons: '国内公务接待人次',
+};
+
 /** number: one 三公 count (absent until the officer types it). */
 export const sangongCountKey = (field: SangongCount): string => `final.sangong.count.${field}`;
 
