@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTemplateSets } from '../template/registry';
 import { INPUT, PRIOR, reasonKey, usageKey, overrideKey } from './keys';
-import { generatorOfInput, PRIOR_INPUT, sectionOfInput } from './input-section';
+import { editorsOfInput, generatorOfInput, PRIOR_INPUT, sectionOfInput } from './input-section';
+import { FINAL_INPUT, sangongCountKey } from '../text/final/keys';
 import { checkPriorYear } from '../checks/prior-year.check';
 import { createContext } from '../text/context';
 import { sampleDoc, sampleSet } from '../text/sample-doc.testutil';
@@ -45,10 +46,20 @@ describe('the form that edits an input', () => {
         // Project descriptions belong to the rows of a 项目支出 table; a set without one has no such form.
         if (key === INPUT.projects && !set.tables.some((t) => t.role === 'gpbProjects')) continue;
         const node = sectionOfInput(set.outline, key);
-        expect(node?.generator ?? node?.input, `${set.id} ${key}`).toBe(generator);
+        // A 决算 edits some of the same inputs in forms of its own generators (final.procurement …).
+        expect(editorsOfInput(key), `${set.id} ${key}`).toContain(node?.generator ?? node?.input);
+        expect(editorsOfInput(key)[0]).toBe(generator);
       }
       expect(sectionOfInput(set.outline, 'glossary')?.kind).toBe('glossary');
     }
+  });
+
+  it('the 决算 inputs open their own forms', () => {
+    const set = builtinTemplateSets().find((t) => t.id === 'national-final-9')!;
+    expect(sectionOfInput(set.outline, sangongCountKey('receptionBatches'))?.generator).toBe('final.sangong.items');
+    expect(sectionOfInput(set.outline, FINAL_INPUT.sangongReason)?.generator).toBe('final.sangong.total');
+    expect(sectionOfInput(set.outline, INPUT.procurement)?.generator).toBe('final.procurement');
+    expect(sectionOfInput(set.outline, reasonKey.expenditure('basic'))?.generator).toBe('final.expenditure');
   });
 
   it('a rewritten paragraph opens the section it belongs to', () => {

@@ -39,7 +39,25 @@ const BY_PREFIX: readonly (readonly [string, string])[] = [
   ['prior.sangong', 'sangong'],
   ['prior.operating', 'other.operating'],
   ['final.budget', 'final.completion'],
+  ['final.sangong.count', 'final.sangong.items'],
+  ['final.sangong.reason', 'final.sangong.total'],
 ];
+
+/**
+ * Generators whose form edits the same inputs in another kind of set: a 决算 states 支出 by kind, 政府采购 and 国有资产
+ * with its own generators, over the same keys.
+ */
+const ALSO_EDITED_BY: Readonly<Record<string, readonly string[]>> = {
+  expenditure: ['final.expenditure'],
+  'other.procurement': ['final.procurement'],
+  'other.assets': ['final.assets'],
+};
+
+/** Every generator whose form edits this input key (the first is generatorOfInput's). */
+export function editorsOfInput(key: string): string[] {
+  const generator = generatorOfInput(key);
+  return generator ? [generator, ...(ALSO_EDITED_BY[generator] ?? [])] : [];
+}
 
 const matches = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`);
 
@@ -68,11 +86,9 @@ export function sectionOfInput(outline: readonly OutlineNode[], key: string): Ou
     .filter((n) => n.input && matches(key, n.input))
     .sort((a, b) => (b.input?.length ?? 0) - (a.input?.length ?? 0))[0];
   if (byInput) return byInput;
-  const generator = generatorOfInput(key);
-  if (generator) {
-    const byGenerator = nodes.find((n) => n.generator === generator);
-    if (byGenerator) return byGenerator;
-  }
+  const editors = editorsOfInput(key);
+  const byGenerator = nodes.find((n) => n.generator !== undefined && editors.includes(n.generator));
+  if (byGenerator) return byGenerator;
   const paragraph = /^override\.(.+)$/.exec(key)?.[1];
   if (paragraph) {
     const owner = nodes

@@ -1,6 +1,6 @@
 import type { FindingGroup } from '../../core/rules/causes';
 import type { Finding } from '../../core/rules/finding';
-import { generatorOfInput } from '../../core/inputs/input-section';
+import { editorsOfInput } from '../../core/inputs/input-section';
 import type { DocumentMeta } from '../../core/document/document';
 import { fillPlaceholders, tableTitle } from '../../core/template/header-layout';
 import type { OutlineNode, TemplateSet } from '../../core/template/template.schema';
@@ -113,9 +113,9 @@ export function countFindings(items: readonly OutlineItem[], findings: readonly 
     const input = f.input;
     if (input) {
       // The section naming the key itself, else the one whose form edits it (the one map in core/inputs).
-      const generator = generatorOfInput(input);
+      const editors = editorsOfInput(input);
       const s = sections.find((i) => i.input && (input === i.input || input.startsWith(`${i.input}.`)))
-        ?? (generator ? sections.find((i) => i.generator === generator) : undefined);
+        ?? sections.find((i) => i.generator !== undefined && editors.includes(i.generator));
       if (s && !out.includes(s.id)) out.push(s.id);
     }
     return out;
