@@ -1,4 +1,5 @@
 import { leafLabel } from '../../template/header-layout';
+import type { FixedRowDef } from '../../template/template.schema';
 import { PRIOR, reasonKey, usageKey } from '../../inputs/keys';
 import { para, type Block } from '../blocks';
 import { changeTraced, claim, codeLevel, enumerate, firstNonZero, reasonPhrase, sharesTraced, sumFigs, type TextContext } from '../context';
@@ -26,17 +27,23 @@ export function grandTotalFig(ctx: TextContext): Fig {
 function incomeKinds(ctx: TextContext): string[] {
   const t = ctx.table('overview');
   if (!t || t.rows.kind !== 'sideBySide') return [];
-  const side = t.rows.sides[0];
+  return kindRows(t.rows.sides[0])
+    .filter((def) => ctx.value('overview', def.id, 'inAmount') !== 0)
+    .map((def) => def.label.replace(/^(?:\d+\s*[.．、]|[一二三四五六七八九十]+、)\s*/, ''));
+}
+
+/**
+ * The rows of a side-by-side table's list that are kinds of money in their own right: neither a 其中 detail nor a
+ * sum of other kinds. A row summing only its own 其中 rows is a kind (表1 "1. 一般公共预算拨款"; a 决算 表4's
+ * 年初财政拨款结转和结余 over its three sources), so its parts are never stated as more money of their own.
+ */
+function kindRows(side: readonly FixedRowDef[]): FixedRowDef[] {
   const partOf = new Map(side.map((d) => [d.id, d.partOf]));
-  const out: string[] = [];
-  for (const def of side) {
-    if (def.partOf || def.code) continue;
+  return side.filter((def) => {
+    if (def.partOf || def.code) return false;
     const terms = def.formula ? def.formula.split(/[+-]/).map((x) => x.trim()).filter(Boolean) : [];
-    if (terms.some((term) => partOf.get(term) !== def.id)) continue;
-    if (ctx.value('overview', def.id, 'inAmount') === 0) continue;
-    out.push(def.label.replace(/^(?:\d+\s*[.．、]|[一二三四五六七八九十]+、)\s*/, ''));
-  }
-  return out;
+    return terms.every((term) => partOf.get(term) === def.id);
+  });
 }
 
 function expenditureClasses(ctx: TextContext): string[] {
@@ -138,7 +145,7 @@ export function fiscalText(ctx: TextContext, id: string): Block[] {
   const total = fiscalTotalFig(ctx);
   const blocks: Block[] = [para(`${id}.total`, ctx.t('fiscal.total', { 合计: ctx.amount(total) }))];
   if (!t || t.rows.kind !== 'sideBySide') return blocks;
-  const sourceRows = t.rows.sides[0].filter((r) => !r.formula && !r.partOf);
+  const sourceRows = kindRows(t.rows.sides[0]);
   const named = sourceRows.map((r) => ({
     def: r,
     name: ctx.s('fiscal.sourceName', { 名称: r.label.replace(/^[一二三四五六七八九十]+、/, '') }),
@@ -148,7 +155,7 @@ export function fiscalText(ctx: TextContext, id: string): Block[] {
   const absent = named.filter((n) => n.amount.value === 0);
   if (present.length === 1) {
     blocks.push(para(`${id}.sources`, absent.length
-      ? withClaim(ctx.t('fiscal.sources.only', { 来源: present[0].name, 其他: absent.map((a) => a.name).join('和') }), claim('无', sumFigs(absent.map((a) => a.amount))))
+      ? withClaim(ctx.t('fiscal.sources.only', { 来源: present[0].name, 其他: andList(absent.map((a) => a.name)) }), claim('无', sumFigs(absent.map((a) => a.amount))))
       : ctx.t('fiscal.sources.onlyAll', { 来源: present[0].name })));
   }
   if (present.length > 0) {
@@ -170,4 +177,9 @@ export function fiscalText(ctx: TextContext, id: string): Block[] {
     if (items.length) blocks.push(para(`${id}.out.${col.id}`, ctx.t('fiscal.expenditure', { 来源: leafLabel(col), 列表: joinTraced(items, '；') })));
   }
   return blocks;
+}
+
+/** "A和B", "A、B和C": the last two joined by 和, as a list of names reads. */
+function andList(names: readonly string[]): string {
+  return names.length <= 2 ? names.join('和') : `${names.slice(0, -1).join('、')}和${names[names.length - 1]!}`;
 }
