@@ -9,6 +9,7 @@ import { isTableEmpty, type TextContext } from '../text/context';
 import { effectiveOutline } from '../text/generate';
 import { projectRows } from '../text/generators/projects';
 import { textFinding } from './finding-factory';
+import { figuresWord } from './set-words';
 
 const REQUIRED = 'text.required-empty';
 const REQUIRED_NAME = '必填内容不能为空';
@@ -53,7 +54,8 @@ export function checkRequiredParts(ctx: TextContext): Finding[] {
     out.push(textFinding(REQUIRED, REQUIRED_NAME, 'error', 'sangong', '文档结构中缺少“三公”经费情况说明'));
   }
   if (Object.keys(doc.priorYear).length === 0) {
-    out.push(textFinding('text.prior-missing', '须填写上年预算数', 'warning', 'all', '未填写上年预算数，所有增减变化都会写成“新增”；可从上年文件导入'));
+    const w = figuresWord(ctx.template);
+    out.push(textFinding('text.prior-missing', `须填写上年${w}数`, 'warning', 'all', `未填写上年${w}数，所有增减变化都会写成“新增”；可从上年文件导入`));
   }
   for (const bad of validateInputs(doc)) {
     out.push(textFinding('text.input-invalid', '填写内容格式不正确', 'warning', bad.key, bad.message, { input: bad.key }));

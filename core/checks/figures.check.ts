@@ -8,6 +8,7 @@ import type { TextContext } from '../text/context';
 import { grandTotal } from '../text/generators/budget';
 import { projectAmount, projectRows } from '../text/generators/projects';
 import { textFinding } from './finding-factory';
+import { figuresWord } from './set-words';
 
 /** A decimal string to hundredths, exactly ("19.4" → 1940). */
 export function toHundredths(s: string): number {
@@ -122,7 +123,7 @@ export function checkProjects(ctx: TextContext): Finding[] {
     const whole = grandTotal(ctx);
     if (funds !== whole) {
       out.push(textFinding('text.performance-funds', '绩效目标表资金与表7一致', 'warning', 'overall',
-        `${ctx.common.主体}整体绩效目标表资金合计 ${ctx.money(funds)}，与收支总预算 ${ctx.money(whole)} 不符`, { input: INPUT.performanceOverall }));
+        `${ctx.common.主体}整体绩效目标表资金合计 ${ctx.money(funds)}，与收支总${figuresWord(ctx.template)} ${ctx.money(whole)} 不符`, { input: INPUT.performanceOverall }));
     }
   }
   return out;

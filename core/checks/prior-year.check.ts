@@ -6,16 +6,16 @@ import { incomeSources } from '../text/generators/budget';
 import { sangongValue } from '../text/generators/funds';
 import { gpbItems } from '../text/generators/gpb';
 import { textFinding } from './finding-factory';
+import { afterFirst, figuresWord, sectionTitle } from './set-words';
 
 /**
- * Last year's figures (上年预算数) must add up like the tables they come from: 项 to 款 to 类 to the 一般公共预算
- * total, 基本 + 项目 to 合计, income sources to 收入合计, 三公 items to their 合计. A part that does not add up makes
- * two sentences of the text contradict each other (a published fault: the items of 五(三) changing by +81.05 while
- * 五(一) states +71.05). Both are 提示: the figures are last year's, the officer confirms or corrects them.
+ * Last year's figures (上年预算数, in a 决算 上年决算数) must add up like the tables they come from: 项 to 款 to 类 to
+ * the 一般公共预算 total, 基本 + 项目 to 合计, income sources to 收入合计, 三公 items to their 合计. A part that does not
+ * add up makes two sentences of the text contradict each other (a published fault: the items of 五(三) changing by
+ * +81.05 while 五(一) states +71.05). Both are 提示: the figures are last year's, the officer confirms or corrects them.
  */
 
 const RULE = 'prior.sum';
-const NAME = '上年预算数前后一致';
 
 export function checkPriorYear(ctx: TextContext): Finding[] {
   const prior = ctx.doc.priorYear;
@@ -24,10 +24,11 @@ export function checkPriorYear(ctx: TextContext): Finding[] {
   const has = (key: string) => prior[key] !== undefined;
   const get = (key: string) => prior[key] ?? 0;
   const m = (v: number) => ctx.money(v);
+  const w = figuresWord(ctx.template);
   const compare = (binding: string, partsLabel: string, parts: number, wholeLabel: string, whole: number) => {
     if (parts === whole) return;
-    out.push(textFinding(RULE, NAME, 'warning', binding,
-      `上年预算数不一致：${partsLabel}合计 ${m(parts)}，与${wholeLabel} ${m(whole)} 不符，相差 ${m(Math.abs(parts - whole))}`,
+    out.push(textFinding(RULE, `上年${w}数前后一致`, 'warning', binding,
+      `上年${w}数不一致：${partsLabel}合计 ${m(parts)}，与${wholeLabel} ${m(whole)} 不符，相差 ${m(Math.abs(parts - whole))}`,
       { input: PRIOR_INPUT(binding) }));
   };
 
@@ -41,16 +42,16 @@ export function checkPriorYear(ctx: TextContext): Finding[] {
     const children = items.filter((c) => c.length > code.length && c.startsWith(code) && !ancestorIn(c, code.length));
     if (children.length === 0) continue;
     const name = ctx.rows('gpbExpenditure').find((r) => r.code === code)?.name ?? '';
-    compare(`item.${code}`, `${code}${name}的下级科目上年预算数`, children.reduce((s, c) => s + get(PRIOR.item(c)), 0),
-      `${code}${name}的上年预算数`, get(PRIOR.item(code)));
+    compare(`item.${code}`, `${code}${name}的下级科目上年${w}数`, children.reduce((s, c) => s + get(PRIOR.item(c)), 0),
+      `${code}${name}的上年${w}数`, get(PRIOR.item(code)));
   }
   const top = items.filter((c) => !ancestorIn(c, 0));
   if (top.length && has(PRIOR.gpb('total'))) {
-    compare('items', '各科目（一般公共预算支出）上年预算数', top.reduce((s, c) => s + get(PRIOR.item(c)), 0),
+    compare('items', `各科目（一般公共预算支出）上年${w}数`, top.reduce((s, c) => s + get(PRIOR.item(c)), 0),
       '上年一般公共预算拨款合计', get(PRIOR.gpb('total')));
   }
 
-  for (const [of, label] of [['gpb', '一般公共预算拨款'], ['expenditure', '支出预算']] as const) {
+  for (const [of, label] of [['gpb', '一般公共预算拨款'], ['expenditure', `支出${w}`]] as const) {
     const key = of === 'gpb' ? PRIOR.gpb : PRIOR.expenditure;
     if (has(key('total')) && (has(key('basic')) || has(key('project')))) {
       compare(of, `上年${label}基本支出与项目支出`, get(key('basic')) + get(key('project')), `上年${label}合计`, get(key('total')));
@@ -59,7 +60,7 @@ export function checkPriorYear(ctx: TextContext): Finding[] {
 
   const sources = incomeSources(ctx).map((s) => PRIOR.income(s.id)).filter(has);
   if (sources.length && has(PRIOR.income('total'))) {
-    compare('income', '上年各项收入', sources.reduce((s, k) => s + get(k), 0), '上年收入预算合计', get(PRIOR.income('total')));
+    compare('income', '上年各项收入', sources.reduce((s, k) => s + get(k), 0), `上年收入${w}合计`, get(PRIOR.income('total')));
   }
 
   const sg = (item: string) => get(PRIOR.sangong(item));
@@ -83,10 +84,11 @@ const signed = (ctx: TextContext, delta: number) =>
  */
 export function checkChangeSums(ctx: TextContext): Finding[] {
   const out: Finding[] = [];
+  const w = figuresWord(ctx.template);
   const flag = (binding: string, partsLabel: string, parts: number, wholeLabel: string, whole: number, cells: Finding['cells']) => {
     if (parts === whole) return;
     out.push(textFinding('text.change-sum', '分项增减与合计增减一致', 'warning', binding,
-      `${partsLabel}比上年预算${signed(ctx, parts)}，而${wholeLabel}比上年预算${signed(ctx, whole)}，两处说明相差 ${ctx.money(Math.abs(parts - whole))}（请核对上年预算数）`,
+      `${partsLabel}比上年${w}${signed(ctx, parts)}，而${wholeLabel}比上年${w}${signed(ctx, whole)}，两处说明相差 ${ctx.money(Math.abs(parts - whole))}（请核对上年${w}数）`,
       { cells, input: PRIOR_INPUT(binding === 'gpb.items' ? 'items' : binding) }));
   };
   const delta = (current: number, key: string) => {
@@ -98,7 +100,10 @@ export function checkChangeSums(ctx: TextContext): Finding[] {
   if (gpb && items.length) {
     const parts = items.reduce((s, i) => s + delta(i.amount.value, i.priorKey), 0);
     const whole = (['basic', 'project'] as const).reduce((s, k) => s + delta(ctx.value('gpbExpenditure', 'total', k), PRIOR.gpb(k)), 0);
-    flag('gpb.items', '一般公共预算当年拨款具体使用情况中各项合计', parts, '规模变化情况中基本支出与项目支出合计', whole,
+    // The two sections as the outline titles them, the second without the words both share.
+    const itemsTitle = sectionTitle(ctx.template, 'gpb.items', '一般公共预算当年拨款具体使用情况');
+    const scaleTitle = afterFirst(itemsTitle, sectionTitle(ctx.template, 'gpb.scale', '一般公共预算当年拨款规模变化情况'));
+    flag('gpb.items', `${itemsTitle}中各项合计`, parts, `${scaleTitle}中基本支出与项目支出合计`, whole,
       [{ table: gpb.id, row: 'total', col: 'total' }]);
   }
   const sg = ctx.table('sangong');

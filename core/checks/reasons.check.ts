@@ -6,6 +6,7 @@ import { incomeSources } from '../text/generators/budget';
 import { sangongValue } from '../text/generators/funds';
 import { operatingAmount } from '../text/generators/other';
 import { textFinding } from './finding-factory';
+import { figuresWord } from './set-words';
 
 const RULE = 'text.reason-missing';
 const NAME = '增减变化须说明原因';
@@ -16,18 +17,19 @@ const NAME = '增减变化须说明原因';
  */
 export function checkReasons(ctx: TextContext): Finding[] {
   const out: Finding[] = [];
+  const w = figuresWord(ctx.template);
   const need = (label: string, current: number, prior: number, keys: string[], table?: string, row?: string, col?: string) => {
     const c = changeOf(current, prior);
     if (c.kind === 'flat') return;
     if (keys.some((k) => ctx.text(k) !== '')) return;
     const what = c.kind === 'new' ? `新增${ctx.money(c.diff)}` : `${c.kind === 'increase' ? '增加' : '减少'}${ctx.money(c.diff)}`;
-    out.push(textFinding(RULE, NAME, 'warning', keys[0], `${label}比上年预算${what}，未填写主要原因`, {
+    out.push(textFinding(RULE, NAME, 'warning', keys[0], `${label}比上年${w}${what}，未填写主要原因`, {
       input: keys[0], cells: table && row && col ? [{ table, row, col }] : [],
     }));
   };
   const incomeTable = ctx.table('income')?.id;
   for (const s of incomeSources(ctx)) {
-    need(`收入预算“${s.label}”`, s.amount, ctx.prior(PRIOR.income(s.id)) ?? 0, [reasonKey.income(s.id)], incomeTable, 'total', s.id);
+    need(`收入${w}“${s.label}”`, s.amount, ctx.prior(PRIOR.income(s.id)) ?? 0, [reasonKey.income(s.id)], incomeTable, 'total', s.id);
   }
   const exp = ctx.table('expenditure')?.id;
   for (const kind of ['basic', 'project'] as const) {
