@@ -12,7 +12,7 @@ import { loadWorkbook, address, cellAt, type SheetGrid } from './import/sheet-re
 import { locateAll, setEvidence, type LocatedTable } from './import/table-locator';
 import { readTable, type ReadTableResult } from './import/row-reader';
 import { readDetails } from './import/details';
-import type { ImportDetails, ImportIssue, ImportReport, LabelledAdjustment, TableImportInfo, TemplateDetection, UnmatchedLabel } from './import/import-report';
+import { codeColumnsText, type ImportDetails, type ImportIssue, type ImportReport, type LabelledAdjustment, type TableImportInfo, type TemplateDetection, type UnmatchedLabel } from './import/import-report';
 import { DATA_SHEET_IGNORED, readDataSheetChecked, type DataSheetPayload } from './data-sheet';
 import { cleanDocumentTexts, overLongTexts } from '../document/document-texts';
 import { tooLongMessage } from '../document/clean-text';
@@ -311,13 +311,7 @@ function noTablesMessage(): string {
 }
 
 function tableInfo(grid: SheetGrid, loc: LocatedTable, rowsRead: number, title: string): TableImportInfo {
-  const { codes } = loc;
-  const codeColumns =
-    codes.full !== undefined
-      ? `编码在 ${columnLetter(codes.full + 1)} 列（合并编码）`
-      : codes.lei !== undefined || codes.kuan !== undefined
-        ? `编码分列（类/款/项 在 ${[codes.lei, codes.kuan, codes.xiang].filter((c) => c !== undefined).map((c) => columnLetter((c as number) + 1)).join('/')} 列）`
-        : '无编码列';
+  const codeColumns = codeColumnsText(loc);
   return {
     table: loc.table.id,
     title: `${loc.table.no} ${title}`,

@@ -5,6 +5,7 @@ import { createFinalSampleDocument, finalSampleSet } from '../../sample/final-sa
 import { randomFinalDocument } from '../../testing/final-random';
 import { exportXlsx } from '../export-xlsx';
 import { importXlsx, type ImportXlsxOptions } from '../import-xlsx';
+import { formatImportReport } from './import-report';
 import { workbookBytes } from '../testing/workbook-builders';
 import { diffDocuments, formatDifference, importErrors } from '../testing/document-diff';
 import { describeVariant, printsBlankZero, printsYear, writeLayout, type LayoutVariant } from '../testing/layouts';
@@ -25,6 +26,14 @@ describe('决算 export → import', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.report.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(result.document).toEqual(doc);
+  });
+
+  it('reports the code columns of both lists', async () => {
+    const result = await importXlsx(await exportXlsx(createFinalSampleDocument(), set));
+    if (!result.ok) throw new Error(result.message);
+    const t6 = result.report.tables.find((t) => t.table === 't6')!;
+    expect(t6.codeColumns).toBe('两栏：人员经费栏编码在 A 列（合并编码），公用经费栏编码在 D 列（合并编码）');
+    expect(formatImportReport(result.report)).toContain(t6.codeColumns);
   });
 
   it('gives back the identical random 决算 documents', async () => {

@@ -1,5 +1,8 @@
 import { formatAmount } from '../../amount/amount';
 import type { RoundingAdjustment, UnbalancedGroup } from '../rounding/rounding-balance';
+import { columnLetter } from '../sheet-names';
+import type { CodeLayout } from './column-matcher';
+import type { LocatedTable } from './table-locator';
 
 /**
  * What an import did, for the dialog after 导入 Excel and for the CLI: which table was read from where, what was
@@ -173,4 +176,25 @@ export function formatImportReport(report: ImportReport, titles: Record<string, 
   const { errors, warnings } = reportCounts(report);
   lines.push('', errors > 0 ? `共 ${errors} 处错误未导入，请核对原表后修正。` : warnings > 0 ? `导入完成，有 ${warnings} 处提示请核对。` : '导入完成，没有发现问题。');
   return lines.join('\n');
+}
+
+/** Where one list's codes were read: "编码在 A 列（合并编码）", "编码分列（类/款/项 在 A/B/C 列）". */
+function codeLayoutText(codes: CodeLayout): string {
+  if (codes.full !== undefined) return `编码在 ${columnLetter(codes.full + 1)} 列（合并编码）`;
+  if (codes.lei === undefined && codes.kuan === undefined) return '无编码列';
+  const split = [codes.lei, codes.kuan, codes.xiang].filter((c): c is number => c !== undefined);
+  return `编码分列（类/款/项 在 ${split.map((c) => columnLetter(c + 1)).join('/')} 列）`;
+}
+
+/**
+ * The code columns of a located table for the report. A table printed as two lists side by side (决算 表6: 人员经费 |
+ * 公用经费) names each list's own code columns, as both were read.
+ */
+export function codeColumnsText(loc: LocatedTable): string {
+  const model = loc.table.rows;
+  if (loc.sides && model.kind === 'coded' && model.sides) {
+    const name = (side: 0 | 1) => model.sides![side].totalLabel.replace(/合计$/, '') || `第${side + 1}`;
+    return `两栏：${name(0)}栏${codeLayoutText(loc.sides.codes[0])}，${name(1)}栏${codeLayoutText(loc.sides.codes[1])}`;
+  }
+  return codeLayoutText(loc.codes);
 }
