@@ -30,7 +30,7 @@ describe('重新计算全部合计与小计', () => {
 
     await derive(page, 'subtotals');
     await page.waitForSelector('[data-testid="changes-dialog"]');
-    await expect(page.locator('[data-testid="changes-dialog"] .bd-dialog-hint').textContent()).resolves.toBe('将修改以下 1 个单元格：');
+    await expect(page.locator('[data-testid="changes-dialog"] .bd-dialog-hint').textContent()).resolves.toBe('将修改以下 1 项：');
     const line = await page.locator('[data-testid="change-list"] li').first().textContent();
     expect(line).toContain('表3');
     expect(line).toContain('合计');

@@ -76,7 +76,7 @@ describe('文件 → 汇总下属单位… and 重新汇总…', () => {
     const changes = page.locator('[data-testid="changes-dialog"]');
     await changes.waitFor();
     await expect(changes.textContent()).resolves.toContain('有变化的单位：下属单位2');
-    await expect(changes.textContent()).resolves.toContain(`将修改以下 ${expected.length} 个单元格`);
+    await expect(changes.textContent()).resolves.toContain(`将修改以下 ${expected.length} 项：`);
     const lines = await changes.locator('[data-testid="change-list"] li').allTextContents();
     expect(lines).toEqual(expected.slice(0, 1000));
     await screenshot(page, 'merge-remerge-small');
