@@ -8,7 +8,7 @@ import { parseDocument } from '../../core/file/parse';
 import { randomDocument } from '../../core/text/random-doc.testutil';
 import { withDerived } from '../../core/testing/builders';
 import { MERGE_SET, unitDocuments, unitFileName } from '../../core/testing/merge-units';
-import { INPUT } from '../../core/inputs/keys';
+import { INPUT, PRIOR } from '../../core/inputs/keys';
 
 let dir: string;
 
@@ -40,6 +40,8 @@ describe('merge', { timeout: 300_000 }, () => {
     // The unit also took on two people: the 部门's 人员情况 is re-summed too.
     const staff = parsed.doc.inputs[INPUT.staff] as { authorized: number };
     parsed.doc.inputs[INPUT.staff] = { ...staff, authorized: staff.authorized + 2 };
+    // And corrected last year's 支出 合计.
+    parsed.doc.priorYear[PRIOR.expenditure('total')] = (parsed.doc.priorYear[PRIOR.expenditure('total')] ?? 0) + 500;
     writeFileSync(file, serializeDocument(parsed.doc));
     const r = cli('merge', '--update', '部门.ysgk');
     expect(r.code).toBe(0);
@@ -48,7 +50,9 @@ describe('merge', { timeout: 300_000 }, () => {
     expect(r.out).toMatch(/人员情况 编制数：(\d+) → (\d+)/);
     const [, before, after] = /人员情况 编制数：(\d+) → (\d+)/.exec(r.out)!;
     expect(Number(after) - Number(before)).toBe(2);
-    expect(r.out).toMatch(/修改 \d+ 个单元格和 1 项人员、采购、资产等数据/);
+    const [, priorBefore, priorAfter] = /上年预算数 支出 合计：([\d.,]+) → ([\d.,]+)/.exec(r.out)!;
+    expect(Math.round(Number(priorAfter!.replace(/,/g, '')) * 100) - Math.round(Number(priorBefore!.replace(/,/g, '')) * 100)).toBe(500);
+    expect(r.out).toMatch(/修改 \d+ 个单元格和 2 项填报内容（人员、采购、资产、上年预算数等）/);
     expect(existsSync(join(dir, '部门.ysgk.bak'))).toBe(true);
     expect(cli('validate', '部门.ysgk').out).not.toContain('部门数等于下属单位之和');
     expect(cli('merge', '--update', '部门.ysgk').out).toContain('无需更新');

@@ -2,6 +2,7 @@ import { createDocument } from '../document/create';
 import type { BudgetDocument, JsonValue, RowData, TableData } from '../document/document';
 import { INPUT } from '../inputs/keys';
 import { summedInputs } from './merge-inputs';
+import { storedPriorYear, summedPriorYear } from './merge-prior-year';
 import { isProjectRowId, rowKey, TOTAL_ROW_ID } from '../structure/table-structure';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 
@@ -22,6 +23,8 @@ export interface UnitSnapshot {
   file: string;
   sha256: string;
   tables: Record<string, { id: string; code?: string; name?: string; values: Record<string, number> }[]>;
+  /** The unit's 上年预算数 (absent when it gave none, and in documents consolidated before units' figures were kept). */
+  priorYear?: Record<string, number>;
 }
 
 export interface MergeUnit {
@@ -57,7 +60,8 @@ export function snapshotOf(unit: MergeUnit): UnitSnapshot {
   for (const [id, t] of Object.entries(unit.doc.tables)) {
     tables[id] = t.rows.filter((r) => r.org === undefined).map((r) => rowOf(r));
   }
-  return { name: unit.doc.meta.unitName, file: unit.file, sha256: unit.sha256, tables };
+  const priorYear = Object.keys(unit.doc.priorYear).length > 0 ? { priorYear: { ...unit.doc.priorYear } } : {};
+  return { name: unit.doc.meta.unitName, file: unit.file, sha256: unit.sha256, tables, ...priorYear };
 }
 
 /** Why units cannot be consolidated together, or undefined. */
@@ -131,7 +135,10 @@ export function mergedTable(def: TableDef, unitName: string, snapshots: readonly
   return { rows: [total, ...(snapshots.length > 0 ? orgs : []), ...coded] };
 }
 
-/** The 部门 document from its units: tables summed, the inputs of merge-inputs.ts summed, the units listed under 机构设置, snapshots kept. */
+/**
+ * The 部门 document from its units: tables summed, the inputs of merge-inputs.ts and last year's figures
+ * (merge-prior-year.ts) summed, the units listed under 机构设置, snapshots kept.
+ */
 export function mergeUnits(units: readonly MergeUnit[], template: TemplateSet, unitName: string): MergeResult {
   const refused = refuseReason(units, template);
   if (refused) return { ok: false, message: refused };
@@ -141,7 +148,7 @@ export function mergeUnits(units: readonly MergeUnit[], template: TemplateSet, u
   for (const def of template.tables) doc.tables[def.id] = mergedTable(def, unitName, snapshots);
   doc.inputs[INPUT.subUnits] = units.map((u) => u.doc.meta.unitName);
   Object.assign(doc.inputs, summedInputs(units.map((u) => u.doc)));
-  for (const u of units) for (const [k, v] of Object.entries(u.doc.priorYear)) doc.priorYear[k] = (doc.priorYear[k] ?? 0) + v;
+  Object.assign(doc.priorYear, storedPriorYear(summedPriorYear(units.map((u) => u.doc))));
   doc.inputs[MERGE_INPUT] = snapshots as unknown as JsonValue;
   return { ok: true, doc };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT } from '../inputs/keys';
+import { INPUT, PRIOR } from '../inputs/keys';
 import { sangongCountKey } from '../text/final/keys';
+import { formatAmount } from '../amount/amount';
 import { DocumentSession } from '../session/session';
 import { setFor, withDerived } from '../testing/builders';
 import { MERGE_SET, mergedDocument, mergeUnitsOf, unitDocuments } from '../testing/merge-units';
@@ -82,7 +83,7 @@ describe('重新汇总', () => {
       '“三公” 公务用车保有量：3 → 4',
       '“三公” 国内公务接待批次：未填 → 12',
     ]);
-    expect(remergeSize(plan)).toBe('修改 0 个单元格和 10 项人员、采购、资产等数据');
+    expect(remergeSize(plan)).toBe('修改 0 个单元格和 10 项填报内容（人员、采购、资产、上年预算数等）');
 
     expect(session.execute(plan.command).ok).toBe(true);
     expect(doc.inputs[INPUT.staff]).toEqual({ authorized: 32, actual: 29 });
@@ -93,6 +94,55 @@ describe('重新汇总', () => {
     expect(doc.inputs[INPUT.operatingAmount]).toBe(12_345);
     expect(session.undo().ok).toBe(true);
     expect(copy(doc)).toEqual(original);
+  });
+
+  it('re-sums last year’s figures as 汇总 does and lists exactly a unit’s changed figure, old → new', () => {
+    const docs = unitDocuments();
+    const us = mergeUnitsOf(docs);
+    const doc = mergedDocument(us);
+    // The 部门's own figure, which no unit gives, stays.
+    doc.priorYear['item.999'] = 4_200;
+    const session = new DocumentSession({ template, doc });
+    const original = copy(doc);
+    const key = PRIOR.expenditure('basic');
+    const before = doc.priorYear[key]!;
+    expect(before).toBe(docs.reduce((s, d) => s + (d.priorYear[key] ?? 0), 0));
+
+    docs[1]!.priorYear[key] = (docs[1]!.priorYear[key] ?? 0) + 12_345;
+    const plan = remergePlan(doc, template, us.map((u, i) => (i === 1 ? { ...u, sha256: 'h1-new' } : u)));
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.changes).toEqual([]);
+    expect(plan.inputChanges).toEqual([]);
+    expect(remergePlanLines(plan)).toEqual([`上年预算数 支出 基本支出：${formatAmount(before)} → ${formatAmount(before + 12_345)}`]);
+    expect(remergeSize(plan)).toBe('修改 0 个单元格和 1 项填报内容（人员、采购、资产、上年预算数等）');
+
+    expect(session.execute(plan.command).ok).toBe(true);
+    // What a fresh 汇总 of the same units gives, and the 部门's own figure besides.
+    expect(doc.priorYear).toEqual({ ...mergedDocument(us).priorYear, 'item.999': 4_200 });
+    expect(session.undo().ok).toBe(true);
+    expect(copy(doc)).toEqual(original);
+  });
+
+  it('names last year’s figures as the forms do, removes a figure the units no longer give, and reads one not stored as 未填', () => {
+    const docs = unitDocuments();
+    for (const d of docs) d.priorYear = { [PRIOR.sangong('reception')]: 100, [PRIOR.item('2010101')]: 500 };
+    const us = mergeUnitsOf(docs);
+    const doc = mergedDocument(us);
+    expect(doc.priorYear).toEqual({ 'sangong.reception': 300, 'item.2010101': 1_500 });
+    for (const d of docs) d.priorYear = { [PRIOR.operating]: 1_000, [PRIOR.income('gpb')]: 200, [PRIOR.item('2010101')]: 0 };
+    docs[0]!.priorYear[PRIOR.item('2010101')] = 700;
+    docs[1]!.priorYear[PRIOR.item('2010101')] = -700;
+    const plan = remergePlan(doc, template, us);
+    if (!plan.ok) throw new Error(plan.message);
+    // 公务接待费, which the units gave at 汇总 and give no more, falls to zero as a fresh 汇总 would have it.
+    expect(remergePlanLines(plan)).toEqual([
+      expect.stringMatching(/^上年预算数 收入 \S+：未填 → 6\.00$/),
+      expect.stringMatching(/^上年预算数 2010101( \S+)?：15\.00 → 0\.00$/),
+      '上年预算数 “三公”经费 公务接待费：3.00 → 0.00',
+      '上年预算数 机关运行经费：未填 → 30.00',
+    ]);
+    new DocumentSession({ template, doc }).execute(plan.command);
+    expect(doc.priorYear).toEqual({ 'income.gpb': 600, operating: 3_000 });
   });
 
   it('refuses a document that was not consolidated, and units of another year, naming the file', () => {

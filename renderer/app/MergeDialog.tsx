@@ -171,7 +171,7 @@ export async function planRemerge(host: Host, prompts: Prompts, doc: BudgetDocum
   return remergePlan(doc, template, units.units.map((u) => u.unit));
 }
 
-/** 文件 → 重新汇总…: plan, show every amount and summed input that changes (old → new), and apply it as one undoable command. */
+/** 文件 → 重新汇总…: plan, show every amount, summed input and 上年预算数 that changes (old → new), and apply it as one undoable command. */
 export async function runRemerge(host: Host, prompts: Prompts, session: SessionPort, documentPath: string | null, notify: Notify): Promise<void> {
   const plan = await planRemerge(host, prompts, session.doc, session.template, documentPath);
   if (!plan) return;
@@ -181,7 +181,7 @@ export async function runRemerge(host: Host, prompts: Prompts, session: SessionP
   const lines = remergePlanLines(plan);
   const ok = lines.length > 0
     ? await prompts.confirmChanges(`重新汇总${units ? `（${units}）` : ''}`, lines)
-    : await prompts.confirm({ title: '重新汇总', message: `${units}。各表金额和汇总的人员、采购、资产等数据没有变化，只更新部门文档记录的下属单位内容。`, okLabel: '更新' });
+    : await prompts.confirm({ title: '重新汇总', message: `${units}。各表金额、汇总的人员、采购、资产等数据和上年预算数都没有变化，只更新部门文档记录的下属单位内容。`, okLabel: '更新' });
   if (!ok) return;
   const r = session.execute(plan.command);
   notify(r.ok ? `已重新汇总：${remergeSize(plan)}（可撤销）` : r.message, r.ok ? 'info' : 'error');

@@ -67,6 +67,8 @@ describe('文件 → 汇总下属单位… and 重新汇总…', () => {
     if (!plan.ok) throw new Error(plan.message);
     const expected = remergePlanLines(plan);
     expect(expected.length).toBeGreaterThan(0);
+    // Cells, and the unit's 上年预算数 besides: the dialog counts them all as 项.
+    expect(expected.some((l) => l.startsWith('上年预算数 '))).toBe(true);
     await page.click('[data-menu-id="file"]');
     await page.click('[data-action="remerge"]');
     const ask = page.locator('[data-testid="confirm-dialog"]');
