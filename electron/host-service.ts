@@ -4,6 +4,7 @@ import type {
   StoredTemplateSet, UnitFileRead, UnitFilesRequest,
 } from '../core/ipc/contract';
 import { INPUT_LIMITS } from '../core/xlsx/input-guard';
+import { recordUnitPathsInText } from '../core/merge/unit-paths';
 
 /** More files than this in one 批量审核 from the app: the rest are listed as skipped (the CLI has no limit). */
 const FOLDER_FILE_LIMIT = 2000;
@@ -64,6 +65,21 @@ export interface HostServiceDeps {
   heartbeatMs?: number;
   /** Problems that must not stop the officer's work (a backup that could not be written). */
   warn?(message: string): void;
+}
+
+const MERGE_LIST = Buffer.from('"merge.units": [');
+
+/**
+ * A consolidated 部门 document records its units relative to the folder it is saved in, where they lie in, below or
+ * beside it (core/merge/unit-paths.ts): the page hands them over absolute, and only here, at the first save or a
+ * 另存为, is the folder known. Moving that folder afterwards keeps 重新汇总 working. Other documents pass untouched.
+ */
+function withUnitPathsFor(path: string, bytes: Uint8Array): Uint8Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(MERGE_LIST) < 0) return bytes;
+  const text = buffer.toString('utf8');
+  const recorded = recordUnitPathsInText(text, path);
+  return recorded === text ? bytes : new Uint8Array(Buffer.from(recorded, 'utf8'));
 }
 
 export class HostService implements HostApi {
@@ -208,16 +224,17 @@ export class HostService implements HostApi {
         return { path, name: basename(path), conflict };
       }
     }
+    const bytes = isDocument ? withUnitPathsFor(path, request.bytes) : request.bytes;
     try {
-      await this.deps.writeFile(path, request.bytes, { backup: isDocument });
+      await this.deps.writeFile(path, bytes, { backup: isDocument });
     } catch (error) {
       this.deps.onSaveAbandoned();
       throw new Error(ioErrorMessage('保存', path, error), { cause: error });
     }
     this.deps.known.add(path);
     if (!isDocument) return { path, name: basename(path) };
-    const stamp = await this.deps.disk.stampAfterWrite(path, request.bytes).catch(() => undefined);
-    await this.deps.backups.add(path, request.bytes).catch((e: unknown) => this.warn(`历史版本未能保存：${String(e)}`));
+    const stamp = await this.deps.disk.stampAfterWrite(path, bytes).catch(() => undefined);
+    await this.deps.backups.add(path, bytes).catch((e: unknown) => this.warn(`历史版本未能保存：${String(e)}`));
     // 另存为 to another file moves this window's lock there; 覆盖 of a file another instance holds stays read-only.
     const lockedBy = await this.lock.take(path);
     await this.deps.recent.add(path).catch(() => undefined);

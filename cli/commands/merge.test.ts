@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnCli } from '../testing/run-cli';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeDocument } from '../../core/file/serialize';
@@ -9,6 +9,7 @@ import { randomDocument } from '../../core/text/random-doc.testutil';
 import { withDerived } from '../../core/testing/builders';
 import { MERGE_SET, unitDocuments, unitFileName } from '../../core/testing/merge-units';
 import { INPUT, PRIOR } from '../../core/inputs/keys';
+import { snapshotsOf } from '../../core/merge/merge-units';
 
 let dir: string;
 
@@ -56,6 +57,21 @@ describe('merge', { timeout: 300_000 }, () => {
     expect(existsSync(join(dir, '部门.ysgk.bak'))).toBe(true);
     expect(cli('validate', '部门.ysgk').out).not.toContain('部门数等于下属单位之和');
     expect(cli('merge', '--update', '部门.ysgk').out).toContain('无需更新');
+  });
+
+  it('records units in a folder beside the 部门 document’s relative to it, so the two folders can move together', () => {
+    mkdirSync(join(dir, '县', '各单位报送'), { recursive: true });
+    mkdirSync(join(dir, '县', '部门'));
+    unitDocuments().forEach((doc, i) => writeFileSync(join(dir, '县', '各单位报送', unitFileName(i)), serializeDocument(doc)));
+    const r = cli('merge', '县/各单位报送/单位1.ysgk', '县/各单位报送/单位2.ysgk', '-o', '县/部门/部门.ysgk', '--unit', '测试局');
+    expect(r.err).toBe('');
+    const saved = parseDocument(readFileSync(join(dir, '县', '部门', '部门.ysgk')));
+    if (!saved.ok) throw new Error(saved.message);
+    expect(snapshotsOf(saved.doc).map((s) => s.file)).toEqual(['../各单位报送/单位1.ysgk', '../各单位报送/单位2.ysgk']);
+    renameSync(join(dir, '县'), join(dir, '县（移动后）'));
+    const again = cli('merge', '--update', '县（移动后）/部门/部门.ysgk');
+    expect(again.err).toBe('');
+    expect(again.out).toContain('无需更新');
   });
 
   it('refuses units of different years, naming the file', () => {

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../registry';
 import { checkOutputs, documentOutput, policyOf, readDocument, writeInPlace, writeOutputs } from '../io';
 import { parseDocument } from '../../core/file/parse';
 import { serializeDocumentBytes } from '../../core/file/serialize';
 import { mergeUnits, snapshotsOf, type MergeUnit } from '../../core/merge/merge-units';
 import { remergePlan, remergePlanLines, remergeSize } from '../../core/merge/remerge';
+import { recordedUnitPath } from '../../core/merge/unit-paths';
 import { getBuiltinTemplateSet } from '../../core/template/registry';
 import { ioErrorMessage } from '../../node/io-errors';
 import { sha256Hex } from '../../node/file-stamp';
@@ -14,8 +15,9 @@ import { sha256Hex } from '../../node/file-stamp';
  * `merge <unit files…> -o 部门.ysgk --unit 部门名称`: a 部门 document summed from its units (coded tables per code,
  * project rows kept under their unit, 合计 / 部门 / 单位 rows as consolidated releases print them), with a snapshot
  * of each unit for the checks. `merge --update 部门.ysgk` (重新汇总) re-reads the unit files the document names,
- * lists every amount that changes (old → new), in the tables and in the inputs consolidation sums, and updates them and the snapshots in place (the old version kept
- * as .bak); the officer's text, notes and inputs stay as they are.
+ * lists every amount that changes (old → new), in the tables, the inputs consolidation sums and 上年预算数, and
+ * updates them and the snapshots in place (the old version kept as .bak); the officer's text, notes and other
+ * inputs stay as they are.
  */
 export const command: CliCommand = {
   name: 'merge',
@@ -37,8 +39,7 @@ export const command: CliCommand = {
     }
     const policy = policyOf(io, args.options, args.positionals, '保存');
     await checkOutputs(io.cwd, [output], policy);
-    const outDir = dirname(resolve(io.cwd, output));
-    const units = await readUnits(io.cwd, args.positionals, outDir, io);
+    const units = await readUnits(io.cwd, args.positionals, resolve(io.cwd, output), io);
     if (!units) return 2;
     const template = getBuiltinTemplateSet(units[0]!.doc.meta.templateId);
     if (!template) {
@@ -57,8 +58,11 @@ export const command: CliCommand = {
   },
 };
 
-/** Reads unit files; `file` in each snapshot is relative to the 部门 document's folder when it lies below it. */
-async function readUnits(cwd: string, names: readonly string[], docDir: string, io: { err(t: string): void }): Promise<MergeUnit[] | null> {
+/**
+ * Reads unit files; each snapshot records its file as the app does (core/merge/unit-paths.ts): relative to the 部门
+ * document's folder when it lies in, below or beside it, so the folder can move; absolute otherwise.
+ */
+async function readUnits(cwd: string, names: readonly string[], documentPath: string, io: { err(t: string): void }): Promise<MergeUnit[] | null> {
   const units: MergeUnit[] = [];
   for (const name of names) {
     const full = resolve(cwd, name);
@@ -74,8 +78,7 @@ async function readUnits(cwd: string, names: readonly string[], docDir: string, 
       io.err(`${name}：${r.message}`);
       return null;
     }
-    const rel = relative(docDir, full);
-    units.push({ file: rel.startsWith('..') || isAbsolute(rel) ? full : rel, sha256: sha256Hex(bytes), doc: r.doc });
+    units.push({ file: recordedUnitPath(documentPath, full), sha256: sha256Hex(bytes), doc: r.doc });
   }
   return units;
 }
@@ -91,8 +94,8 @@ async function runUpdate(file: string, overwrite: boolean, io: Parameters<CliCom
     io.err(`“${file}”不是汇总生成的部门文件（没有下属单位记录），无法重新汇总`);
     return 2;
   }
-  const docDir = dirname(resolve(io.cwd, file));
-  const units = await readUnits(docDir, snapshots.map((s) => s.file), docDir, io);
+  const documentPath = resolve(io.cwd, file);
+  const units = await readUnits(dirname(documentPath), snapshots.map((s) => s.file), documentPath, io);
   if (!units) return 2;
   const plan = remergePlan(r.doc, r.template, units);
   if (!plan.ok) {

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FileStamp, Host, LockHolder, OpenedFile } from '../../core/ipc/contract';
 import type { TemplateSet } from '../../core/template/template.schema';
+import { withAbsoluteUnitFiles } from '../../core/merge/unit-paths';
 import { newDocument, parseDocumentOffThread, sampleDocument, serializeOffThread, templateFor, type ParsedFile } from './core-adapter';
 import type { DocumentControls } from './use-document';
 import type { Notify } from './use-grid-edits';
@@ -141,7 +142,8 @@ export function useFileActions(host: Host, controls: DocumentControls, notify: N
     const asNew = saveAs || readOnlyRef.current !== null;
     // The file holds the document as it is now; an edit made while the bytes are built leaves it unsaved (below).
     const snapshotVersion = session.version;
-    const bytes = await serializeOffThread(session.doc);
+    // A consolidated document's units go to the host as absolute paths: it records them relative to where it saves.
+    const bytes = await serializeOffThread(withAbsoluteUnitFiles(session.doc, file.path));
     const path = asNew ? undefined : (file.path ?? undefined);
     let result = await host.saveFile({ path, suggestedName: file.name, bytes, kind: 'document', ...(path && stamp.current ? { basedOn: stamp.current } : {}) });
     if (result?.conflict) {
