@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../registry';
+import { textOption, usageError } from '../arg-checks';
 import { checkOutputs, documentOutput, policyOf, readDocument, writeInPlace, writeOutputs } from '../io';
 import { parseDocument } from '../../core/file/parse';
 import { serializeDocumentBytes } from '../../core/file/serialize';
@@ -27,16 +28,12 @@ export const command: CliCommand = {
   flagOptions: ['overwrite'],
   aliases: { o: 'output' },
   async run(args, io) {
-    const { output, unit, update } = args.options;
-    if (typeof update === 'string') return runUpdate(update, args.options.overwrite === true, io);
-    if (args.positionals.length === 0) {
-      io.err('请给出要汇总的单位文件，例如：merge 单位1.ysgk 单位2.ysgk -o 部门.ysgk --unit 某某局');
-      return 2;
-    }
-    if (typeof output !== 'string' || typeof unit !== 'string' || unit.trim() === '') {
-      io.err('请用 -o 指定部门文件，并用 --unit 给出部门名称，例如 -o 部门.ysgk --unit 某某局');
-      return 2;
-    }
+    const update = textOption(args, 'update');
+    if (update) return runUpdate(update, args.options.overwrite === true, io);
+    if (args.positionals.length === 0) return usageError(io, '请给出要汇总的单位文件，例如：merge 单位1.ysgk 单位2.ysgk -o 部门.ysgk --unit 某某局');
+    const output = textOption(args, 'output');
+    const unit = textOption(args, 'unit');
+    if (!output || !unit) return usageError(io, '请用 -o 指定部门文件，并用 --unit 给出部门名称，例如 -o 部门.ysgk --unit 某某局');
     const policy = policyOf(io, args.options, args.positionals, '保存');
     await checkOutputs(io.cwd, [output], policy);
     const units = await readUnits(io.cwd, args.positionals, resolve(io.cwd, output), io);
@@ -46,7 +43,7 @@ export const command: CliCommand = {
       io.err(`“${args.positionals[0]}”使用的模板“${units[0]!.doc.meta.templateId}”不是内置模板，暂不能汇总`);
       return 2;
     }
-    const r = mergeUnits(units, template, unit.trim());
+    const r = mergeUnits(units, template, unit);
     if (!r.ok) {
       io.err(`未汇总：${r.message}`);
       return 2;

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { builtinSource, builtinTemplateSets, parseTemplateSetText } from '../../core/template/registry';
 import type { CliCommand, CliIO, ParsedArgs } from '../registry';
 import { policyOf, writeOutputs } from '../io';
+import { textOption, usageError } from '../arg-checks';
 import { TemplateStore } from '../../node/template-store';
 import { readSetFile } from '../template-source';
 import { inferSetFile } from '../template-infer';
@@ -24,8 +25,7 @@ export const command: CliCommand = {
     const store = new TemplateStore();
     if (action === undefined) return list(io, store);
     if (extra !== undefined || (action !== 'list' && target === undefined)) {
-      io.err('参数有误。用法：templates [check 模板.json | infer 空白模板.xlsx -o 模板.json | add 模板.json | remove ID]');
-      return 2;
+      return usageError(io, '参数有误。用法：templates [check 模板.json | infer 空白模板.xlsx -o 模板.json | add 模板.json | remove ID]');
     }
     switch (action) {
       case 'list':
@@ -44,8 +44,7 @@ export const command: CliCommand = {
         io.err(`没有已保存的模板“${target!}”（内置模板不能删除）`);
         return 2;
       default:
-        io.err(`未知的操作“${action}”，可用：check、infer、add、remove`);
-        return 2;
+        return usageError(io, `未知的操作“${action}”，可用：check、infer、add、remove`);
     }
   },
 };
@@ -104,11 +103,9 @@ async function add(io: CliIO, store: TemplateStore, file: string): Promise<numbe
 }
 
 async function infer(io: CliIO, args: ParsedArgs, input: string): Promise<number> {
-  const { output, id, name } = args.options;
-  if (typeof output !== 'string') {
-    io.err('请用 -o 指定生成的模板文件，例如 -o 模板.json');
-    return 2;
-  }
+  const { id, name } = args.options;
+  const output = textOption(args, 'output');
+  if (!output) return usageError(io, '请用 -o 指定生成的模板文件，例如 -o 模板.json');
   const r = await inferSetFile(io.cwd, input, {
     ...(typeof id === 'string' ? { id } : {}),
     name: typeof name === 'string' ? name : `${basename(input).replace(/\.xlsx$/i, '')}（由空白模板生成）`,
