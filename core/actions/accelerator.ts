@@ -19,7 +19,16 @@ export interface KeyLike {
   altKey: boolean;
 }
 
+/** Parsed once per accelerator: every key press is matched against all of them, and the toolbar prints them. */
+const parsed = new Map<string, Chord>();
+
 export function parseAccelerator(accelerator: string): Chord {
+  let chord = parsed.get(accelerator);
+  if (!chord) parsed.set(accelerator, (chord = parse(accelerator)));
+  return chord;
+}
+
+function parse(accelerator: string): Chord {
   const parts = accelerator.split('+');
   const key = (parts.pop() ?? '').toLowerCase();
   const mods = new Set(parts.map((p) => p.toLowerCase()));

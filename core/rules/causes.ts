@@ -42,8 +42,20 @@ function primaryOf(members: readonly Finding[], causeKey: string): Finding {
   return members.find((f) => keyOf(f.cells[0]!) === causeKey) ?? members.find((f) => f.cells.some((c) => keyOf(c) === causeKey)) ?? members[0]!;
 }
 
-/** Every finding in exactly one group, groups in the order of their first finding; the rest stand alone. */
-function inFindingOrder(findings: readonly Finding[], groupOf: ReadonlyMap<Finding, FindingGroup>): FindingGroup[] {
+/** A finding the grouping considers: one about table cells (text findings always stand alone). */
+export const isTableFinding = (f: Finding): boolean => f.scope !== '文字' && f.cells.length > 0;
+
+const standAlone = (f: Finding): FindingGroup => ({ cause: null, primary: f, members: [f] });
+
+/**
+ * Every finding in exactly one group, groups in the order of their first finding; the rest stand alone (`single`
+ * makes their groups: the editor hands the same object back for the same finding, so unchanged lines stay equal).
+ */
+export function inFindingOrder(
+  findings: readonly Finding[],
+  groupOf: ReadonlyMap<Finding, FindingGroup>,
+  single: (f: Finding) => FindingGroup = standAlone,
+): FindingGroup[] {
   const out: FindingGroup[] = [];
   const emitted = new Set<FindingGroup>();
   for (const f of findings) {
@@ -53,7 +65,7 @@ function inFindingOrder(findings: readonly Finding[], groupOf: ReadonlyMap<Findi
         emitted.add(g);
         out.push(g);
       }
-    } else out.push({ cause: null, primary: f, members: [f] });
+    } else out.push(single(f));
   }
   return out;
 }
@@ -118,7 +130,7 @@ export function groupByCause(
     return formula ? formula.terms.flatMap((term) => inputsOf({ ...c, col: term.ref })) : [];
   };
 
-  const tableFindings = findings.filter((f) => f.scope !== '文字' && f.cells.length > 0);
+  const tableFindings = findings.filter(isTableFinding);
   const candidates = new Map<string, { cell: CellRef; explains: Set<Finding> }>();
   const consider = (cell: CellRef): void => {
     const key = keyOf(cell);
@@ -171,6 +183,19 @@ export function groupByCauseIndexed(
   template: TemplateSet,
   options: { lastEdited?: CellRef } = {},
 ): FindingGroup[] {
+  return inFindingOrder(findings, causeGroupsIndexed(findings.filter(isTableFinding), doc, template, options));
+}
+
+/**
+ * The groups of `groupByCauseIndexed` as a map from each grouped finding to its group, given only the table
+ * findings (`isTableFinding`, in the findings' order): the editor keeps the thousands of text findings out of it.
+ */
+export function causeGroupsIndexed(
+  tableFindings: readonly Finding[],
+  doc: BudgetDocument,
+  template: TemplateSet,
+  options: { lastEdited?: CellRef } = {},
+): Map<Finding, FindingGroup> {
   const model = structureOf(doc, template);
   const defs = new Map(template.tables.map((t) => [t.id, t]));
   const isInput = inputCellTest(doc, template);
@@ -205,7 +230,6 @@ export function groupByCauseIndexed(
     return formula ? formula.terms.flatMap((term) => inputsOf({ ...c, col: term.ref })) : [];
   };
 
-  const tableFindings = findings.filter((f) => f.scope !== '文字' && f.cells.length > 0);
   const byCell = new Map<string, number[]>();
   tableFindings.forEach((f, n) => {
     for (const c of f.cells) {
@@ -319,5 +343,5 @@ export function groupByCauseIndexed(
 
   const groupOf = new Map<Finding, FindingGroup>();
   for (const [n, g] of assigned) groupOf.set(tableFindings[n]!, g);
-  return inFindingOrder(findings, groupOf);
+  return groupOf;
 }

@@ -2,12 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Command } from '../../core/commands/command';
 import { setMeta } from '../../core/commands/document-fields.command';
 import { deleteRows, insertRow } from '../../core/commands/rows.command';
-import { cellKey, type CellRef } from '../../core/document/document';
+import type { CellRef } from '../../core/document/document';
 import { buildActions, derivationOf, findAction, type ActionId, type ActionState } from '../../core/actions/actions';
 import type { OpenedFile, OpenedFolder } from '../../core/ipc/contract';
 import { snapshotsOf } from '../../core/merge/merge-units';
 import { serializeDocumentBytes } from '../../core/file/serialize';
-import { countBySeverity } from '../../core/rules/finding-order';
 import type { Finding } from '../../core/rules/finding';
 import type { GridHandle } from '../grid/grid-edits';
 import type { AppHost } from '../host/select-host';
@@ -18,12 +17,13 @@ import { GoToCellContext } from './navigation';
 import { TextUsesDialog } from './TextUsesDialog';
 import { BatchDialog } from './BatchDialog';
 import { MergeDialog, runRemerge } from './MergeDialog';
-import { useFindingGroups } from './use-finding-groups';
+import { useFindingsView } from './use-findings-view';
+import { cellFindings } from '../grid/cell-findings';
 import { derivations, templateSets } from './core-adapter';
 import { FindingsPanel } from './FindingsPanel';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { Outline } from './Outline';
-import { countFindings, outlineItems, type OutlineItem } from './outline-model';
+import { outlineItems, type OutlineItem } from './outline-model';
 import { preloadInputsView, SectionPane } from './SectionPane';
 import { SettingsDialog } from './SettingsDialog';
 import { StatusBar } from './StatusBar';
@@ -46,21 +46,28 @@ type DialogKind = 'settings' | 'picker' | 'new' | null;
 export function App({ appHost }: { appHost: AppHost }) {
   const { host } = appHost;
   const controls = useDocument();
-  const { session, version, lastChanges, findings, dirty, file, checking } = controls.state;
+  const { session, version, lastChanges, findings, parts, dirty, file, checking } = controls.state;
   const { notice, notify, clear: clearNotice } = useNotice();
   const { prompts, dialog: prompt } = usePrompts();
   const files = useFileActions(host, controls, notify, prompts);
   const clearError = useCallback(() => clearNotice('error'), [clearNotice]);
   const edits = useGridEdits(session, notify, clearError);
+  const template = session?.template ?? null;
+  const meta = session?.doc.meta;
+  const items = useMemo(
+    () => (template && meta ? outlineItems(template, meta) : []),
+    [template, meta?.entityKind, meta?.unitName, meta?.year],
+  );
+  // Findings one cell explains, grouped under that cause, and the counts the outline, panel and status bar show.
+  const view = useFindingsView(session, items, parts, findings, lastChanges);
   // One list for the menu bar, the toolbar, the shortcuts and (in the desktop app) the native menu.
   const actions = useMemo(() => buildActions(derivations()), []);
-  const errorCount = useMemo(() => countBySeverity(findings).errors, [findings]);
   const actionState: ActionState = {
     hasDocument: !!session,
     canUndo: session?.canUndo() ?? false,
     canRedo: session?.canRedo() ?? false,
     readOnly: !!files.readOnly,
-    errorCount,
+    errorCount: view.errors,
     consolidated: !!session && snapshotsOf(session.doc).length > 0,
   };
   // Read when an action runs (a shortcut or the desktop menu may fire between renders).
@@ -102,30 +109,10 @@ export function App({ appHost }: { appHost: AppHost }) {
   useEffect(() => host.onOpenFile((f) => void files.openHanded(f).catch((e: unknown) => notify(userMessage(e), 'error'))), [host, files, notify]);
   useAutosave(host, controls.state);
 
-  const template = session?.template ?? null;
-  const meta = session?.doc.meta;
-  const items = useMemo(
-    () => (template && meta ? outlineItems(template, meta) : []),
-    [template, meta?.entityKind, meta?.unitName, meta?.year],
-  );
-  const counts = useMemo(() => countFindings(items, findings), [items, findings]);
-  // Findings one cell explains, grouped under that cause (the panel, outline and status bar show groups).
-  const groups = useFindingGroups(session, findings, lastChanges);
   const selected = items.find((i) => i.id === selectedId) ?? items.find((i) => i.kind === 'table') ?? null;
   const table = selected?.tableId ? template?.tables.find((t) => t.id === selected.tableId) : undefined;
-  // Only the open table's cells are outlined: the map skips every other table's findings.
-  const findingsByCell = useMemo(() => {
-    const map = new Map<string, Finding[]>();
-    if (!table) return map;
-    for (const f of findings) for (const c of f.cells) {
-      if (c.table !== table.id) continue;
-      const k = cellKey(c);
-      const list = map.get(k);
-      if (list) list.push(f);
-      else map.set(k, [f]);
-    }
-    return map;
-  }, [findings, table]);
+  // Only the open table's cells are outlined: the maps skip every other table's findings.
+  const findingsByCell = useMemo(() => cellFindings(parts, table?.id ?? ''), [parts, table]);
 
   // Window title and the unsaved mark.
   useEffect(() => {
@@ -277,7 +264,7 @@ export function App({ appHost }: { appHost: AppHost }) {
         hostKind={hostKind}
       />
       <div className="bd-main">
-        <Outline items={items} counts={counts} groups={groups} selectedId={selected?.id ?? null} onSelect={onSelectItem} />
+        <Outline items={items} counts={view.outline} selectedId={selected?.id ?? null} onSelect={onSelectItem} />
         <div className="bd-center">
           {table ? (
             <TablePane
@@ -306,7 +293,8 @@ export function App({ appHost }: { appHost: AppHost }) {
             <SectionPane session={session} item={selected} version={version} />
           ) : null}
           <FindingsPanel
-            groups={groups}
+            groups={view.groups}
+            summary={view}
             template={template}
             findings={findings}
             checking={checking}
@@ -315,7 +303,7 @@ export function App({ appHost }: { appHost: AppHost }) {
           />
         </div>
       </div>
-      <StatusBar notice={notice} findings={findings} groups={groups} readOnly={files.readOnly} />
+      <StatusBar notice={notice} findings={findings} summary={view} readOnly={files.readOnly} />
       {dialog === 'settings' ? (
         <SettingsDialog meta={session.doc.meta} onSave={(patch) => run(setMeta(patch))} onClose={() => setDialog(null)} />
       ) : null}

@@ -3,13 +3,16 @@ import type { FindingGroup } from '../../core/rules/causes';
 import type { Finding } from '../../core/rules/finding';
 import type { TemplateSet } from '../../core/template/template.schema';
 import { countBySeverity } from '../../core/rules/finding-order';
-import { groupErrorSummary, singleGroups } from './use-finding-groups';
+import type { FindingsView } from './findings-view';
+import { groupErrorSummary, singleGroups } from './use-findings-view';
 
 export interface FindingsPanelProps {
   template: TemplateSet;
   findings: readonly Finding[];
-  /** The findings grouped by cause (use-finding-groups.ts); without them every finding stands alone. */
+  /** The findings grouped by cause (findings-view.ts); without them every finding stands alone. */
   groups?: readonly FindingGroup[];
+  /** The counts of `findings` and `groups` when the caller has them (findings-view.ts), so the panel need not count. */
+  summary?: Pick<FindingsView, 'errors' | 'warnings' | 'problems' | 'groupedErrors'>;
   onOpen: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
   /** The checks have not answered yet for the open document. */
@@ -46,26 +49,34 @@ interface Line {
   member: boolean;
 }
 
+interface LineList {
+  length: number;
+  at(i: number): Line;
+}
+
 /**
  * All 错误 and 提示; findings one input cell explains are one entry (the primary finding and "另有 N 处由此引起",
  * expandable); click opens the cause cell, 修正 applies the suggested value (undoable). The panel is as tall as its
  * lines up to the height the officer last dragged it to (remembered), and one line when there is nothing to show.
  * Memoised: an edit re-renders the panel only when the findings (or the open document's set) changed.
  */
-export const FindingsPanel = memo(function FindingsPanel({ template, findings, groups, onOpen, onFix, checking = false }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ template, findings, groups, summary: given, onOpen, onFix, checking = false }: FindingsPanelProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const [maxHeight, setMaxHeight] = useState<number>(() => storedHeight() ?? HEAD_PX + DEFAULT_LINES * LINE_PX);
   const [scrollTop, setScrollTop] = useState(0);
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const drag = useRef<{ y: number; h: number } | null>(null);
-  const { errors, warnings } = useMemo(() => countBySeverity(findings), [findings]);
   const allGroups = useMemo(() => groups ?? singleGroups(findings), [groups, findings]);
-  const summary = useMemo(() => groupErrorSummary(allGroups), [allGroups]);
+  const { errors, warnings } = useMemo(() => given ?? countBySeverity(findings), [given, findings]);
+  const summary = useMemo(() => (given ? { problems: given.problems, errors: given.groupedErrors } : groupErrorSummary(allGroups)), [given, allGroups]);
   const shownGroups = useMemo(
     () => (filter === 'all' ? allGroups : allGroups.filter((g) => g.members.some((f) => f.severity === filter))),
     [allGroups, filter],
   );
-  const lines = useMemo(() => {
+  // One line per group unless a group is expanded: then the lines are listed (the list is windowed either way,
+  // and thousands of 提示 need no line objects per edit).
+  const lines = useMemo((): LineList => {
+    if (open.size === 0) return { length: shownGroups.length, at: (i) => ({ group: shownGroups[i]!, finding: shownGroups[i]!.primary, member: false }) };
     const out: Line[] = [];
     for (const g of shownGroups) {
       out.push({ group: g, finding: g.primary, member: false });
@@ -73,7 +84,7 @@ export const FindingsPanel = memo(function FindingsPanel({ template, findings, g
         for (const f of g.members) if (f !== g.primary && (filter === 'all' || f.severity === filter)) out.push({ group: g, finding: f, member: true });
       }
     }
-    return out;
+    return { length: out.length, at: (i) => out[i]! };
   }, [shownGroups, open, filter]);
   const tableNo = useMemo(() => new Map(template.tables.map((t) => [t.id, t.no])), [template]);
   const empty = lines.length === 0;
@@ -147,7 +158,7 @@ export const FindingsPanel = memo(function FindingsPanel({ template, findings, g
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >
           <li aria-hidden="true" className="bd-findings-spacer" style={{ height: first * LINE_PX }} />
-          {lines.slice(first, last).map(({ group, finding: f, member }) => {
+          {Array.from({ length: Math.max(0, last - first) }, (_, i) => lines.at(first + i)).map(({ group, finding: f, member }) => {
             const tables = [...new Set(f.cells.map((c) => tableNo.get(c.table) ?? c.table))].join('、');
             const more = member ? 0 : group.members.length - 1;
             const expanded = open.has(group.primary.id);

@@ -1,12 +1,10 @@
-import { memo, useMemo, useRef, useState } from 'react';
-import type { FindingGroup } from '../../core/rules/causes';
-import { countGroups, type Counts, type OutlineItem } from './outline-model';
+import { memo, useRef, useState } from 'react';
+import type { Counts, OutlineItem } from './outline-model';
 
 export interface OutlineProps {
   items: readonly OutlineItem[];
-  counts: Map<string, Counts>;
-  /** Findings grouped by cause: when given, a group counts once, at the item of its cause. */
-  groups?: readonly FindingGroup[];
+  /** 错误/提示 per item; findings grouped by cause count once, at the item of their cause (findings-view.ts). */
+  counts: ReadonlyMap<string, Counts>;
   selectedId: string | null;
   onSelect: (item: OutlineItem) => void;
 }
@@ -38,14 +36,14 @@ function store(key: string, value: string): void {
  * (the full title is the tooltip); the right edge drags to resize and the outline folds to a narrow strip, both
  * remembered. Memoised: an edit that changes no count leaves the outline as it is.
  */
-export const Outline = memo(function Outline({ items, counts, groups, selectedId, onSelect }: OutlineProps) {
+export const Outline = memo(function Outline({ items, counts, selectedId, onSelect }: OutlineProps) {
   const [width, setWidth] = useState(() => {
     const w = Number(stored(WIDTH_KEY));
     return Number.isFinite(w) && w >= MIN_WIDTH && w <= MAX_WIDTH ? w : DEFAULT_WIDTH;
   });
   const [collapsed, setCollapsed] = useState(() => stored(COLLAPSED_KEY) === '1');
   const drag = useRef<{ x: number; w: number } | null>(null);
-  const shownCounts = useMemo(() => (groups ? countGroups(items, groups) : counts), [groups, items, counts]);
+  const shownCounts = counts;
   const fold = (next: boolean) => {
     setCollapsed(next);
     store(COLLAPSED_KEY, next ? '1' : '0');

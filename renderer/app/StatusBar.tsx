@@ -3,13 +3,14 @@ import { describeHolder } from './ConflictDialog';
 import type { ReadOnlyNotice } from './use-file-actions';
 import { countBySeverity } from '../../core/rules/finding-order';
 import type { Notice } from './use-notice';
-import type { FindingGroup } from '../../core/rules/causes';
-import { groupErrorSummary } from './use-finding-groups';
+import type { FindingsView } from './findings-view';
+
+type ErrorSummary = Pick<FindingsView, 'problems' | 'groupedErrors'>;
 
 /** "3 处问题（11 个错误）待处理" when errors share causes, else "11 个错误待处理". */
-function errorText(findings: readonly Finding[], groups: readonly FindingGroup[] | undefined): string {
-  if (groups) {
-    const { problems, errors } = groupErrorSummary(groups);
+function errorText(findings: readonly Finding[], summary: ErrorSummary | undefined): string {
+  if (summary) {
+    const { problems, groupedErrors: errors } = summary;
     if (errors === 0) return '无错误';
     return problems < errors ? `${problems} 处问题（${errors} 个错误）待处理` : `${errors} 个错误待处理`;
   }
@@ -17,7 +18,7 @@ function errorText(findings: readonly Finding[], groups: readonly FindingGroup[]
   return errors > 0 ? `${errors} 个错误待处理` : '无错误';
 }
 
-export function StatusBar({ notice, findings, groups, readOnly = null }: { notice: Notice | null; findings: readonly Finding[]; groups?: readonly FindingGroup[]; readOnly?: ReadOnlyNotice | null }) {
+export function StatusBar({ notice, findings, summary, readOnly = null }: { notice: Notice | null; findings: readonly Finding[]; summary?: ErrorSummary; readOnly?: ReadOnlyNotice | null }) {
   return (
     <footer className="bd-status">
       {readOnly ? (
@@ -30,7 +31,7 @@ export function StatusBar({ notice, findings, groups, readOnly = null }: { notic
         {notice?.message ?? '就绪'}
       </span>
       <span className="bd-status-right">
-        <span data-testid="status-errors">{errorText(findings, groups)}</span> · Enter/Tab 移动 · F2 编辑 · Delete 清除 · Ctrl+Z 撤销
+        <span data-testid="status-errors">{errorText(findings, summary)}</span> · Enter/Tab 移动 · F2 编辑 · Delete 清除 · Ctrl+Z 撤销
       </span>
     </footer>
   );

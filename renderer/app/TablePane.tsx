@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ChangeSet } from '../../core/commands/command';
 import { setTableNote } from '../../core/commands/table-note.command';
 import type { CellRef } from '../../core/document/document';
-import type { Finding } from '../../core/rules/finding';
+import type { CellFindingsLookup } from '../grid/cell-findings';
 import { tableEmptyNote, tableTitle } from '../../core/template/header-layout';
 import type { TableDef } from '../../core/template/template.schema';
 import type { GridEdits, GridHandle } from '../grid/grid-edits';
@@ -21,7 +21,7 @@ export interface TablePaneProps {
   table: TableDef;
   version: number;
   lastChanges: ChangeSet | null;
-  findingsByCell: Map<string, Finding[]>;
+  findingsByCell: CellFindingsLookup;
   edits: GridEdits;
   gridRef: RefObject<GridHandle | null>;
   derivations: readonly Derivation[];

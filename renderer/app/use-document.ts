@@ -23,6 +23,11 @@ export interface DocumentState {
   version: number;
   lastChanges: ChangeSet | null;
   findings: readonly Finding[];
+  /**
+   * The two lists `findings` merges: the table rules' (new after nearly every edit) and the text checks' (new only
+   * after a pause). Views derive what they show per list, so an edit costs what the rules' list costs.
+   */
+  parts: FindingParts;
   /** The checks of the open document have not answered yet. */
   checking: boolean;
   dirty: boolean;
@@ -49,11 +54,18 @@ function afterFirstTable(client: CheckerClient): CheckerClient {
   return { run: (kind, payload) => firstTableShown().then(() => client.run(kind, payload)) };
 }
 
+export interface FindingParts {
+  rules: readonly Finding[];
+  text: readonly Finding[];
+}
+
+const NO_FINDINGS: FindingParts = { rules: [], text: [] };
+
 const UNTITLED: FileInfo = { path: null, name: '未命名.ysgk' };
 
 export function useDocument(): DocumentControls {
   const [state, setState] = useState<DocumentState>({
-    session: null, file: UNTITLED, version: 0, lastChanges: null, findings: [], checking: false, dirty: false, loadId: 0,
+    session: null, file: UNTITLED, version: 0, lastChanges: null, findings: [], parts: NO_FINDINGS, checking: false, dirty: false, loadId: 0,
   });
   // A recovered document is dirty although its history is empty: remember that until the next save.
   const [forcedDirty, setForcedDirty] = useState(false);
@@ -61,11 +73,12 @@ export function useDocument(): DocumentControls {
   // their own and never hold the rules' findings back. The panel shows both lists merged in core's order.
   const checkersRef = useRef<{ rules: RemoteChecker; text: RemoteChecker } | null>(null);
   if (!checkersRef.current) {
-    const merged = { rules: [] as readonly Finding[], text: [] as readonly Finding[] };
+    let parts = NO_FINDINGS;
     const update = (part: CheckPart) => (c: CheckerState) => {
-      merged[part] = c.findings;
-      const findings = mergeFindings(merged.rules, merged.text);
-      setState((s) => ({ ...s, findings, checking: part === 'rules' ? c.pending : s.checking }));
+      parts = { ...parts, [part]: c.findings };
+      const findings = mergeFindings(parts.rules, parts.text);
+      const now = parts;
+      setState((s) => ({ ...s, findings, parts: now, checking: part === 'rules' ? c.pending : s.checking }));
     };
     checkersRef.current = {
       rules: new RemoteChecker('rules', afterFirstTable(checkingWorker('rules')), update('rules'), learnedCodes),
@@ -80,7 +93,7 @@ export function useDocument(): DocumentControls {
     const text = json ?? JSON.stringify(doc);
     checkersRef.current!.rules.open(doc, template, builtin, text);
     checkersRef.current!.text.open(doc, template, builtin, text);
-    setState((s) => ({ session, file, version: 0, lastChanges: null, findings: [], checking: true, dirty, loadId: s.loadId + 1 }));
+    setState((s) => ({ session, file, version: 0, lastChanges: null, findings: [], parts: NO_FINDINGS, checking: true, dirty, loadId: s.loadId + 1 }));
     return session;
   }, []);
 

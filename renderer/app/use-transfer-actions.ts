@@ -4,7 +4,7 @@ import { guessClassification, parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
 import { parseTemplateSetText } from '../../core/template/registry';
 import { groupByCauseIndexed } from '../../core/rules/causes';
-import { GROUPING_LIMIT } from './use-finding-groups';
+import { GROUPING_LIMIT } from './findings-view';
 import { countBySeverity } from '../../core/rules/finding-order';
 import { loadedTemplateSet, registerTemplateSet, stripExt, templateFor, templateSets } from './core-adapter';
 import type { DocumentControls } from './use-document';

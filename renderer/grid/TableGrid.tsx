@@ -4,8 +4,8 @@ import type {
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ChangeSet } from '../../core/commands/command';
 import { cellKey, type BudgetDocument, type CellRef } from '../../core/document/document';
-import type { Finding } from '../../core/rules/finding';
 import type { TableDef, TemplateSet } from '../../core/template/template.schema';
+import { changedFindingRows, type CellFindingsLookup } from './cell-findings';
 import { buildColumnDefs, cellView } from './columns';
 import type { GridContext } from './grid-context';
 import type { GridEdits, GridHandle } from './grid-edits';
@@ -27,7 +27,7 @@ export interface TableGridProps {
   /** Increments after every change to the document. */
   version: number;
   lastChanges: ChangeSet | null;
-  findingsByCell: Map<string, Finding[]>;
+  findingsByCell: CellFindingsLookup;
   edits: GridEdits;
   handleRef: RefObject<GridHandle | null>;
   /** A cell to focus (and flash) as soon as the rows are rendered: a finding clicked while another table was open. */
@@ -326,21 +326,6 @@ function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set
     for (const id of rowIds) take(api.getRowNode(id));
   }
   if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
-}
-
-/** Adds the document row ids of this table whose cells gained, lost or changed a finding. */
-function changedFindingRows(before: Map<string, Finding[]>, after: Map<string, Finding[]>, tableId: string, out: Set<string>): void {
-  const prefix = `${tableId}\u0001`;
-  const note = (key: string) => {
-    if (!key.startsWith(prefix)) return;
-    const rest = key.slice(prefix.length);
-    out.add(rest.slice(0, rest.indexOf('\u0001')));
-  };
-  for (const [key, list] of after) {
-    const old = before.get(key);
-    if (!old || old.length !== list.length || old.some((f, i) => f !== list[i])) note(key);
-  }
-  for (const key of before.keys()) if (!after.has(key)) note(key);
 }
 
 /** Keeps the old row objects where nothing about the printed line changed, so AG Grid redraws only new rows. */

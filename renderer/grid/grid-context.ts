@@ -1,5 +1,5 @@
 import type { BudgetDocument, RowData } from '../../core/document/document';
-import type { Finding } from '../../core/rules/finding';
+import type { CellFindingsLookup } from './cell-findings';
 import type { TableDef, TemplateSet } from '../../core/template/template.schema';
 import type { CellView } from './columns';
 
@@ -14,7 +14,7 @@ export interface GridContext {
   /** Document rows of this table by id, rebuilt after every change (commands may replace row objects). */
   rowsById: Map<string, RowData>;
   /** Findings by cellKey, for outlines and tooltips. */
-  findingsByCell: Map<string, Finding[]>;
+  findingsByCell: CellFindingsLookup;
   /** Cells in the user's rectangle selection (cellKey of table/row/col). */
   selected: Set<string>;
   /** Cell that flashes after a finding was clicked. */
