@@ -6,6 +6,10 @@ import { docFor, setFor, withDerived, withProjects, withRows, type AmountStrings
 import { incomeSources } from './generators/budget';
 import { createContext } from './context';
 import { seededRandom } from '../testing/random';
+import { FINAL_SET_ID } from '../testing/final-random';
+import { randomFinalDocumentWithTexts } from '../testing/final-random-texts';
+import { SHANGHAI_SET_ID } from '../testing/shanghai-random';
+import { randomShanghaiDocumentWithTexts } from '../testing/shanghai-random-texts';
 
 /**
  * Random, consistent documents of a built-in set for the property tests of the generated text: every table adds up
@@ -17,6 +21,21 @@ import { seededRandom } from '../testing/random';
 
 export const BUILTIN_SETS = ['xj-dept-2024-11', 'xj-unit-2021-9', 'xj-unit-2021-9-econ'] as const;
 export type BuiltinSetId = (typeof BUILTIN_SETS)[number];
+
+/**
+ * Every built-in set with a generator of random documents whose inputs are all filled: the three Xinjiang sets
+ * (below), the Shanghai-style set in 元 (core/testing/shanghai-random-texts.ts) and the 部门决算 set
+ * (core/testing/final-random-texts.ts). The properties of the generated text hold for each of them.
+ */
+export const TEXT_PROPERTY_SETS = [...BUILTIN_SETS, SHANGHAI_SET_ID, FINAL_SET_ID] as const;
+export type TextPropertySetId = (typeof TEXT_PROPERTY_SETS)[number];
+
+/** A random consistent document of any of TEXT_PROPERTY_SETS with every input its text asks for. */
+export function randomTextDocument(setId: TextPropertySetId, seed: number, options: RandomDocOptions = {}): BudgetDocument {
+  if (setId === SHANGHAI_SET_ID) return randomShanghaiDocumentWithTexts(seed);
+  if (setId === FINAL_SET_ID) return randomFinalDocumentWithTexts(seed);
+  return randomDocument(setId, seed, options);
+}
 
 const ITEM_CODES = ['2080501', '2080505', '2080506', '2089999', '2101101', '2101102', '2101103', '2101202', '2101301', '2101399', '2101501', '2101502', '2101506', '2101550', '2210201'];
 const PROJECT_NAMES = ['城乡居民医疗保险补助', '医疗救助资金', '信息化建设经费', '人身意外伤害保险补助', '医保经办服务经费', '基金监管专项经费'];
