@@ -1,4 +1,6 @@
 import type { BudgetDocument } from '../core/document/document';
+import { createFinalSampleDocument } from '../core/sample/final-sample';
+import { createShanghaiSampleDocument } from '../core/sample/shanghai-sample';
 import { sampleDocument } from './sample-source';
 
 /**
@@ -7,6 +9,8 @@ import { sampleDocument } from './sample-source';
  */
 export const SET_SAMPLES: Readonly<Record<string, () => BudgetDocument>> = {
   'xj-dept-2024-11': sampleDocument,
+  'sh-dept-2025-9': createShanghaiSampleDocument,
+  'national-final-9': createFinalSampleDocument,
 };
 
 export const DEFAULT_SAMPLE_SET = 'xj-dept-2024-11';

@@ -106,9 +106,18 @@ describe('templates', { timeout: 120_000 }, () => {
   it('sample --template writes a set that has a sample, and says which have one otherwise', async () => {
     const ok = await runCli(dir, ['sample', '--template', 'xj-dept-2024-11', '-o', 's.ysgk']);
     expect(ok.code).toBe(0);
-    const none = await runCli(dir, ['sample', '--template', 'sh-dept-2025-9', '-o', 's2.ysgk']);
+    // The Shanghai-style and 决算 samples are consistent documents of their sets: validate finds no 错误 (the
+    // Shanghai one nothing at all).
+    for (const id of ['sh-dept-2025-9', 'national-final-9']) {
+      expect((await runCli(dir, ['sample', '--template', id, '-o', `${id}.ysgk`])).code).toBe(0);
+      const checked = await runCli(dir, ['validate', `${id}.ysgk`]);
+      expect(checked.code).toBe(0);
+      expect(checked.out).toContain(id === 'sh-dept-2025-9' ? '审核通过，没有错误和提示' : '错误 0 条');
+      expect(JSON.parse(readFileSync(join(dir, `${id}.ysgk`), 'utf8')).meta.templateId).toBe(id);
+    }
+    const none = await runCli(dir, ['sample', '--template', 'xj-unit-2021-9', '-o', 's2.ysgk']);
     expect(none.code).toBe(2);
-    expect(none.err).toContain('模板“sh-dept-2025-9”没有示例文件');
+    expect(none.err).toContain('模板“xj-unit-2021-9”没有示例文件');
     const unknown = await runCli(dir, ['sample', '--template', 'nope', '-o', 's3.ysgk']);
     expect(unknown.err).toContain('未知的模板“nope”');
   });
