@@ -36,7 +36,7 @@ describe('findingsView', () => {
     const items = outlineItems(template, doc.meta);
     const view = findingsView({ doc, template }, items, { rules, text }, findings, last);
     const groups = groupByCauseIndexed(findings, doc, template, { lastEdited: last });
-    const shape = (gs: typeof groups) => gs.map((g) => [g.cause, g.primary.id, g.members.map((f) => f.id)]);
+    const shape = (gs: readonly (typeof groups)[number][]) => gs.map((g) => [g.cause, g.primary.id, g.members.map((f) => f.id)]);
     expect(shape(view.groups)).toEqual(shape(groups));
     expect(view.groups.some((g) => g.members.length > 1)).toBe(true);
     expect(view.outline).toEqual(countGroups(items, groups));

@@ -4,6 +4,7 @@ import type {
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ChangeSet } from '../../core/commands/command';
 import { cellKey, type BudgetDocument, type CellRef } from '../../core/document/document';
+import { structureOf } from '../../core/structure/structure-model';
 import type { TableDef, TemplateSet } from '../../core/template/template.schema';
 import { changedFindingRows, type CellFindingsLookup } from './cell-findings';
 import { buildColumnDefs, cellView } from './columns';
@@ -261,7 +262,7 @@ export function TableGrid(props: TableGridProps) {
     // tooltips it never has; browser tooltips only set a title when a column asks for one (none does).
     enableBrowserTooltips: true,
     getRowClass: rowClass,
-  }), { rowData, columnDefs, pinnedTopRowData });
+  }), { rowData, columnDefs, pinnedTopRowData }, () => structureOf(doc, template).table(table.id));
 
   return (
     <div

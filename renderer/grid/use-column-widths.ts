@@ -1,9 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CellRef } from '../../core/document/document';
 import { printsBlankZero } from '../../core/layout/printed-layout';
 import { amountTextWidth, columnWidths, measureContent, textWidth, type ColumnWidth, type ContentExtent } from './column-widths';
 import type { GridContext } from './grid-context';
 import type { GridRow } from './grid-rows';
+import { FIRST_ROWS, ROWS_PER_TASK } from './use-grid-host';
 
 /** Extra left padding per indentation level of names (grid.css .bd-indent-n), as column-widths.ts counts it. */
 const INDENT_PX = 12;
@@ -24,12 +25,40 @@ export interface ColumnWidthsState {
 export function useColumnWidths(ctx: GridContext, initialRows: readonly GridRow[]): ColumnWidthsState {
   const extent = useRef<ContentExtent | null>(null);
   const measure = (rows: readonly GridRow[]) => measureContent(ctx.table, rows, ctx.rowsById, printsBlankZero(ctx.doc, ctx.template));
+  // A long table is measured the way its rows reach the grid (use-grid-host.ts): the first rows at once, the rest a
+  // chunk per task, widening a column only if a later row is wider. A whole re-measure stops the walk.
+  const walk = useRef(0);
   const [widths, setWidths] = useState<ReadonlyMap<string, ColumnWidth>>(() => {
-    extent.current = measure(initialRows);
+    extent.current = measure(initialRows.length > 2 * FIRST_ROWS ? initialRows.slice(0, FIRST_ROWS) : initialRows);
     return columnWidths(ctx.table, extent.current);
   });
+  useEffect(() => {
+    if (initialRows.length <= 2 * FIRST_ROWS) return;
+    const generation = walk.current;
+    let at = FIRST_ROWS;
+    let grown = false;
+    let timer: number | undefined;
+    const step = () => {
+      const current = extent.current;
+      if (walk.current !== generation || !current) return;
+      const part = measure(initialRows.slice(at, at + ROWS_PER_TASK));
+      for (const [col, width] of part.text) {
+        if (width > (current.text.get(col) ?? 0)) {
+          current.text.set(col, width);
+          grown = true;
+        }
+      }
+      at += ROWS_PER_TASK;
+      if (at < initialRows.length) timer = window.setTimeout(step, 0);
+      else if (grown) setWidths(columnWidths(ctx.table, current));
+    };
+    timer = window.setTimeout(step, 0);
+    return () => window.clearTimeout(timer);
+    // The rows the table opened with, once: later row lists are measured by rowsChanged.
+  }, []);
 
   const rowsChanged = useCallback((rows: readonly GridRow[]) => {
+    walk.current += 1;
     const next = measureContent(ctx.table, rows, ctx.rowsById, printsBlankZero(ctx.doc, ctx.template));
     const before = extent.current;
     extent.current = next;

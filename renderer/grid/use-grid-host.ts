@@ -8,6 +8,14 @@ export interface LiveGridOptions<T> {
 }
 
 /**
+ * A long table reaches a new grid in parts: the first rows at once (the screenful the officer sees first), the
+ * rest a chunk per task, so opening 10,000 rows never holds the window for long; the findings' outlines and the
+ * column widths follow the same way (use-column-widths.ts).
+ */
+export const FIRST_ROWS = 300;
+export const ROWS_PER_TASK = 2500;
+
+/**
  * Mounts AG Grid's own (framework-free) renderer in a div and keeps its rows and columns in step with React state.
  * The React wrapper renders every cell as a React component: scrolling 5,000 rows then spent most of each frame in
  * React's render and commit for cells that only show text. Our cells need no React (values, classes and the text
@@ -23,6 +31,7 @@ export function useGridHost<T>(
   key: unknown,
   options: () => GridOptions<T>,
   live: LiveGridOptions<T>,
+  prepare?: () => void,
 ): void {
   const liveRef = useRef(live);
   liveRef.current = live;
@@ -32,19 +41,46 @@ export function useGridHost<T>(
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const now = liveRef.current;
-    const api = createGrid<T>(host, { ...options(), rowData: now.rowData, columnDefs: now.columnDefs, pinnedTopRowData: now.pinnedTopRowData });
-    given.current = { ...now };
-    apiRef.current = api;
+    let api: GridApi<T> | null = null;
+    let timer: number | undefined;
+    const create = () => {
+      timer = undefined;
+      const now = liveRef.current;
+      const all = now.rowData;
+      const first = all.length > 2 * FIRST_ROWS ? all.slice(0, FIRST_ROWS) : all;
+      const grid = (api = createGrid<T>(host, { ...options(), rowData: first, columnDefs: now.columnDefs, pinnedTopRowData: now.pinnedTopRowData }));
+      given.current = { ...now };
+      apiRef.current = grid;
+      let at = first.length;
+      const more = () => {
+        timer = undefined;
+        // Rows replaced meanwhile (a row inserted): the grid already has the whole new list.
+        if (apiRef.current !== grid || given.current.rowData !== all) return;
+        grid.applyTransaction({ add: all.slice(at, at + ROWS_PER_TASK) });
+        at += ROWS_PER_TASK;
+        if (at < all.length) timer = window.setTimeout(more, 0);
+      };
+      if (at < all.length) timer = window.setTimeout(more, 0);
+    };
+    if (liveRef.current.rowData.length > 2 * FIRST_ROWS && prepare) {
+      // A long table: what its cells read first (the table's structure) is built in a task of its own, and the grid
+      // in the next, rather than both in the task that mounted the pane.
+      timer = window.setTimeout(() => {
+        prepare();
+        timer = window.setTimeout(create, 0);
+      }, 0);
+    } else create();
     return () => {
+      window.clearTimeout(timer);
       apiRef.current = null;
-      api.destroy();
+      api?.destroy();
     };
     // `options` is read at creation only, by design (see above).
   }, [key]);
 
   useEffect(() => {
     const api = apiRef.current;
+    // Not created yet (a long table's grid comes a task later, with the then current rows and columns).
     if (!api) return;
     const had = given.current;
     if (had.columnDefs !== live.columnDefs) api.setGridOption('columnDefs', live.columnDefs);
