@@ -3,6 +3,7 @@ import { parseDocument } from '../../core/file/parse';
 import { carryOverCommand, carryOverFromLastYear } from '../../core/inputs/carry-over';
 import { selectHost } from '../host/select-host';
 import type { SessionPort } from '../app/session-port';
+import { figuresWord } from '../../core/checks/set-words';
 
 /**
  * 从上年文件导入: opens last year's .ysgk, takes its figures as 上年预算数 and fills the texts this document does not
@@ -25,7 +26,7 @@ export function CarryOverButton({ session }: { session: SessionPort }) {
     const carry = carryOverFromLastYear(r.doc, r.template);
     const result = session.execute(carryOverCommand(session.doc, carry));
     setMessage(result.ok
-      ? `已从“${file.name}”导入上年预算数 ${Object.keys(carry.priorYear).length} 项和上年文字；可撤销。`
+      ? `已从“${file.name}”导入上年${figuresWord(session.template)}数 ${Object.keys(carry.priorYear).length} 项和上年文字；可撤销。`
       : result.message);
   };
   return (

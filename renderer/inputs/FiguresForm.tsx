@@ -6,6 +6,7 @@ import { operatingAmount } from '../../core/text/generators/other';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../../core/inputs/keys';
 import { getAmountInput } from '../../core/inputs/accessors';
 import { setInput, setPriorYear } from '../../core/commands';
+import { figuresWord } from '../../core/checks/set-words';
 import { useState } from 'react';
 import type { SessionPort } from '../app/session-port';
 import { AmountInput, KeyText, PriorInput } from './fields';
@@ -59,6 +60,8 @@ export function figureLines(ctx: TextContext, generator: string): FigureLine[] {
 export function FiguresForm({ session, generator }: { session: SessionPort; generator: string }) {
   const ctx = createContext(session.doc, session.template);
   const lines = figureLines(ctx, generator);
+  // 预算 or 决算, as the set says (a 决算 document compares with last year's 决算).
+  const word = figuresWord(session.template);
   const nonAdmin = generator === 'other.operating' && (session.doc.meta.unitType === '事业' || session.doc.meta.unitType === '其他');
   return (
     <div>
@@ -70,7 +73,7 @@ export function FiguresForm({ session, generator }: { session: SessionPort; gene
       ) : null}
       <table className="bd-in-table">
         <thead>
-          <tr><th>项目</th><th>本年预算数</th><th>上年预算数</th><th>变化（自动）</th><th>主要原因</th></tr>
+          <tr><th>项目</th><th>{`本年${word}数`}</th><th>{`上年${word}数`}</th><th>变化（自动）</th><th>主要原因</th></tr>
         </thead>
         <tbody>
           {lines.map((l) => (
@@ -84,7 +87,7 @@ export function FiguresForm({ session, generator }: { session: SessionPort; gene
           ))}
         </tbody>
       </table>
-      {generator === 'gpb.items' ? <FallenItem session={session} /> : null}
+      {generator === 'gpb.items' ? <FallenItem session={session} word={word} /> : null}
     </div>
   );
 }
@@ -93,13 +96,13 @@ export function FiguresForm({ session, generator }: { session: SessionPort; gene
  * A 项 that had money last year and has no row this year: its line appears once last year's figure is entered,
  * and the text then says it fell to zero (比上年预算减少…，下降100.00%) with the 主要原因 typed here.
  */
-function FallenItem({ session }: { session: SessionPort }) {
+function FallenItem({ session, word }: { session: SessionPort; word: string }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const [amountValue, setAmountValue] = useState<number | undefined>(undefined);
   const add = () => {
     if (!/^\d{7}$/.test(code)) return setError('请填写7位项级功能分类科目编码，如 2080501');
-    if (!amountValue) return setError('请填写上年预算数');
+    if (!amountValue) return setError(`请填写上年${word}数`);
     session.execute(setPriorYear(PRIOR.item(code), amountValue));
     setCode('');
     setAmountValue(undefined);
@@ -107,9 +110,9 @@ function FallenItem({ session }: { session: SessionPort }) {
   };
   return (
     <p className="bd-in-add-fallen" data-testid="fallen-item">
-      本年无预算、上年有预算的科目：
+      {`本年无${word}、上年有${word}的科目：`}
       <input aria-label="科目编码" value={code} placeholder="项级编码" size={9} onChange={(e) => setCode(e.target.value.trim())} />
-      上年预算数
+      {`上年${word}数`}
       <AmountInput value={amountValue} onCommit={(v) => setAmountValue(v)} />
       <button type="button" onClick={add}>添加</button>
       {error ? <span className="bd-form-error">{error}</span> : null}

@@ -60,6 +60,18 @@ describe('决算 completion form', () => {
   });
 });
 
+describe('决算 figures forms', () => {
+  it('speak of 决算数 where a 预算 document speaks of 预算数', async () => {
+    const { createFinalSampleDocument, finalSampleSet } = await import('../../core/sample/final-sample');
+    const s = new DocumentSession({ template: finalSampleSet(), doc: createFinalSampleDocument() });
+    const html = renderToString(<InputsView session={s} sectionId="s5-3" />);
+    expect(html).toContain('上年决算数');
+    expect(html).toContain('本年决算数');
+    expect(html).not.toContain('上年预算数');
+    expect(renderToString(<InputsView session={session()} sectionId="s5-3" />)).toContain('上年预算数');
+  });
+});
+
 describe('决算 “三公”, 政府采购 and 国有资产 forms', () => {
   it('总体 shows 预算数/决算数 with the rate and the reason box; 具体 takes the counts, and a typed count changes the text and undoes', async () => {
     const { createFinalSampleDocument, finalSampleSet } = await import('../../core/sample/final-sample');

@@ -8,6 +8,7 @@ import { useGoToCell } from '../app/navigation';
 import './preview.css';
 import { overrideKey } from '../../core/inputs/keys';
 import type { SessionPort } from '../app/session-port';
+import { figuresWord } from '../../core/checks/set-words';
 import { commitInput, TextInput } from './fields';
 
 type NameCell = (cell: CellRef) => string;
@@ -16,7 +17,7 @@ type NameCell = (cell: CellRef) => string;
  * The paragraph's text with each traced figure as a link: hovering names the cells it is computed from (and
  * highlights the figure), clicking goes to the first. An officer's rewrite is shown plain: its figures are his.
  */
-function TracedText({ block, nameCell }: { block: ParaBlock; nameCell: NameCell }): ReactNode {
+function TracedText({ block, nameCell, word }: { block: ParaBlock; nameCell: NameCell; word: string }): ReactNode {
   const goTo = useGoToCell();
   if (block.overridden || !block.spans?.length) return block.text;
   const parts: ReactNode[] = [];
@@ -26,8 +27,8 @@ function TracedText({ block, nameCell }: { block: ParaBlock; nameCell: NameCell 
     if (span.start > at) parts.push(block.text.slice(at, span.start));
     const cells = figureCells(span);
     const listed = cells.slice(0, 8).map(nameCell).join('\n') + (cells.length > 8 ? `\n…共 ${cells.length} 格` : '');
-    const sourceNote = span.priorKeys.length ? '\n及上年预算数' : '';
-    const title = cells.length ? `来自：\n${listed}${sourceNote}${goTo ? '\n（点击转到表格）' : ''}` : `来自上年预算数或填写的内容`;
+    const sourceNote = span.priorKeys.length ? `\n及上年${word}数` : '';
+    const title = cells.length ? `来自：\n${listed}${sourceNote}${goTo ? '\n（点击转到表格）' : ''}` : `来自上年${word}数或填写的内容`;
     parts.push(
       <span
         key={span.start}
@@ -54,7 +55,7 @@ function Para({ session, block, nameCell }: { session: SessionPort; block: ParaB
       {editing ? (
         <TextInput value={block.text} multiline onCommit={(v) => { commitInput(session, key, v === block.generatedText ? undefined : v, '改写说明文字'); setEditing(false); }} />
       ) : (
-        <p><TracedText block={block} nameCell={nameCell} /></p>
+        <p><TracedText block={block} nameCell={nameCell} word={figuresWord(session.template)} /></p>
       )}
       {block.generated ? (
         <span className="bd-pv-actions">
