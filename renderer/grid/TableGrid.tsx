@@ -78,7 +78,8 @@ export function TableGrid(props: TableGridProps) {
     seen.current = { version, findingsByCell };
     const docChanged = version !== prev.version;
     const whole = docChanged && (!lastChanges || version !== prev.version + 1 || lastChanges.meta || lastChanges.tables.includes(table.id));
-    if (docChanged && (whole || lastChanges!.cells.some((c) => c.table === table.id))) ctx.rowsById = indexRows(doc, table.id);
+    if (docChanged && whole) ctx.rowsById = indexRows(doc, table.id);
+    else if (docChanged) refreshRowsById(ctx, doc, lastChanges!.cells);
     ctx.findingsByCell = findingsByCell;
     if (whole) {
       ctx.viewCache.clear();
@@ -327,6 +328,30 @@ function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set
     for (const id of rowIds) take(api.getRowNode(id));
   }
   if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
+}
+
+/**
+ * After a cell edit: the changed rows' current objects (commands may replace them), found through the structure
+ * model, instead of indexing every row of a 10,000-row table per keystroke. With duplicated row ids (a damaged
+ * file) the whole index is rebuilt, as it always was.
+ */
+function refreshRowsById(ctx: GridContext, doc: BudgetDocument, cells: readonly CellRef[]): void {
+  const tableId = ctx.table.id;
+  const rows = doc.tables[tableId]?.rows ?? [];
+  const t = structureOf(doc, ctx.template).table(tableId);
+  if (!t || t.pos.size !== t.length) {
+    if (cells.some((c) => c.table === tableId)) ctx.rowsById = indexRows(doc, tableId);
+    return;
+  }
+  for (const c of cells) {
+    if (c.table !== tableId) continue;
+    const i = t.positionOf(c.row);
+    if (i < 0) {
+      ctx.rowsById = indexRows(doc, tableId);
+      return;
+    }
+    ctx.rowsById.set(c.row, rows[i]!);
+  }
 }
 
 /** Keeps the old row objects where nothing about the printed line changed, so AG Grid redraws only new rows. */
