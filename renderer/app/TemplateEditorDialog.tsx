@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SetDraft } from '../../core/template/edit/set-draft';
-import { setSetFields } from '../../core/template/edit/draft-edits';
+import { setFiguresWord, setSetFields } from '../../core/template/edit/draft-edits';
+import { figuresWord } from '../../core/checks/set-words';
 import type { TrySetValue } from '../../core/worker/protocol';
 import { Dialog } from './Dialog';
 import { CommitInput } from './TemplateEditorInputs';
@@ -119,6 +120,12 @@ export function TemplateEditorDialog({ initial, notes, hasDocument, onSave, onTr
             <select name="entityKind" value={set.entityKind} onChange={(e) => change((d) => setSetFields(d, { entityKind: e.target.value as SetDraft['set']['entityKind'] }))}>
               <option value="部门">部门</option>
               <option value="单位">单位</option>
+            </select>
+            <span>公开内容</span>
+            <select name="figuresWord" value={figuresWord(set)} onChange={(e) => change((d) => setFiguresWord(d, e.target.value as '预算' | '决算'))}
+              title="决算：审核和填报中称“决算数”“上年决算数”">
+              <option value="预算">预算</option>
+              <option value="决算">决算</option>
             </select>
           </div>
           <p className="bd-muted">{set.tables.length} 张表；{set.tables.map((t) => t.no).join('、')}</p>

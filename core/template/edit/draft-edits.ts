@@ -1,5 +1,6 @@
 import type { ColumnDef, RuleDef, Severity, TableDef, TemplateSet } from '../template.schema';
 import { draftRules, type SetDraft } from './set-draft';
+import { FIGURES_WORD_KEY } from '../../checks/set-words';
 
 /**
  * The set editor's changes, each a pure function from one draft to the next (the dialog keeps the drafts, so 撤销 is
@@ -11,6 +12,17 @@ export type SetFields = Partial<Pick<TemplateSet, 'id' | 'name' | 'amountUnit' |
 
 export function setSetFields(draft: SetDraft, fields: SetFields): SetDraft {
   return { ...draft, set: { ...draft.set, ...fields } };
+}
+
+/**
+ * Whether the set's figures are 预算 or 决算 (the checks and forms speak of 预算数 or 决算数; set-words.ts). A 预算
+ * set leaves the sentence out, as every built-in 预算 set does.
+ */
+export function setFiguresWord(draft: SetDraft, word: '预算' | '决算'): SetDraft {
+  const { [FIGURES_WORD_KEY]: _old, ...rest } = draft.set.sentences ?? {};
+  const sentences = word === '决算' ? { ...rest, [FIGURES_WORD_KEY]: word } : rest;
+  const { sentences: _had, ...set } = draft.set;
+  return { ...draft, set: Object.keys(sentences).length > 0 ? { ...set, sentences } : set };
 }
 
 function mapTable(draft: SetDraft, tableId: string, change: (t: TableDef) => TableDef): SetDraft {

@@ -3,6 +3,7 @@ import type { RuleDef, TableDef, TemplateSet } from '../template.schema';
 import { parseTemplateSet } from '../validate-set';
 import { loadWorkbook } from '../../xlsx/import/sheet-reader';
 import { readGrid, sheetBlocks, type Block } from './sheet-blocks';
+import { FIGURES_WORD_KEY } from '../../checks/set-words';
 import { inferTable } from './infer-table';
 import { impliedRules, ownRules } from './implied-rules';
 import { crossTableRules } from './cross-table';
@@ -53,6 +54,10 @@ export function inferFromBlocks(blocks: readonly Block[], options: InferOptions 
   const implied = impliedRules(tables);
   const crossTable = crossTableRules(tables, blocks);
   const entity = mostCommon(blocks.map((b) => (/^单位/.test(b.title) ? '单位' : '部门')));
+  // A workbook of 决算 tables makes a 决算 set: its checks and forms then speak of 决算数 (set-words.ts), and its
+  // release is a 决算公开.
+  const word = blocks.filter((b) => b.title.includes('决算')).length * 2 > blocks.length ? '决算' : '预算';
+  if (word === '决算') notes.push('表名多含“决算”：按决算公开生成，审核和填报中称“决算数”“上年决算数”（可在“基本信息”中改为预算）');
   const set = {
     id: options.id ?? 'bureau-set',
     name: options.name ?? '由空白模板工作簿生成的模板',
@@ -62,10 +67,11 @@ export function inferFromBlocks(blocks: readonly Block[], options: InferOptions 
     tables,
     // The table rules are generated whenever the set loads (here, and each time the saved file is read).
     rules: [...ownRules(tables), ...crossTable],
+    ...(word === '决算' ? { sentences: { [FIGURES_WORD_KEY]: word } } : {}),
     outline: [
-      { id: 'cover', title: '{年度}年{主体}预算公开', kind: 'cover' },
+      { id: 'cover', title: `{年度}年{主体}${word}公开`, kind: 'cover' },
       { id: 'toc', title: '目  录', kind: 'toc' },
-      { id: 'tables', title: '{年度}年{主体}预算公开表', kind: 'tables', children: tables.map((t) => ({ id: `table-${t.id}`, title: `${t.no} ${t.title}`, kind: 'table', table: t.id })) },
+      { id: 'tables', title: `{年度}年{主体}${word}公开表`, kind: 'tables', children: tables.map((t) => ({ id: `table-${t.id}`, title: `${t.no} ${t.title}`, kind: 'table', table: t.id })) },
     ],
   };
   const parsed = parseTemplateSet(set);
