@@ -1,12 +1,10 @@
 import { amount, type Amount } from '../amount/amount';
-import { createDocument } from '../document/create';
-import type { BudgetDocument, JsonValue, RowData } from '../document/document';
-import { deriveTable } from '../template/derive';
-import { getBuiltinTemplateSet } from '../template/registry';
-import type { TableDef, TemplateSet } from '../template/template.schema';
+import type { BudgetDocument, JsonValue } from '../document/document';
+import type { TemplateSet } from '../template/template.schema';
 import { FINAL_INPUT, finalBudgetKey, sangongCountKey } from '../text/final/keys';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../inputs/keys';
-import { nonZero, withAncestors } from './sample-rows';
+import { archiveCodeName, ARCHIVE_ITEM_REASONS, ARCHIVE_STAFF_USAGES } from './archive-unit';
+import { sampleDocument, sampleSet, type SampleLine } from './sample-builder';
 
 /**
  * The built-in 决算 sample: an invented small 行政 unit (示例县档案馆) closing its 2024 accounts in the national 部门决算
@@ -17,19 +15,6 @@ import { nonZero, withAncestors } from './sample-rows';
 
 export const FINAL_SAMPLE_SET_ID = 'national-final-9';
 const YEAR = 2024;
-
-/** The names of the codes the sample uses (2024 政府收支分类科目). */
-const NAMES: Record<string, string> = {
-  201: '一般公共服务支出', 20126: '档案事务', 2012601: '行政运行', 2012604: '档案馆',
-  208: '社会保障和就业支出', 20805: '行政事业单位养老支出', 2080505: '机关事业单位基本养老保险缴费支出', 2080506: '机关事业单位职业年金缴费支出',
-  210: '卫生健康支出', 21011: '行政事业单位医疗', 2101101: '行政单位医疗',
-  221: '住房保障支出', 22102: '住房改革支出', 2210201: '住房公积金',
-  301: '工资福利支出', 30101: '基本工资', 30102: '津贴补贴', 30103: '奖金', 30108: '机关事业单位基本养老保险缴费',
-  30109: '职业年金缴费', 30110: '职工基本医疗保险缴费', 30113: '住房公积金',
-  302: '商品和服务支出', 30201: '办公费', 30205: '水费', 30206: '电费', 30211: '差旅费', 30217: '公务接待费', 30228: '工会经费',
-  30229: '福利费', 30231: '公务用车运行维护费', 30239: '其他交通费用', 30299: '其他商品和服务支出',
-  303: '对个人和家庭的补助', 30302: '退休费', 30305: '生活补助', 310: '资本性支出', 31002: '办公设备购置',
-};
 
 /** 表2 项 rows: [code, 财政拨款收入, 其他收入]. */
 const INCOME: [string, string, string][] = [
@@ -61,35 +46,22 @@ const ITEM_BUDGET: Record<string, string> = {
 };
 
 export function finalSampleSet(): TemplateSet {
-  const set = getBuiltinTemplateSet(FINAL_SAMPLE_SET_ID);
-  if (!set) throw new Error(`内置模板“${FINAL_SAMPLE_SET_ID}”不存在`);
-  return set;
+  return sampleSet(FINAL_SAMPLE_SET_ID);
 }
 
 export function createFinalSampleDocument(): BudgetDocument {
-  const set = finalSampleSet();
-  const doc = createDocument(set, {
+  const { doc, coded, set1, totals, derive } = sampleDocument(FINAL_SAMPLE_SET_ID, {
     unitName: '示例县档案馆', compiler: '示例县档案馆', entityKind: '单位', year: YEAR, date: '2025-08-20',
     region: '示例省示例市', unitType: '行政',
-  });
-  const def = (id: string): TableDef => set.tables.find((t) => t.id === id)!;
-  const coded = (tableId: string, lines: [string, Record<string, string>][], parents: number[]) => {
-    const leaves = lines.map(([code, values]) => codedRow(code, values));
-    doc.tables[tableId] = { rows: deriveTable(def(tableId), withAncestorsAndTotal(leaves, parents, def(tableId))) };
-  };
+  }, archiveCodeName);
   coded('t2', INCOME.map(([c, f, o]) => [c, { fiscal: f, otherIncome: o }]), [3, 5]);
   coded('t3', SPENDING.map(([c, b, p]) => [c, { basic: b, project: p }]), [3, 5]);
   coded('t5', GPB_SPENDING.map(([c, b, p]) => [c, { basic: b, project: p }]), [3, 5]);
-  coded('t6', BASIC.map(([c, v]): [string, Record<string, string>] => [c, { [c.startsWith('301') || c.startsWith('303') ? 'personnel' : 'public']: v }]), [3]);
+  coded('t6', BASIC.map(([c, v]): SampleLine => [c, { [c.startsWith('301') || c.startsWith('303') ? 'personnel' : 'public']: v }]), [3]);
 
-  const t2 = totals(doc, 't2');
+  const t2 = totals('t2');
   const t3 = doc.tables.t3.rows;
   const t5 = doc.tables.t5.rows;
-  const set1 = (tableId: string, rowId: string, values: Record<string, Amount>) => {
-    const row = doc.tables[tableId].rows.find((r) => r.id === rowId);
-    if (!row) throw new Error(`表“${tableId}”没有行“${rowId}”`);
-    Object.assign(row.values, values);
-  };
   // 表1: income by source from 表2, spending per 类 from 表3, the 财政拨款 carried in and out.
   set1('t1', 'gpb', { inAmount: t2.fiscal ?? 0 });
   set1('t1', 'otherIncome', { inAmount: t2.otherIncome ?? 0 });
@@ -102,7 +74,7 @@ export function createFinalSampleDocument(): BudgetDocument {
   set1('t4', 'carryEnd', { gpb: amount('2.00') });
   for (const r of t5) if (r.code?.length === 3) set1('t4', `c${r.code}`, { gpb: r.values.total ?? 0 });
   for (const [col, v] of Object.entries(SANGONG)) set1('t7', 'total', { [col]: amount(v) });
-  for (const id of ['t1', 't4', 't7']) doc.tables[id] = { rows: deriveTable(def(id), doc.tables[id].rows) };
+  derive(['t1', 't4', 't7']);
   Object.assign(doc.inputs, finalSampleInputs());
   Object.assign(doc.priorYear, finalSamplePriorYear());
   return doc;
@@ -122,16 +94,13 @@ export function finalSampleInputs(): Record<string, JsonValue> {
     [reasonKey.income('fiscal'), '档案数字化项目经费增加'], [reasonKey.income('otherIncome'), '档案查阅复制服务收入增加'],
     [reasonKey.expenditure('basic'), '人员工资正常晋升'], [reasonKey.expenditure('project'), '档案数字化项目扩大扫描范围'],
     [reasonKey.gpb('basic'), '人员工资正常晋升'], [reasonKey.gpb('project'), '档案数字化项目扩大扫描范围'],
-    [reasonKey.item('2012601'), '人员工资正常晋升'], [reasonKey.item('2012604'), '档案数字化项目扩大扫描范围'],
-    [reasonKey.item('2080505'), '缴费基数调整'], [reasonKey.item('2080506'), '缴费基数调整'], [reasonKey.item('2210201'), '缴存基数调整'],
+    ...ARCHIVE_ITEM_REASONS,
     [reasonKey.sangong('total'), '厉行节约，压减公务用车运行和接待支出'], [reasonKey.sangong('vehicleOperation'), '压减公务用车使用'],
     [reasonKey.sangong('reception'), '严格控制接待标准'], [reasonKey.operating(), '办公设备更新'],
   ];
   for (const [key, text] of reasons) inputs[key] = text;
   inputs[usageKey('201')] = '档案馆日常运转和档案数字化';
-  inputs[usageKey('208')] = '在职人员养老保险和职业年金缴费';
-  inputs[usageKey('210')] = '在职人员医疗保险缴费';
-  inputs[usageKey('221')] = '在职人员住房公积金';
+  for (const [key, text] of ARCHIVE_STAFF_USAGES) inputs[key] = text;
   inputs['other.procurement'] = { goods: amount('11.00'), services: amount('6.00'), sme: amount('17.00'), smeMicro: amount('15.00') };
   // 三公: the car the unit kept, the visits it received, and why the money stayed under its 预算数.
   inputs[sangongCountKey('vehiclesHeld')] = 1;
@@ -156,19 +125,3 @@ export function finalSamplePriorYear(): Record<string, Amount> {
   };
 }
 
-function codedRow(code: string, values: Record<string, string>): RowData {
-  return { id: code, code, name: NAMES[code], values: nonZero(values) };
-}
-
-/** Adds 类/款 rows above the leaves and the 合计 row where the table prints it, codes in printed order. */
-function withAncestorsAndTotal(leaves: RowData[], prefixLengths: number[], def: TableDef): RowData[] {
-  const rows = withAncestors(leaves, prefixLengths, (code) => NAMES[code]);
-  const total: RowData = { id: 'total', values: {} };
-  const top = def.rows.kind === 'coded' && def.rows.total.position === 'top';
-  return top ? [total, ...rows] : [...rows, total];
-}
-
-
-function totals(doc: BudgetDocument, tableId: string): Record<string, Amount> {
-  return doc.tables[tableId].rows.find((r) => r.id === 'total')?.values ?? {};
-}

@@ -1,11 +1,10 @@
-import { amount, type Amount } from '../amount/amount';
+import { amount } from '../amount/amount';
 import { CodeBook, type Classification } from '../codes/code-book';
-import { nonZero, withAncestors } from './sample-rows';
-import { initialRows } from '../document/create';
+import { nonZero } from './sample-rows';
+import { sampleSet, sampleTables, type SampleLine } from './sample-builder';
+import { createDocument } from '../document/create';
 import type { DocumentMeta, RowData, TableData } from '../document/document';
 import { deriveTable } from '../template/derive';
-import { getBuiltinTemplateSet } from '../template/registry';
-import type { TableDef } from '../template/template.schema';
 
 /**
  * The tables of the built-in sample: 若羌县医疗保障局 2024 部门预算 (the 2024 reference release), as a complete
@@ -101,38 +100,21 @@ export const SAMPLE_PROJECTS: [string, string, string][] = [
 ];
 
 export function createSampleTables(): Record<string, TableData> {
-  const set = getBuiltinTemplateSet(SAMPLE_SET_ID);
-  if (!set) throw new Error(`内置模板“${SAMPLE_SET_ID}”不存在`);
-  const def = (id: string): TableDef => {
-    const t = set.tables.find((x) => x.id === id);
-    if (!t) throw new Error(`内置模板缺少表“${id}”`);
-    return t;
-  };
+  const set = sampleSet(SAMPLE_SET_ID);
   const book = CodeBook.builtin();
-  const tables: Record<string, TableData> = {};
-  for (const t of set.tables) tables[t.id] = { rows: initialRows(t) };
-
-  const coded = (tableId: string, classification: Classification, lines: [string, string, string][], cols: [string, string]) => {
-    const t = def(tableId);
-    const leaves = lines.map(([code, a, b]) => codedRow(book, classification, code, { [cols[0]]: a, [cols[1]]: b }));
-    const rows = withAncestors(leaves, classification === 'functional' ? [3, 5] : [3], (code) => codeName(book, classification, code));
-    tables[tableId] = { rows: deriveTable(t, [...rows, { id: 'total', values: {} }]) };
-  };
-  coded('t2', 'functional', INCOME, ['gpb', 'gpbTransfer']);
-  coded('t3', 'functional', SPENDING, ['basic', 'project']);
-  coded('t5', 'functional', SPENDING, ['basic', 'project']);
-  coded('t6', 'economic', BASIC, ['personnel', 'public']);
+  const tables = createDocument(set).tables;
+  const { def, coded, set1, totals, derive } = sampleTables(set, tables, (code) => codeName(book, 'functional', code));
+  const lines = (rows: [string, string, string][], cols: [string, string]) => rows.map(([code, a, b]): SampleLine => [code, { [cols[0]]: a, [cols[1]]: b }]);
+  coded('t2', lines(INCOME, ['gpb', 'gpbTransfer']), [3, 5]);
+  coded('t3', lines(SPENDING, ['basic', 'project']), [3, 5]);
+  coded('t5', lines(SPENDING, ['basic', 'project']), [3, 5]);
+  coded('t6', lines(BASIC, ['personnel', 'public']), [3], (code) => codeName(book, 'economic', code));
 
   const t7Rows: RowData[] = SAMPLE_PROJECTS.map(([code, name, total], i) => ({ id: `p${i + 1}`, code, name, values: nonZero({ total }) }));
   tables.t7 = { rows: deriveTable(def('t7'), [...t7Rows, { id: 'total', values: {} }]) };
 
   // 表1 and 表4 are generated from the detail tables, as the officer's "generate from source" would.
-  const t2Total = rowValues(tables.t2, 'total');
-  const set1 = (tableId: string, rowId: string, values: Record<string, Amount>) => {
-    const row = tables[tableId].rows.find((r) => r.id === rowId);
-    if (!row) throw new Error(`表“${tableId}”没有行“${rowId}”`);
-    Object.assign(row.values, values);
-  };
+  const t2Total = totals('t2');
   set1('t1', 'gpbOwn', { inAmount: t2Total.gpb ?? 0 });
   set1('t1', 'gpbTransfer', { inAmount: t2Total.gpbTransfer ?? 0 });
   set1('t4', 'gpb', { inAmount: (t2Total.gpb ?? 0) + (t2Total.gpbTransfer ?? 0) });
@@ -148,7 +130,7 @@ export function createSampleTables(): Record<string, TableData> {
   set1('t10', 'reception', { gpb: amount('0.09') });
   set1('t10', 'vehicleOperation', { gpb: amount('0.84') });
 
-  for (const id of ['t1', 't4', 't10']) tables[id] = { rows: deriveTable(def(id), tables[id].rows) };
+  derive(['t1', 't4', 't10']);
   return tables;
 }
 
@@ -158,11 +140,3 @@ function codeName(book: CodeBook, classification: Classification, code: string):
   return name;
 }
 
-function codedRow(book: CodeBook, classification: Classification, code: string, values: Record<string, string>): RowData {
-  return { id: code, code, name: codeName(book, classification, code), values: nonZero(values) };
-}
-
-
-function rowValues(table: TableData, rowId: string): Record<string, Amount> {
-  return table.rows.find((r) => r.id === rowId)?.values ?? {};
-}

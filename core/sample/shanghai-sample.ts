@@ -1,11 +1,9 @@
 import { amount, type Amount } from '../amount/amount';
-import { createDocument } from '../document/create';
-import type { BudgetDocument, JsonValue, RowData } from '../document/document';
-import { deriveTable } from '../template/derive';
-import { getBuiltinTemplateSet } from '../template/registry';
-import type { TableDef, TemplateSet } from '../template/template.schema';
+import type { BudgetDocument, JsonValue } from '../document/document';
+import type { TemplateSet } from '../template/template.schema';
 import { INPUT, PRIOR, reasonKey, usageKey } from '../inputs/keys';
-import { nonZero, withAncestors } from './sample-rows';
+import { archiveCodeName, ARCHIVE_ITEM_REASONS, ARCHIVE_STAFF_USAGES } from './archive-unit';
+import { sampleDocument, sampleSet, type SampleLine } from './sample-builder';
 
 /**
  * The built-in sample of the Shanghai-style set: an invented small 行政 部门 (示例区档案局) with its 2025 budget in 元.
@@ -17,18 +15,6 @@ import { nonZero, withAncestors } from './sample-rows';
 
 export const SHANGHAI_SAMPLE_SET_ID = 'sh-dept-2025-9';
 const YEAR = 2025;
-
-/** The names of the codes the sample uses (2025 政府收支分类科目). */
-const NAMES: Record<string, string> = {
-  201: '一般公共服务支出', 20126: '档案事务', 2012601: '行政运行', 2012604: '档案馆',
-  208: '社会保障和就业支出', 20805: '行政事业单位养老支出', 2080505: '机关事业单位基本养老保险缴费支出', 2080506: '机关事业单位职业年金缴费支出',
-  210: '卫生健康支出', 21011: '行政事业单位医疗', 2101101: '行政单位医疗',
-  221: '住房保障支出', 22102: '住房改革支出', 2210201: '住房公积金',
-  301: '工资福利支出', 30101: '基本工资', 30102: '津贴补贴', 30103: '奖金', 30108: '机关事业单位基本养老保险缴费',
-  30109: '职业年金缴费', 30110: '职工基本医疗保险缴费', 30113: '住房公积金',
-  302: '商品和服务支出', 30201: '办公费', 30205: '水费', 30206: '电费', 30211: '差旅费', 30217: '公务接待费', 30228: '工会经费',
-  30229: '福利费', 30231: '公务用车运行维护费', 30299: '其他商品和服务支出',
-};
 
 /** 项 rows: [code, 基本支出, 项目支出 from 一般公共预算, 项目支出 from 其他收入], in 元. */
 const ITEMS: [string, string, string, string][] = [
@@ -48,34 +34,21 @@ const BASIC: [string, string][] = [
 const SANGONG: Record<string, string> = { reception: '18000.00', vehicleOperation: '72000.00', operating: '802400.00' };
 
 export function shanghaiSampleSet(): TemplateSet {
-  const set = getBuiltinTemplateSet(SHANGHAI_SAMPLE_SET_ID);
-  if (!set) throw new Error(`内置模板“${SHANGHAI_SAMPLE_SET_ID}”不存在`);
-  return set;
+  return sampleSet(SHANGHAI_SAMPLE_SET_ID);
 }
 
 export function createShanghaiSampleDocument(): BudgetDocument {
-  const set = shanghaiSampleSet();
-  const doc = createDocument(set, {
+  const { doc, coded, set1, totals, derive } = sampleDocument(SHANGHAI_SAMPLE_SET_ID, {
     unitName: '示例区档案局', compiler: '示例区档案局', entityKind: '部门', year: YEAR, date: '2025-02-10',
     region: '上海市示例区', unitType: '行政',
-  });
-  const def = (id: string): TableDef => set.tables.find((t) => t.id === id)!;
-  const coded = (tableId: string, lines: [string, Record<string, string>][], parents: number[]) => {
-    const leaves = lines.map(([code, values]) => codedRow(code, values));
-    doc.tables[tableId] = { rows: deriveTable(def(tableId), [...withAncestors(leaves, parents, (c) => NAMES[c] ?? c), { id: 'total', values: {} }]) };
-  };
+  }, archiveCodeName);
   const plus = (a: string, b: string) => (a || b ? ((amount(a || '0') + amount(b || '0')) / 100).toFixed(2) : '');
   coded('t2', ITEMS.map(([c, b, p, o]) => [c, { fiscal: plus(b, p), otherIncome: o }]), [3, 5]);
   coded('t3', ITEMS.map(([c, b, p, o]) => [c, { basic: b, project: plus(p, o) }]), [3, 5]);
   coded('t5', ITEMS.map(([c, b, p]) => [c, { basic: b, project: p }]), [3, 5]);
-  coded('t8', BASIC.map(([c, v]): [string, Record<string, string>] => [c, { [c.startsWith('301') ? 'personnel' : 'public']: v }]), [3]);
+  coded('t8', BASIC.map(([c, v]): SampleLine => [c, { [c.startsWith('301') ? 'personnel' : 'public']: v }]), [3]);
 
-  const set1 = (tableId: string, rowId: string, values: Record<string, Amount>) => {
-    const row = doc.tables[tableId].rows.find((r) => r.id === rowId);
-    if (!row) throw new Error(`表“${tableId}”没有行“${rowId}”`);
-    Object.assign(row.values, values);
-  };
-  const t2 = totals(doc, 't2');
+  const t2 = totals('t2');
   // 表1: income by source from 表2 (all 财政拨款 is 一般公共预算), spending per 类 from 表3; 表4 per 类 from 表5.
   set1('t1', 'gpb', { inAmount: t2.fiscal ?? 0 });
   set1('t1', 'otherIncome', { inAmount: t2.otherIncome ?? 0 });
@@ -83,7 +56,7 @@ export function createShanghaiSampleDocument(): BudgetDocument {
   set1('t4', 'gpb', { inAmount: t2.fiscal ?? 0 });
   for (const r of doc.tables.t5.rows) if (r.code?.length === 3) set1('t4', `c${r.code}`, { gpb: r.values.total ?? 0 });
   for (const [col, v] of Object.entries(SANGONG)) set1('t9', 'total', { [col]: amount(v) });
-  for (const id of ['t1', 't4', 't9']) doc.tables[id] = { rows: deriveTable(def(id), doc.tables[id].rows) };
+  derive(['t1', 't4', 't9']);
   Object.assign(doc.inputs, shanghaiSampleInputs());
   Object.assign(doc.priorYear, shanghaiSamplePriorYear());
   return doc;
@@ -100,16 +73,13 @@ export function shanghaiSampleInputs(): Record<string, JsonValue> {
     [reasonKey.income('fiscal'), '档案数字化项目经费增加及人员经费调整'], [reasonKey.income('otherIncome'), '档案查阅复制服务收入增加'],
     [reasonKey.expenditure('basic'), '人员工资正常晋升及社会保险缴费基数调整'], [reasonKey.expenditure('project'), '档案数字化项目扩大扫描范围'],
     [reasonKey.gpb('basic'), '人员工资正常晋升及社会保险缴费基数调整'], [reasonKey.gpb('project'), '档案数字化项目扩大扫描范围'],
-    [reasonKey.item('2012601'), '人员工资正常晋升'], [reasonKey.item('2012604'), '档案数字化项目扩大扫描范围'],
-    [reasonKey.item('2080505'), '缴费基数调整'], [reasonKey.item('2080506'), '缴费基数调整'], [reasonKey.item('2210201'), '缴存基数调整'],
+    ...ARCHIVE_ITEM_REASONS,
     [reasonKey.sangong('total'), '厉行节约，压减公务接待和公务用车运行支出'], [reasonKey.sangong('reception'), '严格控制接待标准'],
     [reasonKey.sangong('vehicleOperation'), '压减公务用车使用'], [reasonKey.operating(), '压减一般性支出'],
   ];
   for (const [key, text] of reasons) inputs[key] = text;
   inputs[usageKey('201')] = '档案局日常运转和档案数字化';
-  inputs[usageKey('208')] = '在职人员养老保险和职业年金缴费';
-  inputs[usageKey('210')] = '在职人员医疗保险缴费';
-  inputs[usageKey('221')] = '在职人员住房公积金';
+  for (const [key, text] of ARCHIVE_STAFF_USAGES) inputs[key] = text;
   inputs[INPUT.procurement] = { goods: amount('320000.00'), services: amount('980000.00'), sme: amount('1150000.00'), smeMicro: amount('860000.00') };
   inputs[INPUT.assets] = {
     asOf: '截至2024年12月31日', buildingArea: amount('3260.00'), buildingValue: amount('18600000.00'),
@@ -140,10 +110,3 @@ export function shanghaiSamplePriorYear(): Record<string, Amount> {
   };
 }
 
-function codedRow(code: string, values: Record<string, string>): RowData {
-  return { id: code, code, name: NAMES[code], values: nonZero(values) };
-}
-
-function totals(doc: BudgetDocument, tableId: string): Record<string, Amount> {
-  return doc.tables[tableId].rows.find((r) => r.id === 'total')?.values ?? {};
-}
