@@ -7,7 +7,7 @@ import { checkReasons, checkUsage } from './reasons.check';
 import { checkEmptyNotes, checkOutlineTables, checkRequiredParts } from './completeness.check';
 import { checkTextLength } from './text-length.check';
 import { checkChangeSums, checkPriorYear } from './prior-year.check';
-import { checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, checkUnits } from './figures.check';
+import { checkOverallPerformance, checkOverrides, checkProcurement, checkProjects, checkRepeatedWords, checkUnits } from './figures.check';
 import { MERGE_INPUT } from '../merge/merge-units';
 import { checkMergedSums } from './merge.check';
 import { checkFinalCompletion } from './final-completion.check';
@@ -46,6 +46,7 @@ export function checkDocumentText(doc: BudgetDocument, template: TemplateSet): F
     ...checkChangeSums(ctx),
     ...checkUsage(ctx),
     ...checkProjects(ctx),
+    ...checkOverallPerformance(ctx),
     // A 决算 speaks of contracts granted, a 预算 of money reserved: the same figures, checked in the set's words.
     ...(usesGenerator(template.outline, 'final.procurement') ? checkFinalProcurement(ctx, typed) : checkProcurement(ctx)),
     ...checkOverrides(renderOutline(doc, template)),

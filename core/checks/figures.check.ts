@@ -117,16 +117,21 @@ export function checkProjects(ctx: TextContext): Finding[] {
         { input: INPUT.performanceProjects }));
     }
   });
-  const overall = getOverallPerformance(ctx.doc);
-  if (overall && (overall.upper !== undefined || overall.local !== undefined || overall.other !== undefined)) {
-    const funds = (overall.upper ?? 0) + (overall.local ?? 0) + (overall.other ?? 0);
-    const whole = grandTotal(ctx);
-    if (funds !== whole) {
-      out.push(textFinding('text.performance-funds', '绩效目标表资金与表7一致', 'warning', 'overall',
-        `${ctx.common.主体}整体绩效目标表资金合计 ${ctx.money(funds)}，与收支总${figuresWord(ctx.template)} ${ctx.money(whole)} 不符`, { input: INPUT.performanceOverall }));
-    }
-  }
   return out;
+}
+
+/**
+ * The 整体绩效目标表's funds add up to the 收支总计: in every set, with or without a project table (a 决算 or a
+ * Shanghai-style set has none, and its officer still fills in the 整体绩效目标表).
+ */
+export function checkOverallPerformance(ctx: TextContext): Finding[] {
+  const overall = getOverallPerformance(ctx.doc);
+  if (!overall || (overall.upper === undefined && overall.local === undefined && overall.other === undefined)) return [];
+  const funds = (overall.upper ?? 0) + (overall.local ?? 0) + (overall.other ?? 0);
+  const whole = grandTotal(ctx);
+  if (funds === whole) return [];
+  return [textFinding('text.performance-funds', '绩效目标表资金与表7一致', 'warning', 'overall',
+    `${ctx.common.主体}整体绩效目标表资金合计 ${ctx.money(funds)}，与收支总${figuresWord(ctx.template)} ${ctx.money(whole)} 不符`, { input: INPUT.performanceOverall })];
 }
 
 /** 小微企业 is part of 中小企业, which is part of the procurement budget. */
