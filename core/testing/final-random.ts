@@ -2,9 +2,9 @@ import { CodeBook, type Classification } from '../codes/code-book';
 import { createDocument } from '../document/create';
 import type { BudgetDocument, RowData } from '../document/document';
 import { deriveTable } from '../template/derive';
-import { getBuiltinTemplateSet } from '../template/registry';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { finalBudgetKey } from '../text/final/keys';
+import { setFor } from './builders';
 import { seededRandom } from './random';
 
 /**
@@ -25,9 +25,7 @@ const NON_FISCAL = ['superiorSubsidy', 'businessIncome', 'operatingIncome', 'sub
 const EXTRA_SPENDING = ['superiorRemit', 'operatingExpense', 'subordinateSubsidy'] as const;
 
 export function finalSet(): TemplateSet {
-  const set = getBuiltinTemplateSet(FINAL_SET_ID);
-  if (!set) throw new Error(`内置模板“${FINAL_SET_ID}”不存在`);
-  return set;
+  return setFor(FINAL_SET_ID);
 }
 
 interface Item {

@@ -15,6 +15,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Whole numbers 0..max and yes/no with probability p, drawn from one seeded sequence. */
+export interface Draws {
+  int(max: number): number;
+  chance(p: number): boolean;
+}
+
+export function seededDraws(seed: number): Draws {
+  const r = seededRandom(seed);
+  return { int: (max) => Math.floor(r() * (max + 1)), chance: (p) => r() < p };
+}
+
 /** Every input amount cell of a document that holds a figure (its row not computed, its column not a formula). */
 export function filledInputCells(doc: BudgetDocument, template: TemplateSet): CellRef[] {
   const model = structureOf(doc, template);

@@ -1,14 +1,13 @@
 import type { BudgetDocument } from '../document/document';
 import { generateFiscalOverview, generateOverview } from '../derive/generate';
-import { getBuiltinTemplateSet } from '../template/registry';
 import type { TemplateSet } from '../template/template.schema';
-import { docFor, withDerived, withRows, type AmountStrings } from './builders';
+import { docFor, setFor, withDerived, withRows, type AmountStrings } from './builders';
 import { seededRandom } from './random';
 
 export const SHANGHAI_SET_ID = 'sh-dept-2025-9';
 
 export function shanghaiSet(): TemplateSet {
-  return getBuiltinTemplateSet(SHANGHAI_SET_ID)!;
+  return setFor(SHANGHAI_SET_ID);
 }
 
 // No 养老/医疗/住房公积金 项 (2080505, 21011x, 2210201): their 基本支出 is checked against economic 30108/30110/30113, which
