@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { codedTable, fixedTable, testSet } from '../../testing/builders';
+import { twinSpendingWorkbook } from '../../testing/set-workbooks';
 import { inferTemplateSet } from '../infer/infer-set';
 import { draftFromInference, draftFromSet, draftRules, draftToFile, validateDraft, type SetDraft } from './set-draft';
 import { changeRule, parseSynonyms, renameColumn, setColumnFormula, setColumnSynonyms, setProposalAccepted, setRuleEnabled, setSetFields, setTableTitle } from './draft-edits';
@@ -21,20 +21,7 @@ function valid(draft: SetDraft) {
 
 /** Two tables that print the same columns over the same codes (the case the proposals are for). */
 async function twinWorkbookDraft(): Promise<SetDraft> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, title] of [['A', '部门支出预算表'], ['B', '部门支出预算明细表']] as const) {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([title]);
-    ws.addRow(['编制单位：某某局', '', '', '', '单位：元']);
-    ws.addRow(['科目编码', '科目名称', '支出预算', '', '']);
-    ws.addRow(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
-    ws.mergeCells('A3:A4');
-    ws.mergeCells('B3:B4');
-    ws.mergeCells('C3:E3');
-    ws.addRow(['2010101', '行政运行', 10, 10, '']);
-    ws.addRow(['', '合计', 10, 10, '']);
-  }
-  const r = await inferTemplateSet(wb, { id: 'bureau-2025' });
+  const r = await inferTemplateSet(await twinSpendingWorkbook(), { id: 'bureau-2025' });
   if (!r.ok) throw new Error(r.message);
   return draftFromInference(r);
 }

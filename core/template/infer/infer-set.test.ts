@@ -6,6 +6,7 @@ import { exportXlsx } from '../../xlsx/export-xlsx';
 import { formulaRefs } from '../../structure/formula';
 import type { FixedRowDef, TableDef, TemplateSet } from '../template.schema';
 import { inferTemplateSet } from './infer-set';
+import { twinSpendingWorkbook } from '../../testing/set-workbooks';
 
 /**
  * The round trip the bureau's case rests on: a blank workbook printed from a built-in set (titles, 编制 line, header,
@@ -107,20 +108,7 @@ describe('a set proposed from a blank workbook', () => {
   });
 
   it('proposes an equality between two tables that print the same columns over the same codes', async () => {
-    const wb = new ExcelJS.Workbook();
-    for (const [name, title] of [['A', '部门支出预算表'], ['B', '部门支出预算明细表']] as const) {
-      const ws = wb.addWorksheet(name);
-      ws.addRow([title]);
-      ws.addRow(['编制单位：某某局', '', '', '', '单位：元']);
-      ws.addRow(['科目编码', '科目名称', '支出预算', '', '']);
-      ws.addRow(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
-      ws.mergeCells('A3:A4');
-      ws.mergeCells('B3:B4');
-      ws.mergeCells('C3:E3');
-      ws.addRow(['2010101', '行政运行', 10, 10, '']);
-      ws.addRow(['', '合计', 10, 10, '']);
-    }
-    const r = await inferTemplateSet(wb, { id: 'bureau-2025' });
+    const r = await inferTemplateSet(await twinSpendingWorkbook(), { id: 'bureau-2025' });
     if (!r.ok) throw new Error(r.message);
     expect(r.set.amountUnit).toBe('元');
     expect(r.set.display.compilerPrefix).toBe('编制单位：');
