@@ -3,6 +3,8 @@ import type { Classification } from '../codes/code-book';
 import type { BudgetDocument, DocumentMeta, JsonValue, RowData, TableData } from '../document/document';
 import type { Amount } from '../amount/amount';
 import type { Finding } from '../rules/finding';
+import { structureOf } from '../structure/structure-model';
+import type { TemplateSet } from '../template/template.schema';
 
 /**
  * Keeping a second copy of the open document (the checking replica in the worker) in step with the page's copy.
@@ -48,7 +50,7 @@ export interface FindingsDelta {
 }
 
 /** Page side: what one command changed, copied out of the page's document. */
-export function buildPatch(doc: BudgetDocument, changes: ChangeSet): DocPatch {
+export function buildPatch(doc: BudgetDocument, changes: ChangeSet, template?: TemplateSet): DocPatch {
   const tables: Record<string, TableData> = {};
   const tableChanged = new Set(changes.tables);
   for (const key of changes.inputs) if (key.startsWith(TABLE_NOTE_PREFIX)) tableChanged.add(key.slice(TABLE_NOTE_PREFIX.length));
@@ -64,13 +66,20 @@ export function buildPatch(doc: BudgetDocument, changes: ChangeSet): DocPatch {
     const key = `${cell.table}\u0001${cell.row}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    index ??= new Map();
-    let rowsById = index.get(cell.table);
-    if (!rowsById) {
-      rowsById = new Map((doc.tables[cell.table]?.rows ?? []).map((r) => [r.id, r]));
-      index.set(cell.table, rowsById);
+    // With the set at hand the structure model finds the row (a 10,000-row table is not indexed per keystroke); a
+    // table with duplicated ids is indexed, the last of them winning as before.
+    const t = template ? structureOf(doc, template).table(cell.table) : undefined;
+    const at = t && t.pos.size === t.length ? t.positionOf(cell.row) : -1;
+    let row = at >= 0 ? doc.tables[cell.table]!.rows[at] : undefined;
+    if (!row) {
+      index ??= new Map();
+      let rowsById = index.get(cell.table);
+      if (!rowsById) {
+        rowsById = new Map((doc.tables[cell.table]?.rows ?? []).map((r) => [r.id, r]));
+        index.set(cell.table, rowsById);
+      }
+      row = rowsById.get(cell.row);
     }
-    const row = rowsById.get(cell.row);
     if (row) rows.push({ table: cell.table, row: copyRow(row) });
   }
   const patch: DocPatch = { changes, rows, tables };

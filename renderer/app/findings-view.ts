@@ -34,6 +34,11 @@ interface PartSummary {
   aloneErrors: number;
   errors: number;
   warnings: number;
+  /**
+   * Every finding as a group of its own, 错误 then 提示 (the list's order): what the list shows when none of its
+   * findings is grouped — always so for the text checks' list unless it names table cells.
+   */
+  lone: { errors: FindingGroup[]; warnings: FindingGroup[] };
 }
 
 const summaries = new WeakMap<readonly OutlineItem[], WeakMap<readonly Finding[], PartSummary>>();
@@ -56,7 +61,9 @@ function summaryOf(items: readonly OutlineItem[], list: readonly Finding[]): Par
       if (error) aloneErrors += 1;
     }
   }
-  s = { table, aloneCounts: countFindings(items, alone), aloneErrors, errors, warnings: list.length - errors };
+  const lones = { errors: [] as FindingGroup[], warnings: [] as FindingGroup[] };
+  for (const f of list) (f.severity === 'error' ? lones.errors : lones.warnings).push(loneGroup(f));
+  s = { table, aloneCounts: countFindings(items, alone), aloneErrors, errors, warnings: list.length - errors, lone: lones };
   byList.set(list, s);
   return s;
 }
@@ -67,6 +74,31 @@ function loneGroup(f: Finding): FindingGroup {
   let g = lone.get(f);
   if (!g) lone.set(f, (g = { cause: null, primary: f, members: [f] }));
   return g;
+}
+
+/**
+ * `inFindingOrder` over the merged list (the rules' 错误, the text checks' 错误, the rules' 提示, the text checks' 提示)
+ * when no text finding is grouped: the text checks' groups are their list's lone groups, taken as a whole, so an edit
+ * walks the rules' findings only.
+ */
+function inListOrder(rules: readonly Finding[], groupOf: ReadonlyMap<Finding, FindingGroup>, text: PartSummary['lone']): FindingGroup[] {
+  const firstWarning = rules.findIndex((f) => f.severity !== 'error');
+  const split = firstWarning < 0 ? rules.length : firstWarning;
+  const emitted = new Set<FindingGroup>();
+  const walk = (from: number, to: number): FindingGroup[] => {
+    const out: FindingGroup[] = [];
+    for (let i = from; i < to; i++) {
+      const f = rules[i]!;
+      const g = groupOf.get(f);
+      if (!g) out.push(loneGroup(f));
+      else if (!emitted.has(g)) {
+        emitted.add(g);
+        out.push(g);
+      }
+    }
+    return out;
+  };
+  return walk(0, split).concat(text.errors, walk(split, rules.length), text.warnings);
 }
 
 function addCounts(into: Map<string, Counts>, from: ReadonlyMap<string, Counts>): void {
@@ -103,7 +135,7 @@ export function findingsView(
       // Findings a step behind the document (a row just deleted) name cells that are gone: show them ungrouped.
     }
   }
-  const groups = inFindingOrder(findings, groupOf, loneGroup);
+  const groups = text.table.length === 0 ? inListOrder(parts.rules, groupOf, text.lone) : inFindingOrder(findings, groupOf, loneGroup);
 
   const outline = new Map<string, Counts>();
   addCounts(outline, rules.aloneCounts);

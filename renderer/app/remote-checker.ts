@@ -59,7 +59,7 @@ export class RemoteChecker {
   }
 
   /** After a command changed the page's document in place; the patch may be shared by several replicas. */
-  patch(changes: ChangeSet, patch = this.doc ? buildPatch(this.doc, changes) : null): void {
+  patch(changes: ChangeSet, patch = this.doc ? buildPatch(this.doc, changes, this.template ?? undefined) : null): void {
     if (!this.doc || !patch) return;
     this.send('sessionPatch', { patch });
   }

@@ -124,7 +124,7 @@ export function useDocument(): DocumentControls {
     return session.subscribe((event) => {
       if (event.kind === 'saved') setForcedDirty(false);
       else {
-        const patch = buildPatch(session.doc, event.changes);
+        const patch = buildPatch(session.doc, event.changes, session.template);
         rules.patch(event.changes, patch);
         text.patch(event.changes, patch);
       }
