@@ -34,7 +34,7 @@ function longDocument(): { doc: BudgetDocument; last: string } {
 }
 
 describe('a long table', () => {
-  it('opens with every row reachable, its last row edits like any other, and a name only the last row has is not cut', async () => {
+  it('opens with every row reachable, its last row edits like any other (the sums above follow), and a name only the last row has is not cut', async () => {
     const page = await openApp(h);
     await openTable(page, 't3');
     const { doc, last } = longDocument();
@@ -59,6 +59,14 @@ describe('a long table', () => {
     await page.keyboard.type('777');
     await page.keyboard.press('Enter');
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.replace(/,/g, '') === '777.00', amount, { timeout: 5000 });
+    // The 款 above it is redrawn with its new sum (50 项 of 1.01…1.50, the last now 777.00).
+    const kuan = `.bd-grid .ag-row[row-id="${last.slice(0, 5)}"] .ag-cell[col-id="basic"]`;
+    await page.waitForFunction((sel) => {
+      // 50 rows up: scrolled into view (rows out of view are not in the page).
+      const vp = [...document.querySelectorAll<HTMLElement>('.bd-grid *')].sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
+      if (vp && !document.querySelector(sel)) vp.scrollTop = vp.scrollHeight - vp.clientHeight - 60 * 21;
+      return document.querySelector(sel)?.textContent?.replace(/,/g, '') === '838.25';
+    }, kuan, { timeout: 5000, polling: 200 });
     await page.close();
   });
 });

@@ -91,13 +91,20 @@ export function TableGrid(props: TableGridProps) {
       api?.refreshCells({ force: true });
       return;
     }
+    // Only the cells whose value or findings changed are redrawn (a typed figure changes its row's 合计 and the sums
+    // above it in the same columns); a cell shows nothing of its row's other cells.
     const rowIds = new Set<string>();
+    const cols = new Set<string>();
     if (docChanged) {
-      for (const c of lastChanges!.cells) if (c.table === table.id) rowIds.add(c.row);
+      for (const c of lastChanges!.cells) {
+        if (c.table !== table.id) continue;
+        rowIds.add(c.row);
+        cols.add(c.col);
+      }
       if (rowIds.size > 0) columnWidths.cellsChanged(lastChanges!.cells, (id) => api?.getRowNode(id)?.data?.level ?? 0);
     }
-    if (findingsByCell !== prev.findingsByCell) changedFindingRows(prev.findingsByCell, findingsByCell, table.id, rowIds);
-    refreshRows(api, ctx, rowIds, true);
+    if (findingsByCell !== prev.findingsByCell) changedFindingRows(prev.findingsByCell, findingsByCell, table.id, rowIds, cols);
+    refreshRows(api, ctx, rowIds, true, cols);
   }, [version, findingsByCell]);
 
   const deps = useMemo<ClipboardDeps>(() => ({ apiRef, rootRef, ctx, selectionRef, edits }), [ctx, edits]);
@@ -307,8 +314,11 @@ function selectedRowIds(api: GridApi<GridRow> | null, sel: Selection | null): st
   return ids;
 }
 
-/** Redraws the grid rows showing these document rows (and forgets their cached views when their content changed). */
-function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set<string>, changed: boolean): void {
+/**
+ * Redraws the grid rows showing these document rows, only the given columns when given (and forgets the rows' cached
+ * views when their content changed).
+ */
+function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set<string>, changed: boolean, columns?: ReadonlySet<string>): void {
   if (rowIds.size === 0 || !api) return;
   const nodes: IRowNode<GridRow>[] = [];
   const take = (n: IRowNode<GridRow> | undefined) => {
@@ -327,7 +337,7 @@ function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set
     // Elsewhere a grid row's id is the document row's id: no walk over 10,000 nodes per keystroke.
     for (const id of rowIds) take(api.getRowNode(id));
   }
-  if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
+  if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, ...(columns ? { columns: [...columns] } : {}), force: true });
 }
 
 /**

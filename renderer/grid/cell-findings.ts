@@ -50,20 +50,22 @@ export function cellFindings(parts: { rules: readonly Finding[]; text: readonly 
   return new CellFindings(cellMap(parts.rules, tableId), cellMap(parts.text, tableId));
 }
 
-/** Adds the document row ids of this table whose cells gained, lost or changed a finding. */
-export function changedFindingRows(before: CellFindingsLookup, after: CellFindingsLookup, tableId: string, out: Set<string>): void {
+/** Adds the document row ids (and their column ids to `cols`) of this table's cells that gained, lost or changed a finding. */
+export function changedFindingRows(before: CellFindingsLookup, after: CellFindingsLookup, tableId: string, out: Set<string>, cols?: Set<string>): void {
   if (before instanceof CellFindings && after instanceof CellFindings) {
-    if (before.rules !== after.rules) diff(before.rules, after.rules, tableId, out);
-    if (before.text !== after.text) diff(before.text, after.text, tableId, out);
-  } else if (before instanceof Map && after instanceof Map) diff(before as CellMap, after as CellMap, tableId, out);
+    if (before.rules !== after.rules) diff(before.rules, after.rules, tableId, out, cols);
+    if (before.text !== after.text) diff(before.text, after.text, tableId, out, cols);
+  } else if (before instanceof Map && after instanceof Map) diff(before as CellMap, after as CellMap, tableId, out, cols);
 }
 
-function diff(before: CellMap, after: CellMap, tableId: string, out: Set<string>): void {
+function diff(before: CellMap, after: CellMap, tableId: string, out: Set<string>, cols?: Set<string>): void {
   const prefix = `${tableId}\u0001`;
   const note = (key: string) => {
     if (!key.startsWith(prefix)) return;
     const rest = key.slice(prefix.length);
-    out.add(rest.slice(0, rest.indexOf('\u0001')));
+    const at = rest.indexOf('\u0001');
+    out.add(rest.slice(0, at));
+    cols?.add(rest.slice(at + 1));
   };
   for (const [key, list] of after) {
     const old = before.get(key);
