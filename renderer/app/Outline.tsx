@@ -43,14 +43,13 @@ export const Outline = memo(function Outline({ items, counts, selectedId, onSele
   });
   const [collapsed, setCollapsed] = useState(() => stored(COLLAPSED_KEY) === '1');
   const drag = useRef<{ x: number; w: number } | null>(null);
-  const shownCounts = counts;
   const fold = (next: boolean) => {
     setCollapsed(next);
     store(COLLAPSED_KEY, next ? '1' : '0');
   };
   if (collapsed) {
     let errors = 0;
-    for (const c of shownCounts.values()) errors += c.errors;
+    for (const c of counts.values()) errors += c.errors;
     return (
       <nav className="bd-outline is-collapsed" aria-label="文档目录" data-testid="outline">
         <button type="button" className="bd-plain bd-outline-fold" onClick={() => fold(false)} title="展开目录" aria-expanded={false}>
@@ -70,7 +69,7 @@ export const Outline = memo(function Outline({ items, counts, selectedId, onSele
       </div>
       <ul>
         {items.map((item) => {
-          const c = shownCounts.get(item.id);
+          const c = counts.get(item.id);
           const selectable = item.kind !== 'heading';
           return (
             <li

@@ -91,13 +91,13 @@ export function useDocument(): DocumentControls {
   // Two replicas: the table rules answer within a frame or two; the text checks (slow on 10,000 rows) answer on
   // their own and never hold the rules' findings back. The panel shows both lists merged in core's order.
   const checkersRef = useRef<{ rules: RemoteChecker; text: RemoteChecker } | null>(null);
+  // The lists as the replicas last answered (for the open document: a newly opened one starts with none).
+  const partsRef = useRef(NO_FINDINGS);
   if (!checkersRef.current) {
-    let parts = NO_FINDINGS;
     const update = (part: CheckPart) => (c: CheckerState) => {
-      parts = { ...parts, [part]: c.findings };
+      const parts = (partsRef.current = { ...partsRef.current, [part]: c.findings });
       const findings = mergeFindings(parts.rules, parts.text);
-      const now = parts;
-      setState((s) => ({ ...s, findings, parts: now, checking: part === 'rules' ? c.pending : s.checking }));
+      setState((s) => ({ ...s, findings, parts, checking: part === 'rules' ? c.pending : s.checking }));
     };
     checkersRef.current = {
       rules: new RemoteChecker('rules', afterFirstTable(checkingWorker('rules')), update('rules'), learnedCodes),
@@ -108,6 +108,7 @@ export function useDocument(): DocumentControls {
   const load = useCallback((doc: BudgetDocument, template: TemplateSet, file: FileInfo, dirty = false, json?: string) => {
     const session = createSession(doc, template);
     warmStructures(doc, template);
+    partsRef.current = NO_FINDINGS;
     setForcedDirty(dirty);
     const builtin = isBuiltinTemplate(template);
     const text = json ?? JSON.stringify(doc);

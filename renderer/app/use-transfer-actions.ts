@@ -3,7 +3,7 @@ import type { Classification } from '../../core/codes';
 import { guessClassification, parseCodeCsv } from '../../core/codes';
 import type { Host } from '../../core/ipc/contract';
 import { parseTemplateSetText } from '../../core/template/registry';
-import { groupByCauseIndexed } from '../../core/rules/causes';
+import { groupByCauseIndexed, isTableFinding } from '../../core/rules/causes';
 import { GROUPING_LIMIT } from './findings-view';
 import { countBySeverity } from '../../core/rules/finding-order';
 import { loadedTemplateSet, registerTemplateSet, stripExt, templateFor, templateSets } from './core-adapter';
@@ -87,7 +87,8 @@ export function useTransferActions(host: Host, controls: DocumentControls, promp
     // Said in problems, as the findings panel groups them: one typo is one problem, however many 错误 it causes.
     const session = ref.current.state.session;
     let problems = errors;
-    if (session && findings.length <= GROUPING_LIMIT) {
+    // The panel's limit, counted as the panel counts it (table findings: text findings are never grouped).
+    if (session && findings.filter(isTableFinding).length <= GROUPING_LIMIT) {
       try {
         problems = groupByCauseIndexed(findings, session.doc, session.template).filter((g) => g.members.some((f) => f.severity === 'error')).length;
       } catch {

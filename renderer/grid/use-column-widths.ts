@@ -4,7 +4,7 @@ import { printsBlankZero } from '../../core/layout/printed-layout';
 import { amountTextWidth, columnWidths, measureContent, textWidth, type ColumnWidth, type ContentExtent } from './column-widths';
 import type { GridContext } from './grid-context';
 import type { GridRow } from './grid-rows';
-import { FIRST_ROWS, ROWS_PER_TASK } from './use-grid-host';
+import { firstPart, laterParts } from './row-parts';
 
 /** Extra left padding per indentation level of names (grid.css .bd-indent-n), as column-widths.ts counts it. */
 const INDENT_PX = 12;
@@ -29,31 +29,25 @@ export function useColumnWidths(ctx: GridContext, initialRows: readonly GridRow[
   // chunk per task, widening a column only if a later row is wider. A whole re-measure stops the walk.
   const walk = useRef(0);
   const [widths, setWidths] = useState<ReadonlyMap<string, ColumnWidth>>(() => {
-    extent.current = measure(initialRows.length > 2 * FIRST_ROWS ? initialRows.slice(0, FIRST_ROWS) : initialRows);
+    extent.current = measure(firstPart(initialRows));
     return columnWidths(ctx.table, extent.current);
   });
   useEffect(() => {
-    if (initialRows.length <= 2 * FIRST_ROWS) return;
     const generation = walk.current;
-    let at = FIRST_ROWS;
     let grown = false;
-    let timer: number | undefined;
-    const step = () => {
+    return laterParts(initialRows, (chunk) => {
       const current = extent.current;
-      if (walk.current !== generation || !current) return;
-      const part = measure(initialRows.slice(at, at + ROWS_PER_TASK));
-      for (const [col, width] of part.text) {
+      if (walk.current !== generation || !current) return false;
+      for (const [col, width] of measure(chunk).text) {
         if (width > (current.text.get(col) ?? 0)) {
           current.text.set(col, width);
           grown = true;
         }
       }
-      at += ROWS_PER_TASK;
-      if (at < initialRows.length) timer = window.setTimeout(step, 0);
-      else if (grown) setWidths(columnWidths(ctx.table, current));
-    };
-    timer = window.setTimeout(step, 0);
-    return () => window.clearTimeout(timer);
+      return true;
+    }, () => {
+      if (grown && extent.current) setWidths(columnWidths(ctx.table, extent.current));
+    });
     // The rows the table opened with, once: later row lists are measured by rowsChanged.
   }, []);
 

@@ -1,19 +1,12 @@
 import { createGrid, type ColDef, type ColGroupDef, type GridApi, type GridOptions } from 'ag-grid-community';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { comesInParts, firstPart, laterParts } from './row-parts';
 
 export interface LiveGridOptions<T> {
   rowData: T[];
   columnDefs: (ColDef<T> | ColGroupDef<T>)[];
   pinnedTopRowData?: T[];
 }
-
-/**
- * A long table reaches a new grid in parts: the first rows at once (the screenful the officer sees first), the
- * rest a chunk per task, so opening 10,000 rows never holds the window for long; the findings' outlines and the
- * column widths follow the same way (use-column-widths.ts).
- */
-export const FIRST_ROWS = 300;
-export const ROWS_PER_TASK = 2500;
 
 /**
  * Mounts AG Grid's own (framework-free) renderer in a div and keeps its rows and columns in step with React state.
@@ -43,26 +36,22 @@ export function useGridHost<T>(
     if (!host) return;
     let api: GridApi<T> | null = null;
     let timer: number | undefined;
+    let cancelRest: () => void = () => undefined;
     const create = () => {
       timer = undefined;
       const now = liveRef.current;
       const all = now.rowData;
-      const first = all.length > 2 * FIRST_ROWS ? all.slice(0, FIRST_ROWS) : all;
-      const grid = (api = createGrid<T>(host, { ...options(), rowData: first, columnDefs: now.columnDefs, pinnedTopRowData: now.pinnedTopRowData }));
+      const grid = (api = createGrid<T>(host, { ...options(), rowData: firstPart(all), columnDefs: now.columnDefs, pinnedTopRowData: now.pinnedTopRowData }));
       given.current = { ...now };
       apiRef.current = grid;
-      let at = first.length;
-      const more = () => {
-        timer = undefined;
-        // Rows replaced meanwhile (a row inserted): the grid already has the whole new list.
-        if (apiRef.current !== grid || given.current.rowData !== all) return;
-        grid.applyTransaction({ add: all.slice(at, at + ROWS_PER_TASK) });
-        at += ROWS_PER_TASK;
-        if (at < all.length) timer = window.setTimeout(more, 0);
-      };
-      if (at < all.length) timer = window.setTimeout(more, 0);
+      // Rows replaced meanwhile (a row inserted): the grid already has the whole new list, and the rest stops.
+      cancelRest = laterParts(all, (chunk) => {
+        if (apiRef.current !== grid || given.current.rowData !== all) return false;
+        grid.applyTransaction({ add: chunk });
+        return true;
+      });
     };
-    if (liveRef.current.rowData.length > 2 * FIRST_ROWS && prepare) {
+    if (comesInParts(liveRef.current.rowData) && prepare) {
       // A long table: what its cells read first (the table's structure) is built in a task of its own, and the grid
       // in the next, rather than both in the task that mounted the pane.
       timer = window.setTimeout(() => {
@@ -72,6 +61,7 @@ export function useGridHost<T>(
     } else create();
     return () => {
       window.clearTimeout(timer);
+      cancelRest();
       apiRef.current = null;
       api?.destroy();
     };
