@@ -96,6 +96,11 @@ describe('running on the Electron host contract', () => {
 
     await fire(page, 'save');
     await page.waitForFunction(() => (window as unknown as { __calls: { method: string }[] }).__calls.some((c) => c.method === 'clearRecovery'));
+    // The window's unsaved mark follows in the page's next render, which may come after the recovery copy is cleared.
+    await page.waitForFunction(() => {
+      const states = (window as unknown as { __calls: { method: string; arg: { dirty?: boolean } }[] }).__calls.filter((c) => c.method === 'setDocumentState');
+      return states.at(-1)?.arg.dirty === false;
+    }, null, { timeout: 5000 }).catch(() => undefined);
     const last = (await calls(page)).filter((c) => c.method === 'setDocumentState').at(-1)?.arg as { dirty: boolean };
     expect(last.dirty).toBe(false);
     // Saved once with a path: the next 保存 overwrites it (no dialog), 另存为 asks again.
