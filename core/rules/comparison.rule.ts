@@ -30,6 +30,13 @@ export function compileComparison(def: RuleDef, order: number, ast: ComparisonAs
   });
 }
 
+/** The parts of an instance's finding that only its reads decide. */
+interface InstanceShape {
+  id: string;
+  cells: CellRef[];
+  terms: { cell: CellRef; coef: number }[];
+}
+
 const READS = new IntBuffer();
 const DOMAIN_TABLE = new IntBuffer();
 const DOMAIN_ROW = new IntBuffer();
@@ -45,6 +52,12 @@ class ComparisonRule implements CompiledRule {
   /** End of instance i's amount reads (its name reads follow, up to offsets[i + 1], for dependencies only). */
   private ends = new Int32Array(0);
   private keys: string[] = [];
+  /**
+   * Per instance: what its finding holds that only the row lists decide (the cells, the balance terms, the id), built
+   * the first time the instance fails after an instantiation. An edit that keeps a sum wrong then makes one small
+   * object instead of re-walking up to 50 cells.
+   */
+  private shapes: (InstanceShape | undefined)[] = [];
   private lconst = 0;
   private rconst = 0;
   private readonly left: Term[];
@@ -156,6 +169,7 @@ class ComparisonRule implements CompiledRule {
     offsets[n] = reads.length;
     this.count = n;
     this.keys = keys;
+    this.shapes = [];
     this.offsets = offsets;
     this.split = split;
     this.ends = ends;
@@ -290,20 +304,37 @@ class ComparisonRule implements CompiledRule {
     return ref.literal !== undefined ? findLiteralOrUndefined(ref.table, key) : ref.table.byKey.get(key);
   }
 
-  private finding(i: number, l: number, r: number, ctx: EvalContext): Finding {
+  private shapeOf(i: number, ctx: EvalContext): InstanceShape {
+    const cached = this.shapes[i];
+    if (cached) return cached;
     const key = this.keys[i];
     const cells: CellRef[] = [];
     const start = this.offsets[i];
     const end = this.offsets[i + 1];
     // Each cell's signed weight in left − right, for the fix options (reads past ends[i] are not summed).
-    const weights: number[] = [];
+    const terms: { cell: CellRef; coef: number }[] = [];
     const mid = this.split[i];
     const summed = this.ends[i];
     for (let j = start; j < end && cells.length < 50; j++) {
       if (this.coefs[j] === 0) continue;
-      cells.push(this.cellOf(this.reads[j], ctx));
-      weights.push(j >= summed ? 0 : j < mid ? this.coefs[j] : -this.coefs[j]);
+      const cell = this.cellOf(this.reads[j], ctx);
+      cells.push(cell);
+      const weight = j >= summed ? 0 : j < mid ? this.coefs[j] : -this.coefs[j];
+      if (weight !== 0) terms.push({ cell, coef: weight });
     }
+    const shape: InstanceShape = {
+      id: `${this.def.id}:${key || this.focus.literal || ''}${this.column ? `:${this.column}` : ''}`,
+      cells,
+      terms,
+    };
+    this.shapes[i] = shape;
+    return shape;
+  }
+
+  private finding(i: number, l: number, r: number, ctx: EvalContext): Finding {
+    const key = this.keys[i];
+    const start = this.offsets[i];
+    const { id, cells, terms } = this.shapeOf(i, ctx);
     const diff = l - r;
     const focusRowIdx = this.focusRow(i);
     const focusTable = this.focus.table;
@@ -323,7 +354,7 @@ class ComparisonRule implements CompiledRule {
       pattern: this.def.message,
     });
     const finding: Finding = {
-      id: `${this.def.id}:${key || this.focus.literal || ''}${this.column ? `:${this.column}` : ''}`,
+      id,
       rule: this.def.id,
       ruleName: this.def.name,
       severity: rounding ? 'warning' : this.def.severity,
@@ -345,11 +376,8 @@ class ComparisonRule implements CompiledRule {
         Object.defineProperty(this, 'message', { value, enumerable: true, writable: true, configurable: true });
       },
     });
-    if (this.op === '=' && cells.length > 0) {
-      const terms: { cell: CellRef; coef: number }[] = [];
-      for (let k = 0; k < cells.length; k++) if (weights[k] !== 0) terms.push({ cell: cells[k], coef: weights[k] });
-      finding.balance = { diff, terms };
-    }
+    // The cells and terms are shared by the instance's successive findings: nothing mutates a finding's parts.
+    if (this.op === '=' && cells.length > 0) finding.balance = { diff, terms };
     // The left cell's value that makes an equality hold: only when the left side is one existing cell.
     if (this.op === '=' && this.split[i] - start === 1 && this.left.filter((t) => t.ref).length === 1 && cells.length > 0) {
       const coef = this.coefs[start];
