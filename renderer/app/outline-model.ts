@@ -112,14 +112,20 @@ export function countFindings(items: readonly OutlineItem[], findings: readonly 
     }
     const input = f.input;
     if (input) {
-      // The section naming the key itself, else the one whose form edits it (the one map in core/inputs).
-      const editors = editorsOfInput(input);
-      const s = sections.find((i) => i.input && (input === i.input || input.startsWith(`${i.input}.`)))
-        ?? sections.find((i) => i.generator !== undefined && editors.includes(i.generator));
-      if (s && !out.includes(s.id)) out.push(s.id);
+      let id = sectionOfInput.get(input);
+      if (id === undefined) {
+        // The section naming the key itself, else the one whose form edits it (the one map in core/inputs).
+        const editors = editorsOfInput(input);
+        const s = sections.find((i) => i.input && (input === i.input || input.startsWith(`${i.input}.`)))
+          ?? sections.find((i) => i.generator !== undefined && editors.includes(i.generator));
+        sectionOfInput.set(input, (id = s?.id ?? ''));
+      }
+      if (id && !out.includes(id)) out.push(id);
     }
     return out;
   };
+  // Thousands of text 提示 name a few dozen input keys: each key's section is looked up once.
+  const sectionOfInput = new Map<string, string>();
   const counts = new Map<string, Counts>();
   for (const f of findings) {
     let ids = cache.get(f);
