@@ -1,5 +1,5 @@
 import type {
-  CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, IRowNode, SuppressKeyboardEventParams,
+  CellDoubleClickedEvent, CellFocusedEvent, ColDef, GetRowIdParams, GridApi, IRowNode, SuppressKeyboardEventParams,
 } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ChangeSet } from '../../core/commands/command';
@@ -201,13 +201,12 @@ export function TableGrid(props: TableGridProps) {
     imeRef.current?.place();
   }, [setSelection]);
 
-  const onCellEditRequest = useCallback((e: CellEditRequestEvent<GridRow>) => {
-    const col = table.columns.find((c) => c.id === e.column.getColId());
-    const ref = col ? { table: table.id, row: e.data.rowIds[columnSide(table, col)] ?? '', col: col.id } : null;
-    if (!col || !ref || !ref.row) return;
-    const text = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
-    edits.commit({ ref, col, text });
-  }, [edits, table]);
+  // A typed value, as the editor closes (the column's valueSetter calls it in the key's own task).
+  ctx.onEdit = (row, col, value) => {
+    const ref = { table: table.id, row: row.rowIds[columnSide(table, col)] ?? '', col: col.id };
+    if (!ref.row) return;
+    edits.commit({ ref, col, text: value === null || value === undefined ? '' : String(value) });
+  };
 
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
     if (e.key !== 'Shift') shiftRef.current = e.shiftKey;
@@ -236,8 +235,8 @@ export function TableGrid(props: TableGridProps) {
   }, [explain]);
 
   // Handlers the grid calls, read through a ref so the grid (created once) always reaches the current ones.
-  const on = useRef({ onCellEditRequest, onCellFocused, onCellDoubleClicked });
-  on.current = { onCellEditRequest, onCellFocused, onCellDoubleClicked };
+  const on = useRef({ onCellFocused, onCellDoubleClicked });
+  on.current = { onCellFocused, onCellDoubleClicked };
   const hostRef = useRef<HTMLDivElement | null>(null);
   const pinnedTopRowData = useMemo(() => columnNumberRows(template, table), [template, table]);
   useGridHost<GridRow>(hostRef, apiRef, ctx, () => ({
@@ -245,8 +244,6 @@ export function TableGrid(props: TableGridProps) {
     defaultColDef,
     context: ctx,
     getRowId,
-    readOnlyEdit: true,
-    onCellEditRequest: (e) => on.current.onCellEditRequest(e),
     onCellFocused: (e) => on.current.onCellFocused(e),
     onCellDoubleClicked: (e) => on.current.onCellDoubleClicked(e),
     onCellEditingStopped: () => window.setTimeout(() => imeRef.current?.place(), 0),

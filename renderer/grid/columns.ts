@@ -1,4 +1,4 @@
-import type { CellClassParams, ColDef, ColGroupDef, ValueGetterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ColGroupDef, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { formatAmount } from '../../core/amount/amount';
 import { cellKey, isOrgRow } from '../../core/document/document';
 import type { ColumnDef, TableDef } from '../../core/template/template.schema';
@@ -92,8 +92,12 @@ function leafDef(col: ColumnDef, leafLabel: string, width: ColumnWidth | undefin
     minWidth: width?.min ?? 44,
     type: isAmount ? 'rightAligned' : undefined,
     valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? cellView(p.context as GridContext, p.data, col).text : ''),
-    // The grid never writes the value itself: the edit goes through a core command (see use-grid-editing.ts).
-    valueSetter: () => false,
+    // The grid never writes the value itself: the typed text goes to the pane's command as the editor closes (in
+    // the key's own task, so the next frame already shows the new figure), and the grid is told nothing changed.
+    valueSetter: (p: ValueSetterParams<GridRow>) => {
+      (p.context as GridContext).onEdit?.(p.data, col, p.newValue);
+      return false;
+    },
     editable: (p) => (p.data ? cellView(p.context as GridContext, p.data, col).editable : false),
     // One function reading the cached view (AG Grid removes the classes it returned last time on every refresh):
     // far cheaper per rendered cell than a rule per class, which scrolling 5,000 rows pays for every new row.

@@ -1,6 +1,7 @@
 import type { BudgetDocument, RowData } from '../../core/document/document';
 import type { CellFindingsLookup } from './cell-findings';
-import type { TableDef, TemplateSet } from '../../core/template/template.schema';
+import type { ColumnDef, TableDef, TemplateSet } from '../../core/template/template.schema';
+import type { GridRow } from './grid-rows';
 import type { CellView } from './columns';
 
 /**
@@ -25,4 +26,6 @@ export interface GridContext {
    * times per frame (a row key lookup and an index, no string building). A changed row's entry is dropped.
    */
   viewCache: Map<string, (CellView | undefined)[]>;
+  /** The pane's handler of a value typed into a cell, called as the editor closes. */
+  onEdit?: (row: GridRow, col: ColumnDef, value: unknown) => void;
 }
