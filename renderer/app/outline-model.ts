@@ -92,11 +92,17 @@ export interface Counts {
 
 /** Per outline (items array) and finding: the outline items it counts for. Findings live on across edits. */
 const targetsCache = new WeakMap<readonly OutlineItem[], WeakMap<Finding, string[]>>();
+/** Per outline: the section id of each input key ('' when none edits it). */
+const sectionCache = new WeakMap<readonly OutlineItem[], Map<string, string>>();
 
 /** 错误/提示 counts per outline item id: tables by the cells a finding points at, sections by its input key. */
 export function countFindings(items: readonly OutlineItem[], findings: readonly Finding[]): Map<string, Counts> {
   let cache = targetsCache.get(items);
   if (!cache) targetsCache.set(items, (cache = new WeakMap()));
+  // Thousands of 提示 (and every edit's new findings) name a few dozen input keys: each key's section is looked up
+  // once per outline.
+  let sectionOfInput = sectionCache.get(items);
+  if (!sectionOfInput) sectionCache.set(items, (sectionOfInput = new Map()));
   let byTable: Map<string, string> | undefined;
   let sections: OutlineItem[] | undefined;
   const targets = (f: Finding): string[] => {
@@ -124,8 +130,7 @@ export function countFindings(items: readonly OutlineItem[], findings: readonly 
     }
     return out;
   };
-  // Thousands of text 提示 name a few dozen input keys: each key's section is looked up once.
-  const sectionOfInput = new Map<string, string>();
+
   const counts = new Map<string, Counts>();
   for (const f of findings) {
     let ids = cache.get(f);
