@@ -4,7 +4,7 @@
  * the column widths (use-column-widths.ts) follow the same parts.
  */
 export const FIRST_ROWS = 300;
-export const ROWS_PER_TASK = 2500;
+export const ROWS_PER_TASK = 1200;
 
 /** Whether a table is long enough to come in parts. */
 export const comesInParts = (rows: readonly unknown[]): boolean => rows.length > 2 * FIRST_ROWS;

@@ -41,15 +41,25 @@ export function useGridHost<T>(
       timer = undefined;
       const now = liveRef.current;
       const all = now.rowData;
-      const grid = (api = createGrid<T>(host, { ...options(), rowData: firstPart(all), columnDefs: now.columnDefs, pinnedTopRowData: now.pinnedTopRowData }));
+      const long = comesInParts(all);
+      // A long table's grid is created empty and takes its first rows in the next task: creating the grid and
+      // drawing its first screenful each take a good part of the time one task may hold the window.
+      const grid = (api = createGrid<T>(host, { ...options(), rowData: long ? [] : all, columnDefs: now.columnDefs, pinnedTopRowData: now.pinnedTopRowData }));
       given.current = { ...now };
       apiRef.current = grid;
       // Rows replaced meanwhile (a row inserted): the grid already has the whole new list, and the rest stops.
-      cancelRest = laterParts(all, (chunk) => {
-        if (apiRef.current !== grid || given.current.rowData !== all) return false;
-        grid.applyTransaction({ add: chunk });
-        return true;
-      });
+      const current = () => apiRef.current === grid && given.current.rowData === all;
+      if (!long) return;
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        if (!current()) return;
+        grid.applyTransaction({ add: firstPart(all) });
+        cancelRest = laterParts(all, (chunk) => {
+          if (!current()) return false;
+          grid.applyTransaction({ add: chunk });
+          return true;
+        });
+      }, 0);
     };
     if (comesInParts(liveRef.current.rowData) && prepare) {
       // A long table: what its cells read first (the table's structure) is built in a task of its own, and the grid
