@@ -102,7 +102,7 @@ export const FindingsPanel = memo(function FindingsPanel({ template, findings, g
   // The cause cell is the one to go to; a finding without a cause opens its own first cell.
   const openGroup = (g: FindingGroup) => onOpen(g.cause ? { ...g.primary, cells: [g.cause, ...g.primary.cells] } : g.primary);
   return (
-    <section className={`bd-findings${empty ? ' is-empty' : ''}`} aria-label="审核结果" style={{ height }} data-testid="findings-panel" data-grouped={groups ? "true" : undefined}>
+    <section className={`bd-findings${empty ? ' is-empty' : ''}`} aria-label="审核结果" style={{ height }} data-testid="findings-panel" data-grouped={groups ? "true" : undefined} data-checking={checking ? 'true' : undefined}>
       <div
         className="bd-splitter"
         role="separator"

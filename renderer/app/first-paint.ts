@@ -1,27 +1,51 @@
 /**
- * The page's first table on screen. On a two-core office PC the two checking workers (each loading and compiling the
- * core, then checking the whole document) would otherwise compete with the page for the CPU exactly while it builds
- * the first grid: they start once that grid has painted, or after a short wait when the page opens on something else
- * (a dialog, a text section), so findings are never held back for long.
+ * A document's first table on screen. On a two-core office PC the two checking workers (each loading the core, then
+ * reading and checking the whole document) would otherwise compete with the page for the CPU exactly while it builds
+ * the grid: at startup, and again when a large document is opened (its structures, rows and first screenful are the
+ * page's longest tasks). The checks of a document start once its table has painted, or after a short wait when the
+ * page shows something else (a dialog, a text section), so findings are never held back for long.
  */
 const FALLBACK_MS = 1500;
 
+/** Releases every hold not yet released (null when nothing is held). */
 let release: (() => void) | null = null;
-const shown = new Promise<void>((resolve) => {
-  release = resolve;
-});
-let waiting = false;
+/** Every hold so far, in order: a request waits for all of them, so requests reach a worker in the order made. */
+let held: Promise<void> = Promise.resolve();
 
-/** Resolves after the first table's rows have painted (or the fallback wait). */
-export function firstTableShown(): Promise<void> {
-  if (!waiting && release) {
-    waiting = true;
-    setTimeout(() => release?.(), FALLBACK_MS);
-  }
-  return shown;
+function hold(): () => void {
+  let done!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const previous = release;
+  const all = () => {
+    previous?.();
+    done();
+  };
+  release = all;
+  held = held.then(() => gate);
+  return all;
 }
 
-/** Called when a grid has rendered its rows: releases the waiters after the frame that paints them. */
+// The startup hold (the page's first table): its fallback wait starts with the first request, as the page may take
+// a while to load its code before it asks for anything.
+let startupFallback: (() => void) | null = hold();
+
+/** Holds the checks until the next table has painted (or the fallback wait): a document is being opened. */
+export function holdChecksUntilTableShown(): void {
+  setTimeout(hold(), FALLBACK_MS);
+}
+
+/** Resolves once every hold so far is released: after the tables in question painted (or the fallback waits). */
+export function tableShown(): Promise<void> {
+  if (startupFallback) {
+    setTimeout(startupFallback, FALLBACK_MS);
+    startupFallback = null;
+  }
+  return held;
+}
+
+/** Called when a grid has rendered its rows: releases the holds after the frame that paints them. */
 export function markTableShown(): void {
   if (!release) return;
   const done = release;

@@ -7,7 +7,7 @@ import type { TemplateSet } from '../../core/template/template.schema';
 import { buildPatch, mergeFindings, type CheckPart, type LearnedCode } from '../../core/worker/session-sync';
 import { checkingWorker } from '../worker/core-client';
 import { createSession, isBuiltinTemplate, learnCodes, learnedCodes } from './core-adapter';
-import { firstTableShown } from './first-paint';
+import { holdChecksUntilTableShown, tableShown } from './first-paint';
 import { RemoteChecker, type CheckerClient, type CheckerState } from './remote-checker';
 import type { SessionPort } from './session-port';
 
@@ -48,11 +48,12 @@ export interface DocumentControls {
 }
 
 /**
- * A checking worker that starts once the first table is on screen (first-paint.ts). Every request waits on the same
- * promise, so requests still reach the worker in the order they were made (a patch never overtakes its open).
+ * A checking worker whose requests wait while a document's first table is being shown (first-paint.ts). Every
+ * request waits on the holds made before it, so requests still reach the worker in the order they were made (a
+ * patch never overtakes its open).
  */
-function afterFirstTable(client: CheckerClient): CheckerClient {
-  return { run: (kind, payload) => firstTableShown().then(() => client.run(kind, payload)) };
+function afterTableShown(client: CheckerClient): CheckerClient {
+  return { run: (kind, payload) => tableShown().then(() => client.run(kind, payload)) };
 }
 
 export interface FindingParts {
@@ -100,8 +101,8 @@ export function useDocument(): DocumentControls {
       setState((s) => ({ ...s, findings, parts, checking: part === 'rules' ? c.pending : s.checking }));
     };
     checkersRef.current = {
-      rules: new RemoteChecker('rules', afterFirstTable(checkingWorker('rules')), update('rules'), learnedCodes),
-      text: new RemoteChecker('text', afterFirstTable(checkingWorker('text')), update('text'), learnedCodes),
+      rules: new RemoteChecker('rules', afterTableShown(checkingWorker('rules')), update('rules'), learnedCodes),
+      text: new RemoteChecker('text', afterTableShown(checkingWorker('text')), update('text'), learnedCodes),
     };
   }
 
@@ -112,6 +113,8 @@ export function useDocument(): DocumentControls {
     setForcedDirty(dirty);
     const builtin = isBuiltinTemplate(template);
     const text = json ?? JSON.stringify(doc);
+    // The page opens the document's table first: the checks start once it has painted.
+    holdChecksUntilTableShown();
     checkersRef.current!.rules.open(doc, template, builtin, text);
     checkersRef.current!.text.open(doc, template, builtin, text);
     setState((s) => ({ session, file, version: 0, lastChanges: null, findings: [], parts: NO_FINDINGS, checking: true, dirty, loadId: s.loadId + 1 }));
