@@ -41,6 +41,9 @@ describe('a long table', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-command="open"]')]);
     await chooser.setFiles({ name: '长表.ysgk', mimeType: 'application/json', buffer: Buffer.from(serializeDocumentBytes(doc)) });
     await page.waitForSelector('.bd-grid .ag-row[row-id="201"]');
+    // The opened document is checked once its table has painted: its 表3 has no 表2 or 表5 to agree with.
+    await page.waitForSelector('[data-testid="findings-panel"]:not([data-checking])', { timeout: 20_000 });
+    expect(Number(await page.locator('[data-testid="findings-count"] .bd-num-error').textContent())).toBeGreaterThan(0);
     // Scrolled to the end, the last 项 is there, with its whole name.
     await page.waitForFunction((id) => {
       // The element that scrolls the rows: the tallest scroller in the grid.

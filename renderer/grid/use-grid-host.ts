@@ -47,9 +47,9 @@ export function useGridHost<T>(
       const grid = (api = createGrid<T>(host, { ...options(), rowData: long ? [] : all, columnDefs: now.columnDefs, pinnedTopRowData: now.pinnedTopRowData }));
       given.current = { ...now };
       apiRef.current = grid;
+      if (!long) return;
       // Rows replaced meanwhile (a row inserted): the grid already has the whole new list, and the rest stops.
       const current = () => apiRef.current === grid && given.current.rowData === all;
-      if (!long) return;
       timer = window.setTimeout(() => {
         timer = undefined;
         if (!current()) return;
