@@ -61,6 +61,8 @@ class ComparisonRule implements CompiledRule {
   private lconst = 0;
   private rconst = 0;
   private readonly left: Term[];
+  /** How many cell references the left side has (a fix is offered only when it is one cell). */
+  private readonly leftRefs: number;
   private readonly right: Term[];
   private readonly op: RelOp;
   private readonly binding: Ref[];
@@ -76,6 +78,7 @@ class ComparisonRule implements CompiledRule {
     private readonly column: string,
   ) {
     this.left = ast.left.map((t) => this.resolveTerm(t, ctx));
+    this.leftRefs = this.left.filter((t) => t.ref).length;
     this.right = ast.right.map((t) => this.resolveTerm(t, ctx));
     this.op = ast.op;
     const all = [...this.left, ...this.right];
@@ -332,17 +335,52 @@ class ComparisonRule implements CompiledRule {
   }
 
   private finding(i: number, l: number, r: number, ctx: EvalContext): Finding {
-    const key = this.keys[i];
     const start = this.offsets[i];
     const { id, cells, terms } = this.shapeOf(i, ctx);
     const diff = l - r;
+    const rounding = Math.abs(diff) === 1;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the message accessor below needs the rule
+    const rule = this;
+    // Most findings an edit re-evaluates are never read before the next edit replaces them (a row of typing): the
+    // Chinese message is written on first read, then kept as a plain property. An accessor in the literal keeps
+    // the object's shape fixed (defining one afterwards turns every finding into a slow dictionary object).
+    const finding: Finding = {
+      id,
+      rule: this.def.id,
+      ruleName: this.def.name,
+      severity: rounding ? 'warning' : this.def.severity,
+      scope: this.def.scope,
+      get message(): string {
+        const value = rule.messageOf(i, l, r, rounding);
+        Object.defineProperty(this, 'message', { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+      set message(value: string) {
+        Object.defineProperty(this, 'message', { value, enumerable: true, writable: true, configurable: true });
+      },
+      cells,
+    };
+    // The cells and terms are shared by the instance's successive findings: nothing mutates a finding's parts.
+    if (this.op === '=' && cells.length > 0) finding.balance = { diff, terms };
+    // The left cell's value that makes an equality hold: only when the left side is one existing cell.
+    if (this.op === '=' && this.split[i] - start === 1 && this.leftRefs === 1 && cells.length > 0) {
+      const coef = this.coefs[start];
+      const e = this.reads[start];
+      const current = ctx.tables[e >>> SLOT_BITS].values[e & SLOT_MASK];
+      finding.fix = { cell: cells[0], value: current - coef * diff };
+    }
+    return finding;
+  }
+
+  /** The Chinese message of instance i failing with sides l and r (written when a finding's message is first read). */
+  private messageOf(i: number, l: number, r: number, rounding: boolean): string {
+    const key = this.keys[i];
     const focusRowIdx = this.focusRow(i);
     const focusTable = this.focus.table;
     const focusRow = focusRowIdx === undefined ? undefined : focusTable.rows[focusRowIdx];
     const side = (terms: Term[]): SideTerm[] =>
       terms.map((t) => ({ sign: t.sign, label: this.termLabel(t), isNumber: t.kind === 'number' }));
-    const rounding = Math.abs(diff) === 1;
-    const buildMessage = (): string => comparisonMessage({
+    return comparisonMessage({
       table: focusTable.def.no,
       row: focusRow ? focusTable.rowLabel(focusRow, key) : this.labelElsewhere(this.focus.literal ?? key),
       left: side(this.left),
@@ -353,39 +391,6 @@ class ComparisonRule implements CompiledRule {
       rounding,
       pattern: this.def.message,
     });
-    const finding: Finding = {
-      id,
-      rule: this.def.id,
-      ruleName: this.def.name,
-      severity: rounding ? 'warning' : this.def.severity,
-      scope: this.def.scope,
-      message: '',
-      cells,
-    };
-    // Most findings an edit re-evaluates are never read before the next edit replaces them (a row of typing): the
-    // Chinese message is written on first read, then kept as a plain property.
-    Object.defineProperty(finding, 'message', {
-      enumerable: true,
-      configurable: true,
-      get(this: Finding) {
-        const value = buildMessage();
-        Object.defineProperty(this, 'message', { value, enumerable: true, writable: true, configurable: true });
-        return value;
-      },
-      set(this: Finding, value: string) {
-        Object.defineProperty(this, 'message', { value, enumerable: true, writable: true, configurable: true });
-      },
-    });
-    // The cells and terms are shared by the instance's successive findings: nothing mutates a finding's parts.
-    if (this.op === '=' && cells.length > 0) finding.balance = { diff, terms };
-    // The left cell's value that makes an equality hold: only when the left side is one existing cell.
-    if (this.op === '=' && this.split[i] - start === 1 && this.left.filter((t) => t.ref).length === 1 && cells.length > 0) {
-      const coef = this.coefs[start];
-      const e = this.reads[start];
-      const current = ctx.tables[e >>> SLOT_BITS].values[e & SLOT_MASK];
-      finding.fix = { cell: cells[0], value: current - coef * diff };
-    }
-    return finding;
   }
 
   /** A row missing from the finding's table is named as another bound table prints it (code and name). */
