@@ -1,6 +1,7 @@
 /**
  * UI benchmark in Chromium (production build served by `vite preview`, web host): prints one JSON line.
- * - sample open → interactive: navigation start → first grid rows of the built-in sample (goal ≤ 1 s);
+ * - sample open → interactive: navigation start → first grid rows of the built-in sample (goal ≤ 0.8 s), for a
+ *   start with V8's code cache warm (every start but the first after installing) and for the first start (cold);
  * - a generated 5,000-row 表3: open the file → its grid rendered;
  * - keystroke commit → findings panel updated: Enter on an amount edit → the 错误/提示 count changed in the DOM
  *   (and the next frame painted), p50/p95 over 40 edits that alternately create and clear a 表2/表3 finding
@@ -225,14 +226,17 @@ async function main(): Promise<void> {
   writeFileSync(bigPath, serializeDocumentBytes(generate(10_000)));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    // 1. Sample open → interactive (fresh page each time; the first run warms the browser's cache like a second start).
+    // 1. Sample open → interactive, in a profile kept on disk as the app's own session is: the first start compiles
+    // the page's code (cold: a first start after installing), later starts reuse V8's code cache (the app's app://
+    // scheme has codeCache on), which is how the officer starts the app every other day. Both are reported.
     const sampleRuns: number[] = [];
     const sampleBusy: { scriptMs: number; taskMs: number }[] = [];
     const sampleCpu: number[] = [];
-    for (let i = 0; i < (GRID_ONLY ? 0 : 4); i++) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
+    const profileDir = mkdtempSync(join(tmpdir(), 'bd-ui-profile-'));
+    const starts = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 } });
+    for (let i = 0; i < (GRID_ONLY ? 0 : 6); i++) {
+      const page = await starts.newPage();
+      const cdp = await starts.newCDPSession(page);
       await cdp.send('Performance.enable');
       const c0 = rendererMainCpu();
       await page.goto(url);
@@ -243,8 +247,13 @@ async function main(): Promise<void> {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
       sampleBusy.push({ scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration') });
-      await context.close();
+      // The next start finds no unsaved work to offer back (the web host keeps it in local storage).
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
     }
+    await starts.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    const warmRuns = sampleRuns.slice(1);
 
     // 2. Open the 5,000-row document with 表3 selected: file read → grid rows rendered.
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -322,12 +331,15 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({
       rows: ROWS,
       ...(GRID_ONLY ? {} : {
-        sampleOpenToInteractiveMs: r1(percentile(sampleRuns, 50)),
-      sampleOpenRunsMs: sampleRuns.map(r1),
-      sampleOpenMainThreadScriptMs: r1(percentile(sampleBusy.map((b) => b.scriptMs), 50)),
-      sampleOpenMainThreadTaskMs: r1(percentile(sampleBusy.map((b) => b.taskMs), 50)),
-      // CPU of the page's main thread from navigation to 表1's rows (load-independent; includes a little after).
-      sampleOpenMainThreadCpuMs: r1(percentile(sampleCpu, 50)),
+        // Every start but the first after installing (code cache warm); the first start on its own.
+        sampleOpenToInteractiveMs: r1(percentile(warmRuns, 50)),
+        sampleOpenColdMs: r1(sampleRuns[0] ?? 0),
+        sampleOpenRunsMs: sampleRuns.map(r1),
+        sampleOpenMainThreadScriptMs: r1(percentile(sampleBusy.slice(1).map((b) => b.scriptMs), 50)),
+        sampleOpenMainThreadTaskMs: r1(percentile(sampleBusy.slice(1).map((b) => b.taskMs), 50)),
+        // CPU of the page's main thread from navigation to 表1's rows (load-independent; includes a little after).
+        sampleOpenMainThreadCpuMs: r1(percentile(sampleCpu.slice(1), 50)),
+        sampleOpenColdMainThreadTaskMs: r1(sampleBusy[0]?.taskMs ?? 0),
       }),
       largeOpenToInteractiveMs: r1(largeOpenMs),
       renderedRowsInDom: gridRows,
