@@ -95,9 +95,31 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
   };
   const t = (key: string, vars: TracedVars = {}): Traced => {
     const pattern = template.sentences?.[key];
-    return pattern === undefined ? plain(notGeneratedNote(`模板缺少句式“${key}”`)) : fillTraced(pattern, { ...common, ...vars });
+    return pattern === undefined ? plain(notGeneratedNote(`模板缺少句式“${key}”`)) : fillTraced(pattern, vars, common);
   };
-  const value = (role: Role, rowId: string, col: string) => rowsOf(role).find((r) => r.id === rowId)?.values[col] ?? 0;
+  // Sentences look rows up by id thousands of times (one per 项 of a 5,000-row table): a scan each time made the
+  // text checks quadratic. The index follows the row list it was built from (a context lives for one pass, but a
+  // list replaced or resized meanwhile is re-read) and keeps the first row of an id, as a scan would find it.
+  const rowIndex = new Map<RowData[], { length: number; at: Map<string, number> }>();
+  const rowById = (role: Role, id: string): RowData | undefined => {
+    const rows = rowsOf(role);
+    let index = rowIndex.get(rows);
+    for (let pass = 0; pass < 2; pass++) {
+      if (!index || index.length !== rows.length) {
+        const at = new Map<string, number>();
+        rows.forEach((r, i) => {
+          if (!at.has(r.id)) at.set(r.id, i);
+        });
+        rowIndex.set(rows, (index = { length: rows.length, at }));
+      }
+      const i = index.at.get(id);
+      if (i === undefined) return undefined;
+      if (rows[i]?.id === id) return rows[i];
+      index = undefined; // a row moved within the list: read it again
+    }
+    return rows.find((r) => r.id === id);
+  };
+  const value = (role: Role, rowId: string, col: string) => rowById(role, rowId)?.values[col] ?? 0;
   const ref = (role: Role, rowId: string, col: string): CellRef | undefined => {
     const def = tables.get(role);
     return def ? { table: def.id, row: rowId, col } : undefined;
@@ -128,7 +150,7 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
     pct: (basis) => `${formatPercent(basis)}%`,
     table: (role) => tables.get(role),
     rows: rowsOf,
-    row: (role, id) => rowsOf(role).find((r) => r.id === id),
+    row: rowById,
     value,
     text: (key) => trimEndPunct(getText(doc, key)),
     prior: (key) => getPrior(doc, key),

@@ -83,6 +83,27 @@ describe('a set without an outline', () => {
   });
 });
 
+describe('the context’s row lookup', () => {
+  it('finds the first row of an id, and follows the row list when it changes', () => {
+    const doc = sampleDoc();
+    const ctx = createContext(doc, sampleSet());
+    const rows = ctx.rows('gpbExpenditure');
+    const first = rows.find((r) => r.code?.length === 7)!;
+    expect(ctx.row('gpbExpenditure', first.id)).toBe(first);
+    expect(ctx.row('gpbExpenditure', 'no-such-row')).toBeUndefined();
+    // A row inserted in front (same list, new length) and a row moved within the list are both found again.
+    const added = { id: 'added', code: '2990101', name: '新增', values: { total: 123 } };
+    rows.unshift(added);
+    expect(ctx.value('gpbExpenditure', 'added', 'total')).toBe(123);
+    expect(ctx.row('gpbExpenditure', first.id)).toBe(first);
+    const moved = rows.splice(rows.indexOf(first), 1)[0]!;
+    rows.unshift(moved);
+    rows.pop();
+    rows.push(added);
+    expect(ctx.row('gpbExpenditure', first.id)).toBe(first);
+  });
+});
+
 describe('change wording', () => {
   const ctx = createContext(sampleDoc(), sampleSet());
   it.each([

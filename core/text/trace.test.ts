@@ -42,6 +42,12 @@ describe('the trace of generated sentences', () => {
     expect(p.generatedSpans?.[0]).toMatchObject({ text: '824.5万元', value: 82450 });
   });
 
+  it('fills from the defaults what the values do not name, as if both were one object', () => {
+    const t = fillTraced('{单位名称}{年度}年{金额}', { 年度: 2025, 金额: undefined }, { 单位名称: '某局', 年度: 2024, 金额: '9万元' });
+    // 年度 from the values; 金额 named by the values without a value prints nothing, as `{ ...defaults, ...vars }` would.
+    expect(t.text).toBe('某局2025年');
+  });
+
   it('a figure in the set’s own wording is quoted, not traced', () => {
     const t = fillTraced('单位价值50万元以上大型设备{台}台，价值{价值}', { 台: 2, 价值: plain('3万元') });
     expect(t.verbatim).toEqual([{ start: 4, length: 4 }]);

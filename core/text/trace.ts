@@ -136,15 +136,17 @@ export type TracedVars = Record<string, string | number | Traced | undefined>;
 /**
  * fillPattern with traces: a placeholder filled with a traced value brings its spans, claims and verbatim ranges to
  * their place in the sentence; a placeholder the pattern does not use brings nothing (a bureau's shorter pattern
- * states fewer facts). A placeholder without a value prints nothing.
+ * states fewer facts). A placeholder without a value prints nothing. `defaults` fills what `vars` does not name (the
+ * document's common words), without copying both into one object for each of thousands of sentences.
  */
-export function fillTraced(pattern: string, vars: TracedVars): Traced {
+export function fillTraced(pattern: string, vars: TracedVars, defaults?: TracedVars): Traced {
   const parts: Traced[] = [];
   let last = 0;
   for (const m of pattern.matchAll(/\{([^{}]+)\}/g)) {
     const at = m.index ?? 0;
     if (at > last) parts.push(literal(pattern.slice(last, at)));
-    const v = vars[m[1]];
+    // As if `{ ...defaults, ...vars }` were filled in: a key vars has wins, even when its value is undefined.
+    const v = defaults && !Object.hasOwn(vars, m[1]) ? defaults[m[1]] : vars[m[1]];
     if (v !== undefined) parts.push(isTraced(v) ? v : plain(String(v)));
     last = at + m[0].length;
   }
