@@ -103,6 +103,7 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
   const rowIndex = new Map<RowData[], { length: number; at: Map<string, number> }>();
   const rowById = (role: Role, id: string): RowData | undefined => {
     const rows = rowsOf(role);
+    if (rows.length === 0) return undefined; // a role without a table: a new empty list each time, nothing to index
     let index = rowIndex.get(rows);
     for (let pass = 0; pass < 2; pass++) {
       if (!index || index.length !== rows.length) {

@@ -141,15 +141,36 @@ export type TracedVars = Record<string, string | number | Traced | undefined>;
  */
 export function fillTraced(pattern: string, vars: TracedVars, defaults?: TracedVars): Traced {
   const parts: Traced[] = [];
+  for (const seg of segmentsOf(pattern)) {
+    if (typeof seg !== 'string') {
+      parts.push(seg);
+      continue;
+    }
+    // As if `{ ...defaults, ...vars }` were filled in: a key vars has wins, even when its value is undefined.
+    const v = defaults && !Object.hasOwn(vars, seg) ? defaults[seg] : vars[seg];
+    if (v !== undefined) parts.push(isTraced(v) ? v : plain(String(v)));
+  }
+  return concat(parts);
+}
+
+/**
+ * A pattern as its literal pieces (traced once: nothing changes a Traced after it is made) and placeholder names, in
+ * order. A document's sentences use a few dozen patterns thousands of times.
+ */
+const patternSegments = new Map<string, (string | Traced)[]>();
+function segmentsOf(pattern: string): (string | Traced)[] {
+  let segs = patternSegments.get(pattern);
+  if (segs) return segs;
+  segs = [];
   let last = 0;
   for (const m of pattern.matchAll(/\{([^{}]+)\}/g)) {
     const at = m.index ?? 0;
-    if (at > last) parts.push(literal(pattern.slice(last, at)));
-    // As if `{ ...defaults, ...vars }` were filled in: a key vars has wins, even when its value is undefined.
-    const v = defaults && !Object.hasOwn(vars, m[1]) ? defaults[m[1]] : vars[m[1]];
-    if (v !== undefined) parts.push(isTraced(v) ? v : plain(String(v)));
+    if (at > last) segs.push(literal(pattern.slice(last, at)));
+    segs.push(m[1]);
     last = at + m[0].length;
   }
-  if (last < pattern.length) parts.push(literal(pattern.slice(last)));
-  return concat(parts);
+  if (last < pattern.length) segs.push(literal(pattern.slice(last)));
+  if (patternSegments.size >= 2000) patternSegments.clear(); // a bound for sets that write their own patterns
+  patternSegments.set(pattern, segs);
+  return segs;
 }
