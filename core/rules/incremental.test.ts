@@ -76,10 +76,17 @@ function codeFor(table: string, n: number): string {
   return pool[n % pool.length];
 }
 
-/** Row ids stay unique within a table (commands address rows by id); codes may repeat. */
+/**
+ * Row ids stay unique within a table (commands address rows by id); codes may repeat. The counter runs on across
+ * runs but starts at 0 in a fresh worker, where `p1` is the seed document's own project: every id is checked.
+ */
 function freshId(rows: RowData[], table: string, code: string): string {
-  if (table === 'p') return `p${++serial}`;
-  return rows.some((r) => r.id === code) ? `${code}-${++serial}` : code;
+  const taken = (id: string) => rows.some((r) => r.id === id);
+  if (table !== 'p' && !taken(code)) return code;
+  let id: string;
+  do id = table === 'p' ? `p${++serial}` : `${code}-${++serial}`;
+  while (taken(id));
+  return id;
 }
 
 function setValue(row: RowData, col: string, v: number): void {
