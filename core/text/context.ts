@@ -100,7 +100,7 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
   // Sentences look rows up by id thousands of times (one per 项 of a 5,000-row table): a scan each time made the
   // text checks quadratic. The index follows the row list it was built from (a context lives for one pass, but a
   // list replaced or resized meanwhile is re-read) and keeps the first row of an id, as a scan would find it.
-  const rowIndex = new Map<RowData[], { length: number; at: Map<string, number> }>();
+  const rowIndex = new WeakMap<RowData[], { length: number; at: Map<string, number> }>();
   const rowById = (role: Role, id: string): RowData | undefined => {
     const rows = rowsOf(role);
     if (rows.length === 0) return undefined; // a role without a table: a new empty list each time, nothing to index
