@@ -3,6 +3,7 @@ import { formatAmount, formatAmountShort } from '../amount/amount';
 import { formatPercent, percentOf, sharesLargestRemainder } from '../amount/percent';
 import type { BudgetDocument, CellRef, DocumentMeta, RowData } from '../document/document';
 import type { TableDef, TemplateSet } from '../template/template.schema';
+import { structureOf } from '../structure/structure-model';
 import { getPrior, getText } from '../inputs/accessors';
 import { notGeneratedNote } from './generator-needs';
 import { trimEndPunct, type Vars } from './pattern';
@@ -97,28 +98,12 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
     const pattern = template.sentences?.[key];
     return pattern === undefined ? plain(notGeneratedNote(`模板缺少句式“${key}”`)) : fillTraced(pattern, vars, common);
   };
-  // Sentences look rows up by id thousands of times (one per 项 of a 5,000-row table): a scan each time made the
-  // text checks quadratic. The index follows the row list it was built from (a context lives for one pass, but a
-  // list replaced or resized meanwhile is re-read) and keeps the first row of an id, as a scan would find it.
-  const rowIndex = new WeakMap<RowData[], { length: number; at: Map<string, number> }>();
+  // Sentences look rows up by id thousands of times (one per 项 of a 5,000-row table): through the document's
+  // structure model, which indexes each table once and rebuilds an index its rows have outgrown.
+  const model = structureOf(doc, template);
   const rowById = (role: Role, id: string): RowData | undefined => {
-    const rows = rowsOf(role);
-    if (rows.length === 0) return undefined; // a role without a table: a new empty list each time, nothing to index
-    let index = rowIndex.get(rows);
-    for (let pass = 0; pass < 2; pass++) {
-      if (!index || index.length !== rows.length) {
-        const at = new Map<string, number>();
-        rows.forEach((r, i) => {
-          if (!at.has(r.id)) at.set(r.id, i);
-        });
-        rowIndex.set(rows, (index = { length: rows.length, at }));
-      }
-      const i = index.at.get(id);
-      if (i === undefined) return undefined;
-      if (rows[i]?.id === id) return rows[i];
-      index = undefined; // a row moved within the list: read it again
-    }
-    return rows.find((r) => r.id === id);
+    const t = tables.get(role);
+    return t ? model.row(t.id, id) : undefined;
   };
   const value = (role: Role, rowId: string, col: string) => rowById(role, rowId)?.values[col] ?? 0;
   const ref = (role: Role, rowId: string, col: string): CellRef | undefined => {
