@@ -291,6 +291,13 @@ class ComparisonRule implements CompiledRule {
     return this.finding(i, l, r, ctx);
   }
 
+  evaluateEach(ctx: EvalContext, found: (i: number, finding: Finding) => void): void {
+    for (let i = 0; i < this.count; i++) {
+      const finding = this.evaluate(i, ctx);
+      if (finding) found(i, finding);
+    }
+  }
+
   position(i: number, ctx: EvalContext): number {
     const start = this.offsets[i];
     if (start < this.offsets[i + 1]) {

@@ -55,6 +55,12 @@ export interface CompiledRule {
   rowWatch?: number;
   instantiate(ctx: EvalContext): void;
   evaluate(i: number, ctx: EvalContext): Finding | undefined;
+  /**
+   * Every instance evaluated, each failing one handed to `found`. The loop lives in the rule's own class so that its
+   * evaluate() is called from one place per class (inlined), not from the engine's call site shared by every kind of
+   * rule: a full check makes some 400,000 of these calls.
+   */
+  evaluateEach(ctx: EvalContext, found: (i: number, finding: Finding) => void): void;
   /** Table number × 2^24 + row index of the instance's focus cell, for sorting findings by table and row. */
   position(i: number, ctx: EvalContext): number;
 }
@@ -79,6 +85,10 @@ export function brokenRule(def: RuleDef, order: number, reason: string): Compile
       message: `审核公式“${def.name}”无法执行：${reason}`,
       cells: [],
     }),
+    evaluateEach(ctx, found) {
+      const finding = this.evaluate(0, ctx);
+      if (finding) found(0, finding);
+    },
     position: () => -1,
   };
 }

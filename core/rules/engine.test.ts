@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amount } from '../amount/amount';
+import { CodeBook } from '../codes/code-book';
 import type { BudgetDocument, RowData } from '../document/document';
 import { withDerived } from '../testing/builders';
 import { getBuiltinTemplateSet } from '../template/registry';
@@ -149,6 +150,29 @@ describe('within tables (表内)', () => {
     const findings = createRuleEngine(stale, reference2024()).findings().filter((f) => f.rule === 'codes-name');
     expect(findings.map((f) => [f.severity, f.cells[0]])).toEqual([['warning', { table: 't1', row: 'c207', col: 'outLabel' }]]);
     expect(findings[0].message).toContain('文化旅游体育与传媒支出');
+  });
+
+  it('a name is judged again on a full check only when it, its code or the year\'s list changed', () => {
+    const doc = reference2024();
+    const book = CodeBook.builtin();
+    const engine = createRuleEngine(SET, doc, { codeBook: book });
+    const names = () => byRule(engine.checkAll(), 'codes-name').map((f) => `${f.cells[0].table}/${f.cells[0].row}`);
+    expect(names()).toEqual([]);
+    const r = row(doc, 't3', '2101501');
+    const printed = r.name;
+    r.name = '行政运行支出';
+    expect(names()).toEqual(['t3/2101501']);
+    expect(names()).toEqual(['t3/2101501']);
+    r.name = printed;
+    expect(names()).toEqual([]);
+    r.name = '行政运行支出';
+    expect(names()).toEqual(['t3/2101501']);
+    // The officer's list of the year now calls it so: the verdict follows the book, not the remembered one (the
+    // other tables' rows still print the old name).
+    book.learn('functional', '2101501', '行政运行支出', doc.meta.year);
+    const after = names();
+    expect(after).not.toContain('t3/2101501');
+    expect(after.length).toBeGreaterThan(0);
   });
 
   it('negative amounts are 提示', () => {

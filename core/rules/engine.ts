@@ -215,10 +215,7 @@ class Engine implements RuleEngine {
   private evaluateAll(r: number): Map<number, Slot> {
     const rule = this.rules[r];
     const out = new Map<number, Slot>();
-    for (let i = 0; i < rule.count; i++) {
-      const slot = this.slotFor(r, i);
-      if (slot) out.set(i, slot);
-    }
+    rule.evaluateEach(this.ctx, (i, finding) => out.set(i, this.slotOf(r, i, finding)));
     this.sorted = undefined;
     this.sortedSlots = undefined;
     return out;
@@ -254,9 +251,12 @@ class Engine implements RuleEngine {
   }
 
   private slotFor(r: number, i: number): Slot | undefined {
+    const finding = this.rules[r].evaluate(i, this.ctx);
+    return finding ? this.slotOf(r, i, finding) : undefined;
+  }
+
+  private slotOf(r: number, i: number, finding: Finding): Slot {
     const rule = this.rules[r];
-    const finding = rule.evaluate(i, this.ctx);
-    if (!finding) return undefined;
     return {
       finding,
       rank: finding.severity === 'error' ? 0 : 1,
