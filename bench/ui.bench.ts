@@ -6,7 +6,9 @@
  * - keystroke commit → findings panel updated: Enter on an amount edit → the 错误/提示 count changed in the DOM
  *   (and the next frame painted), p50/p95 over 40 edits that alternately create and clear a 表2/表3 finding
  *   (goal p95 ≤ 50 ms);
- * - scroll smoothness: frame times while the 5,000-row grid is scrolled programmatically, one step per frame.
+ * - scroll smoothness: frame times while the 5,000-row grid is scrolled programmatically, one step per frame — a
+ *   fling through the whole table in 240 frames (`scroll`) and a mouse wheel's pace of 5 rows a frame
+ *   (`wheelScroll`) — with how often rows in view were still without their cells.
  * Run: npx tsx bench/ui.bench.ts (or npm run bench). `BD_BENCH_UI=grid npx tsx bench/ui.bench.ts` measures only the
  * grid (the 5,000-row open, keystrokes and scrolling), for quick before/after comparisons of grid changes.
  */
@@ -120,29 +122,61 @@ async function markTime(page: Page, name: string): Promise<number> {
   return page.evaluate((n) => performance.getEntriesByName(n).at(-1)!.startTime, name);
 }
 
-const SCROLL_SCRIPT = `(async () => {
+/**
+ * Scrolls the 5,000-row grid one step per animation frame (`rowsPerFrame` of its rows, or the whole table in 240
+ * frames) and reports frame times, long animation frames and how complete the screen was: per frame, the rows in view
+ * still without cells (the grid creates rows first and fills their cells in its own frame tasks), and how many frames
+ * after the last step until every row in view shows its cells.
+ */
+const scrollScript = (rowsPerFrame: number | null): string => `(async () => {
   const loaf = [];
+  let observer;
   try {
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) loaf.push((e.scripts || []).reduce((a, s) => a + s.duration, 0)); }).observe({ type: 'long-animation-frame' });
+    observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) loaf.push((e.scripts || []).reduce((a, s) => a + s.duration, 0)); });
+    observer.observe({ type: 'long-animation-frame' });
   } catch {}
   const candidates = [...document.querySelectorAll('.bd-grid *')].filter((e) => e.scrollHeight - e.clientHeight > 1000);
   const scroller = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
   if (!scroller) return null;
+  const rowHeight = document.querySelector('.bd-grid .ag-grid-scrolling-container > .ag-row')?.offsetHeight || 21;
+  const FRAMES = ${rowsPerFrame === null ? 240 : 120};
+  const step = ${rowsPerFrame === null ? 'Math.ceil((scroller.scrollHeight - scroller.clientHeight) / 240)' : `${rowsPerFrame} * rowHeight`};
+  // Rows in view (by their translateY, so that counting forces no layout) that have no cells yet.
+  const blankInView = () => {
+    const top = scroller.scrollTop;
+    const bottom = top + scroller.clientHeight;
+    let blank = 0;
+    for (const row of document.querySelectorAll('.bd-grid .ag-grid-scrolling-container > .ag-row')) {
+      const y = parseFloat(row.style.transform.startsWith('translateY(') ? row.style.transform.slice(11) : row.style.top);
+      if (y + rowHeight > top && y < bottom && !row.querySelector('[role="gridcell"]')) blank++;
+    }
+    return blank;
+  };
   const frames = [];
-  const step = Math.ceil((scroller.scrollHeight - scroller.clientHeight) / 240);
+  const blank = [];
   await new Promise((resolve) => {
     let last = performance.now();
     function tick(now) {
       frames.push(now - last);
       last = now;
+      blank.push(blankInView());
       scroller.scrollTop += step;
-      if (frames.length >= 240) resolve();
+      if (frames.length >= FRAMES) resolve();
       else requestAnimationFrame(tick);
     }
     requestAnimationFrame(tick);
   });
+  let settleFrames = 0;
+  await new Promise((resolve) => {
+    function check() {
+      if (blankInView() === 0 || settleFrames >= 120) resolve();
+      else { settleFrames++; requestAnimationFrame(check); }
+    }
+    requestAnimationFrame(check);
+  });
   await new Promise((r) => setTimeout(r, 100));
-  return { frames: frames.slice(1), rendered: document.querySelectorAll('.bd-grid .ag-row').length, scrolledPx: scroller.scrollTop, loafScriptMs: loaf };
+  observer?.disconnect();
+  return { frames: frames.slice(1), blank: blank.slice(1), settleFrames, rendered: document.querySelectorAll('.bd-grid .ag-row').length, scrolledPx: scroller.scrollTop, loafScriptMs: loaf };
 })()`;
 
 /**
@@ -321,12 +355,27 @@ async function main(): Promise<void> {
     const scrollScript0 = await scriptMs();
     const scrollCpu0 = rendererMainCpu();
     await profile.start();
-    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { frames: number[]; rendered: number; scrolledPx: number; loafScriptMs: number[] } | null;
+    type ScrollRun = { frames: number[]; blank: number[]; settleFrames: number; rendered: number; scrolledPx: number; loafScriptMs: number[] } | null;
+    const scroll = (await page.evaluate(scrollScript(null))) as ScrollRun;
     const scrollCpuMs = cpuDelta(scrollCpu0, rendererMainCpu());
     await profile.stop('scroll');
     const scrollScriptMs = (await scriptMs()) - scrollScript0;
     const frames = scroll?.frames ?? [];
     const total = frames.reduce((a, b) => a + b, 0);
+    // The same at a mouse wheel's pace (5 rows a frame), from the top.
+    await page.evaluate(() => {
+      for (const e of document.querySelectorAll('.bd-grid *')) if (e.scrollTop > 0) e.scrollTop = 0;
+    });
+    await page.waitForTimeout(300);
+    const wheel = (await page.evaluate(scrollScript(5))) as ScrollRun;
+    const wheelFrames = wheel?.frames ?? [];
+    const blankStats = (run: ScrollRun) => ({
+      // Frames in which some row in view had no cells yet, the most such rows in one frame, and the frames after the
+      // last step until every row in view was filled.
+      framesWithBlankRows: run?.blank.filter((b) => b > 0).length ?? 0,
+      maxBlankRowsInView: Math.max(0, ...(run?.blank ?? [])),
+      settleFrames: run?.settleFrames ?? 0,
+    });
 
     console.log(JSON.stringify({
       rows: ROWS,
@@ -363,6 +412,14 @@ async function main(): Promise<void> {
         longFrames: scroll?.loafScriptMs.length ?? 0,
         longFrameMaxScriptMs: r1(Math.max(0, ...(scroll?.loafScriptMs ?? []))),
         scrolledPx: scroll?.scrolledPx ?? 0,
+        ...blankStats(scroll),
+      },
+      wheelScroll: {
+        frames: wheelFrames.length,
+        avgFps: r1(wheelFrames.length / (wheelFrames.reduce((a, b) => a + b, 0) / 1000)),
+        p95FrameMs: r1(percentile(wheelFrames, 95)),
+        longFrames: wheel?.loafScriptMs.length ?? 0,
+        ...blankStats(wheel),
       },
     }));
     await context.close();
