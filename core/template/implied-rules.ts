@@ -46,7 +46,7 @@ function tableRules(table: TableDef): RuleDef[] {
     const label = (id: string) => columnLabel(table.columns.find((c) => c.id === id));
     add(column.id === 'total' ? `${table.id}-${oneRow ? 'total' : 'row'}` : `${table.id}-${kebab(column.id)}`,
       `${table.no}${oneRow ? '' : '每行'}${columnLabel(column)}等于${joinTerms(terms, label, '各组成列之和')}`,
-      `${ref(column.id)} = ${signedSum(terms, ref)}`);
+      `${ref(column.id)} = ${sumExpression(terms, ref)}`);
   }
   if (model.kind === 'fixed') fixedRowRules(table, model.rows, amounts, '*', add);
   if (model.kind === 'sideBySide') {
@@ -113,7 +113,7 @@ function fixedRowRules(
       const what = ownParts ? '其中各项' : null;
       for (const v of variants) {
         const ref = (id: string) => `${table.id}[${id}].${v.col}`;
-        const right = everyClass ? `sum(${table.id}[类].${v.col})` : signedSum(terms, ref);
+        const right = everyClass ? `sum(${table.id}[类].${v.col})` : sumExpression(terms, ref);
         const words = everyClass ? '各类支出之和' : what ? `${what}之和` : joinTerms(terms, (id) => rowLabel(byId.get(id)), '各项之和');
         add(`${base}${v.suffix}`, `${table.no}${rowLabel(row)}等于${words}${v.byColumn}`, `${ref(row.id)} = ${right}`);
       }
@@ -139,7 +139,8 @@ function sideSelector(rows: readonly FixedRowDef[], total: FixedRowDef): string 
   return [...(byClass ? ['类'] : []), ...named, total.id].join(', ');
 }
 
-function signedSum(terms: readonly SumTerm[], ref: (id: string) => string): string {
+/** Writes parsed terms back as a rule's sum expression (`a + b - c`); it prints, the one parser is structure/formula.ts. */
+function sumExpression(terms: readonly SumTerm[], ref: (id: string) => string): string {
   return terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '-' : '') : t.sign < 0 ? ' - ' : ' + '}${ref(t.ref)}`).join('');
 }
 
