@@ -12,11 +12,15 @@ export interface CellValue extends CellRef {
 
 /**
  * Writes cells in canonical form (zero / empty removed) and remembers the first old value of every cell it touches,
- * so a command can return the exact inverse and the precise list of cells that really changed.
+ * so a command can return the exact inverse and the precise list of cells that really changed. A writer lives for one
+ * command step, during which no row is replaced, so cells are remembered by their row object: a pasted column of
+ * 10,000 cells builds no key string per cell and looks no row up again at the end.
  */
 export class CellWriter {
   readonly index: StructureModel;
-  private olds = new Map<string, CellValue>();
+  private olds: { table: string; row: RowData; col: string; value: Amount | string }[] = [];
+  /** Per column, the row objects whose old value in it is already remembered (columns are few, rows many). */
+  private seen = new Map<string, Set<RowData>>();
 
   constructor(
     readonly doc: BudgetDocument,
@@ -29,25 +33,29 @@ export class CellWriter {
   write(table: string, row: RowData, col: string, value: Amount | string): boolean {
     const old = readCell(row, col, typeof value === 'number');
     if (old === value) return false;
-    const key = `${table}\u0001${row.id}\u0001${col}`;
-    if (!this.olds.has(key)) this.olds.set(key, { table, row: row.id, col, value: old });
+    let rows = this.seen.get(col);
+    if (rows === undefined) this.seen.set(col, (rows = new Set()));
+    if (!rows.has(row)) {
+      rows.add(row);
+      this.olds.push({ table, row, col, value: old });
+    }
     writeCell(row, col, value);
     return true;
   }
 
-  /** Old values of the cells whose value now differs: the entries of the inverse. */
-  inverseEntries(): CellValue[] {
-    const out: CellValue[] = [];
-    for (const o of this.olds.values()) {
-      const row = this.index.row(o.table, o.row);
-      if (!row) continue;
-      if (readCell(row, o.col, typeof o.value === 'number') !== o.value) out.push(o);
+  /**
+   * What the writes changed: the cells whose value now differs from before (a cell written and written back is not
+   * among them), and their old values in the order first written — the entries of the inverse.
+   */
+  outcome(): { cells: CellRef[]; restore: CellValue[] } {
+    const cells: CellRef[] = [];
+    const restore: CellValue[] = [];
+    for (const o of this.olds) {
+      if (readCell(o.row, o.col, typeof o.value === 'number') === o.value) continue;
+      cells.push({ table: o.table, row: o.row.id, col: o.col });
+      restore.push({ table: o.table, row: o.row.id, col: o.col, value: o.value });
     }
-    return out;
-  }
-
-  changedCells(): CellRef[] {
-    return this.inverseEntries().map(({ table, row, col }) => ({ table, row, col }));
+    return { cells, restore };
   }
 }
 

@@ -25,13 +25,14 @@ export function pasteBlock(doc: BudgetDocument, template: TemplateSet, args: Pas
   const r0 = args.visibleRows.indexOf(args.anchor.row);
   const c0 = args.visibleCols.indexOf(args.anchor.col);
   if (r0 < 0 || c0 < 0) return { ok: false, message: '请先选中要粘贴到的单元格' };
-  const edits: (TextEdit & { at: string })[] = [];
+  // Where each cell sits in the block (row i, column j), named only if the paste is refused.
+  const edits: (TextEdit & { i: number; j: number })[] = [];
   const height = args.block.length;
   const width = Math.max(0, ...args.block.map((r) => r.length));
   for (let i = 0; i < height && r0 + i < args.visibleRows.length; i++) {
     for (let j = 0; j < args.block[i].length && c0 + j < args.visibleCols.length; j++) {
       const ref: CellRef = { table: args.table, row: args.visibleRows[r0 + i], col: args.visibleCols[c0 + j] };
-      edits.push({ ref, text: args.block[i][j], at: `第 ${i + 1} 行第 ${j + 1} 列` });
+      edits.push({ ref, text: args.block[i][j], i, j });
     }
   }
   // Pasting over code and name columns changes no figure: only amounts and texts are taken from a block.
@@ -39,7 +40,8 @@ export function pasteBlock(doc: BudgetDocument, template: TemplateSet, args: Pas
   const valueEdits = edits.filter((e) => kinds.get(e.ref.col) === 'amount' || kinds.get(e.ref.col) === 'text');
   const r = textEditsCommand(doc, template, valueEdits, `粘贴 ${height}×${width}`);
   if (!r.ok) {
-    const at = valueEdits.find((e) => e.ref === r.ref)?.at ?? '';
+    const e = valueEdits.find((v) => v.ref === r.ref);
+    const at = e ? `第 ${e.i + 1} 行第 ${e.j + 1} 列` : '';
     return { ok: false, message: `粘贴未执行：${at}${r.message}` };
   }
   if (!r.command || r.cells === 0) return { ok: false, message: '没有可粘贴的单元格（合计、小计和公式列由系统计算）' };

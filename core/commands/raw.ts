@@ -38,8 +38,9 @@ export function rawSetCells(label: string, entries: readonly CellValue[]): Comma
     });
     own.forEach((e, i) => w.write(e.table, rows[i], e.col, e.value));
     const changes = emptyChangeSet();
-    changes.cells = w.changedCells();
-    return { inverse: rawSetCells(label, w.inverseEntries()), changes };
+    const { cells, restore } = w.outcome();
+    changes.cells = cells;
+    return { inverse: rawSetCells(label, restore), changes };
   });
 }
 

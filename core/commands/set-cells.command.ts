@@ -40,8 +40,9 @@ export function setCells(cells: readonly CellValue[], label?: string): Command {
     });
     for (const [table, dirty] of dirtyByTable) propagate(w, table, dirty);
     const changes = emptyChangeSet();
-    changes.cells = w.changedCells();
-    return { inverse: rawSetCells(name, w.inverseEntries()), changes };
+    const { cells, restore } = w.outcome();
+    changes.cells = cells;
+    return { inverse: rawSetCells(name, restore), changes };
   });
 }
 

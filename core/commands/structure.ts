@@ -55,8 +55,8 @@ export function applyStructural(
     propagate(w, table, dirty);
   }
   const computed = emptyChangeSet();
-  computed.cells = w.changedCells();
-  const restore = w.inverseEntries();
+  const { cells, restore } = w.outcome();
+  computed.cells = cells;
   const inverse = restore.length === 0 ? result.inverse : composite(label, [rawSetCells(label, restore), result.inverse]);
   return { inverse, changes: mergeChangeSets([result.changes, computed]) };
 }

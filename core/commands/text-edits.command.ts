@@ -1,6 +1,6 @@
 import { parseAmount } from '../amount/amount';
 import type { BudgetDocument, CellRef } from '../document/document';
-import type { TemplateSet } from '../template/template.schema';
+import type { ColumnDef, TableDef, TemplateSet } from '../template/template.schema';
 import type { Command } from './command';
 import { isComputedCell, type CellValue } from './cell-writer';
 import { composite } from './composite.command';
@@ -30,9 +30,21 @@ export type TextEditsResult =
 export function textEditsCommand(doc: BudgetDocument, template: TemplateSet, edits: readonly TextEdit[], label: string): TextEditsResult {
   const cells: CellValue[] = [];
   const names: Command[] = [];
+  // A pasted column is thousands of edits of one table and column: the definitions are looked up once.
+  let lastTable: string | undefined;
+  let def: TableDef | undefined;
+  let lastCol: string | undefined;
+  let col: ColumnDef | undefined;
   for (const { ref, text } of edits) {
-    const def = template.tables.find((t) => t.id === ref.table);
-    const col = def?.columns.find((c) => c.id === ref.col);
+    if (ref.table !== lastTable) {
+      lastTable = ref.table;
+      def = template.tables.find((t) => t.id === ref.table);
+      lastCol = undefined;
+    }
+    if (ref.col !== lastCol) {
+      lastCol = ref.col;
+      col = def?.columns.find((c) => c.id === ref.col);
+    }
     if (!def || !col) return { ok: false, message: `找不到单元格 ${ref.table} ${ref.row} ${ref.col}`, ref };
     if (col.kind === 'name' || col.kind === 'text') {
       // Cleaned as every way in is; over Excel's cell limit refuses the whole edit, naming the cell.
@@ -43,7 +55,7 @@ export function textEditsCommand(doc: BudgetDocument, template: TemplateSet, edi
     } else if (col.kind === 'amount') {
       const parsed = parseAmount(text);
       if (!parsed.ok) return { ok: false, message: `（${def.no} ${rowLabel(doc, template, ref)} ${col.header.at(-1)}）${parsed.message}`, ref };
-      if (!isComputedCell(doc, template, ref)) cells.push({ ...ref, value: parsed.value });
+      if (!isComputedCell(doc, template, ref)) cells.push({ table: ref.table, row: ref.row, col: ref.col, value: parsed.value });
     }
   }
   const parts: Command[] = [...names];

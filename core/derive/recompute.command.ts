@@ -13,7 +13,8 @@ export function recomputeAll(tables?: readonly string[], label = '重新计算�
     const ids = tables ?? ctx.template.tables.map((t) => t.id);
     for (const id of ids) if (doc.tables[id]) propagate(w, id, dirtyAll(w, id));
     const changes = emptyChangeSet();
-    changes.cells = w.changedCells();
-    return { inverse: rawSetCells(label, w.inverseEntries()), changes };
+    const { cells, restore } = w.outcome();
+    changes.cells = cells;
+    return { inverse: rawSetCells(label, restore), changes };
   });
 }
