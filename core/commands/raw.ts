@@ -141,23 +141,38 @@ export function rawSetRowFields(label: string, table: string, rowId: string, fie
 
 /** Replaces a table's whole row list (derived tables). */
 export function rawReplaceRows(label: string, table: string, rows: readonly RowData[]): Command {
-  const own = rows.map(cloneRow);
+  return replaceOwnRows(label, table, rows.map(cloneRow));
+}
+
+/**
+ * rawReplaceRows over rows that nothing else holds: the command's own copies, or the rows a replacement took out
+ * of the document (its inverse keeps them without copying 10,000 rows again). The rows put into the document are
+ * always fresh copies, so the command can be applied again after an undo.
+ */
+function replaceOwnRows(label: string, table: string, own: readonly RowData[]): Command {
   return command(label, (doc, ctx) => {
     const data = doc.tables[table];
     if (!data) throw new CommandError(`找不到表“${table}”`);
-    const before = data.rows.splice(0, data.rows.length, ...own.map(cloneRow));
+    // In place (others hold the list itself), without spreading 10,000 rows as call arguments.
+    const before = data.rows.slice();
+    data.rows.length = 0;
+    for (const r of own) data.rows.push(cloneRow(r));
     structureOf(doc, ctx.template).invalidate(table);
     const changes = emptyChangeSet();
     changes.tables = [table];
-    const seen = new Set<string>();
-    for (const r of [...before, ...data.rows]) {
-      for (const col of Object.keys(r.values)) {
-        const key = `${r.id}\u0001${col}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        changes.cells.push({ table, row: r.id, col });
+    // Every cell of the old and the new list, once each (per column, the row ids already listed).
+    const listed = new Map<string, Set<string>>();
+    for (const list of [before, data.rows]) {
+      for (const r of list) {
+        for (const col in r.values) {
+          let ids = listed.get(col);
+          if (!ids) listed.set(col, (ids = new Set()));
+          if (ids.has(r.id)) continue;
+          ids.add(r.id);
+          changes.cells.push({ table, row: r.id, col });
+        }
       }
     }
-    return { inverse: rawReplaceRows(label, table, before), changes };
+    return { inverse: replaceOwnRows(label, table, before), changes };
   });
 }
