@@ -3,7 +3,7 @@ import { formatAmount } from '../../core/amount/amount';
 import { createDocument } from '../../core/document/create';
 import { createSampleDocument } from '../../core/sample/sample-inputs';
 import { getBuiltinTemplateSet } from '../../core/template/registry';
-import { columnWidths, measureContent, textWidth, wrappedWidth } from './column-widths';
+import { amountTextWidth, columnWidths, measureContent, textWidth, wrappedWidth } from './column-widths';
 import { buildGridRows, indexRows } from './grid-rows';
 
 const set2024 = getBuiltinTemplateSet('xj-dept-2024-11')!;
@@ -69,5 +69,13 @@ describe('column widths from content', () => {
     const { widths } = widthsOf(doc, 't3');
     const codes = ['lei', 'kuan', 'xiang'].reduce((a, id) => a + widths.get(id)!.min, 0);
     expect(codes).toBeGreaterThanOrEqual(wrappedWidth('功能分类科目编码', 2));
+  });
+});
+
+describe('amountTextWidth', () => {
+  it('is the width of the printed figure, for every sign and number of digits', () => {
+    const values = [0, 1, -1, 99, -99, 100, 999, 1000, -1000, 123456, -123456, 99999999, 100000000, 1234567890123, -1234567890123];
+    for (let d = 0; d < 16; d++) values.push(10 ** d * 100 - 1, 10 ** d * 100, -(10 ** d * 100));
+    for (const v of values) expect(amountTextWidth(v)).toBe(textWidth(formatAmount(v)));
   });
 });

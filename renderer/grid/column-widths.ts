@@ -103,9 +103,24 @@ function amountExtent(side: 0 | 1, col: ColumnDef, lines: readonly GridRow[], ro
 }
 
 /** The printed width of one figure (to notice an edit that needs a wider column). */
+/**
+ * textWidth(formatAmount(value)): the printed figure is a sign, its integer digits, a point and two digits, so its
+ * width depends only on the sign and the number of integer digits; each such form is measured once. A pasted column
+ * of 10,000 figures is checked for widening without formatting 10,000 strings.
+ */
 export function amountTextWidth(value: number): number {
-  return textWidth(formatAmount(value));
+  let whole = Math.floor(Math.abs(value) / 100);
+  let digits = 1;
+  while (whole >= 10) {
+    whole = Math.floor(whole / 10);
+    digits++;
+  }
+  const key = value < 0 ? -digits : digits;
+  let width = AMOUNT_WIDTHS.get(key);
+  if (width === undefined) AMOUNT_WIDTHS.set(key, (width = textWidth(formatAmount(value))));
+  return width;
 }
+const AMOUNT_WIDTHS = new Map<number, number>();
 
 /** Ideal and floor widths of every leaf column, header groups included. */
 export function columnWidths(table: TableDef, content: ContentExtent): Map<string, ColumnWidth> {

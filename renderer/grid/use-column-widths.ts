@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CellRef } from '../../core/document/document';
+import type { ColumnDef } from '../../core/template/template.schema';
 import { printsBlankZero } from '../../core/layout/printed-layout';
 import { amountTextWidth, columnWidths, measureContent, textWidth, type ColumnWidth, type ContentExtent } from './column-widths';
 import type { GridContext } from './grid-context';
@@ -64,9 +65,15 @@ export function useColumnWidths(ctx: GridContext, initialRows: readonly GridRow[
     const current = extent.current;
     if (!current) return;
     let grown = false;
+    // Thousands of pasted cells are mostly one column: its definition is looked up when the column changes.
+    let colId: string | undefined;
+    let col: ColumnDef | undefined;
     for (const ref of cells) {
       if (ref.table !== ctx.table.id) continue;
-      const col = ctx.table.columns.find((c) => c.id === ref.col);
+      if (ref.col !== colId) {
+        colId = ref.col;
+        col = ctx.table.columns.find((c) => c.id === ref.col);
+      }
       const row = ctx.rowsById.get(ref.row);
       if (!col || !row) continue;
       const width =
@@ -79,7 +86,10 @@ export function useColumnWidths(ctx: GridContext, initialRows: readonly GridRow[
         grown = true;
       }
     }
-    if (grown) setWidths(columnWidths(ctx.table, current));
+    // Widening re-lays the grid's columns (tens of milliseconds): in a task of its own, not in the one that
+    // committed the edit or the paste.
+    // (A row list measured again meanwhile has the newer widths: this one then stands down.)
+    if (grown) window.setTimeout(() => extent.current === current && setWidths(columnWidths(ctx.table, current)), 0);
   }, [ctx]);
 
   return { widths, rowsChanged, cellsChanged };
