@@ -4,6 +4,7 @@ import type { BudgetDocument, DocumentMeta, JsonValue, RowData, TableData } from
 import type { Amount } from '../amount/amount';
 import type { Finding } from '../rules/finding';
 import { structureOf } from '../structure/structure-model';
+import type { TableStructure } from '../structure/table-structure';
 import type { TemplateSet } from '../template/template.schema';
 
 /**
@@ -59,16 +60,26 @@ export function buildPatch(doc: BudgetDocument, changes: ChangeSet, template?: T
     if (t) tables[id] = copyTable(t);
   }
   const rows: DocPatch['rows'] = [];
-  const seen = new Set<string>();
+  // Row ids already copied, per table; a command's cells come table by table (a pasted column: 5,000 cells of one
+  // table), so the table's structure and set are looked up when the table changes, and no key string is built.
+  const seenByTable = new Map<string, Set<string>>();
+  let lastTable: string | undefined;
+  let seen = new Set<string>();
+  let t: TableStructure | undefined;
   let index: Map<string, Map<string, RowData>> | undefined;
   for (const cell of changes.cells) {
     if (tableChanged.has(cell.table)) continue;
-    const key = `${cell.table}\u0001${cell.row}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // With the set at hand the structure model finds the row (a 10,000-row table is not indexed per keystroke); a
-    // table with duplicated ids is indexed, the last of them winning as before.
-    const t = template ? structureOf(doc, template).table(cell.table) : undefined;
+    if (cell.table !== lastTable) {
+      lastTable = cell.table;
+      let ids = seenByTable.get(cell.table);
+      if (!ids) seenByTable.set(cell.table, (ids = new Set()));
+      seen = ids;
+      // With the set at hand the structure model finds the row (a 10,000-row table is not indexed per keystroke);
+      // a table with duplicated ids is indexed, the last of them winning as before.
+      t = template ? structureOf(doc, template).table(cell.table) : undefined;
+    }
+    if (seen.has(cell.row)) continue;
+    seen.add(cell.row);
     const at = t && t.pos.size === t.length ? t.positionOf(cell.row) : -1;
     let row = at >= 0 ? doc.tables[cell.table]!.rows[at] : undefined;
     if (!row) {
