@@ -72,6 +72,21 @@ describe('spreadsheet editing', () => {
     await page.close();
   });
 
+  it('a block of thousands of figures (applied after the paste event) lands as one undoable command', async () => {
+    const page = await openApp(h);
+    const r0 = await focusCell(page, 't3', '2080501', 'basic');
+    // 3,000 lines: more than the table has rows below the anchor, and over the size pasted after the event.
+    const lines = Array.from({ length: 3000 }, (_, i) => (i === 0 ? '12.34' : i === 1 ? '5' : (1000 + (i % 97)).toFixed(2)));
+    const text = lines.join('\r\n');
+    expect(text.length).toBeGreaterThan(20_000);
+    await paste(page, text);
+    await expectCellText(page, r0, 'basic', '12.34');
+    await expectCellText(page, r0 + 1, 'basic', '5.00');
+    await page.keyboard.press('Control+z');
+    await expectCellText(page, r0, 'basic', '0.86');
+    await page.close();
+  });
+
   it('refuses a paste with a letter anywhere and changes nothing', async () => {
     const page = await openApp(h);
     const r0 = await focusCell(page, 't3', '2080501', 'basic');
