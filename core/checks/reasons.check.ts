@@ -1,4 +1,3 @@
-import type { RowData } from '../document/document';
 import type { Finding } from '../rules/finding';
 import { PRIOR, reasonKey, usageKey } from '../inputs/keys';
 import { changeOf, type TextContext } from '../text/context';
@@ -40,12 +39,10 @@ export function checkReasons(ctx: TextContext): Finding[] {
       [reasonKey.gpb(kind), reasonKey.expenditure(kind)], ctx.table('gpbExpenditure')?.id, 'total', kind);
   }
   const gpbTable = ctx.table('gpbExpenditure')?.id;
-  // Every item 五(三) lists, those that fell to zero since last year included. Rows by code, the first of a code
-  // (one lookup per item of a 5,000-row table).
-  const rowByCode = new Map<string, RowData>();
-  for (const r of ctx.rows('gpbExpenditure')) if (r.code && !rowByCode.has(r.code)) rowByCode.set(r.code, r);
+  // Every item 五(三) lists, those that fell to zero since last year included; each item's row through the
+  // structure model's code index (one lookup per item of a 5,000-row table).
   for (const item of gpbItems(ctx)) {
-    const row = rowByCode.get(item.code);
+    const row = ctx.rowByCode('gpbExpenditure', item.code);
     need(`${item.code} ${item.name}`, item.amount.value, ctx.prior(item.priorKey) ?? 0, [reasonKey.item(item.code)], gpbTable, row?.id, 'total');
   }
   const sg = ctx.table('sangong')?.id;

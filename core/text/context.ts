@@ -40,6 +40,8 @@ export interface TextContext {
   table(role: Role): TableDef | undefined;
   rows(role: Role): RowData[];
   row(role: Role, id: string): RowData | undefined;
+  /** The first row with this code (the structure model's code index). */
+  rowByCode(role: Role, code: string): RowData | undefined;
   /** Amount of a cell by table role (0 when absent). */
   value(role: Role, rowId: string, col: string): Amount;
   /** The officer's reason for a change, without final punctuation ('' when not written). */
@@ -105,6 +107,13 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
     const t = tables.get(role);
     return t ? model.row(t.id, id) : undefined;
   };
+  const rowByCode = (role: Role, code: string): RowData | undefined => {
+    const t = tables.get(role);
+    const s = t ? model.table(t.id) : undefined;
+    const i = s?.byKey.get(code);
+    // byKey holds codes, and ids of project rows: only a row that prints this code answers.
+    return i !== undefined && s!.rows[i].code === code ? s!.rows[i] : undefined;
+  };
   const value = (role: Role, rowId: string, col: string) => rowById(role, rowId)?.values[col] ?? 0;
   const ref = (role: Role, rowId: string, col: string): CellRef | undefined => {
     const def = tables.get(role);
@@ -137,6 +146,7 @@ export function createContext(doc: BudgetDocument, template: TemplateSet): TextC
     table: (role) => tables.get(role),
     rows: rowsOf,
     row: rowById,
+    rowByCode,
     value,
     text: (key) => trimEndPunct(getText(doc, key)),
     prior: (key) => getPrior(doc, key),

@@ -104,6 +104,22 @@ describe('the context’s row lookup', () => {
   });
 });
 
+describe('the context’s row lookup by code', () => {
+  it('finds the first row printing a code, follows a changed row list, and never answers with a row of another code', () => {
+    const doc = sampleDoc();
+    const ctx = createContext(doc, sampleSet());
+    const rows = ctx.rows('gpbExpenditure');
+    const first = rows.find((r) => r.code?.length === 7)!;
+    expect(ctx.rowByCode('gpbExpenditure', first.code!)).toBe(first);
+    expect(ctx.rowByCode('gpbExpenditure', '2999999')).toBeUndefined();
+    // A second row of the same code further down, and a new row in front whose id is that code but prints another.
+    rows.push({ id: `${first.code}#2`, code: first.code, name: '重复', values: {} });
+    rows.unshift({ id: first.code!, code: '2990101', name: '新增', values: {} });
+    expect(ctx.rowByCode('gpbExpenditure', first.code!)).toBe(first);
+    expect(ctx.rowByCode('gpbExpenditure', '2990101')?.name).toBe('新增');
+  });
+});
+
 describe('change wording', () => {
   const ctx = createContext(sampleDoc(), sampleSet());
   it.each([

@@ -102,11 +102,11 @@ function amountExtent(side: 0 | 1, col: ColumnDef, lines: readonly GridRow[], ro
   return Math.max(textWidth(formatAmount(max, { blankZero })), textWidth(formatAmount(min, { blankZero: true })));
 }
 
-/** The printed width of one figure (to notice an edit that needs a wider column). */
 /**
- * textWidth(formatAmount(value)): the printed figure is a sign, its integer digits, a point and two digits, so its
- * width depends only on the sign and the number of integer digits; each such form is measured once. A pasted column
- * of 10,000 figures is checked for widening without formatting 10,000 strings.
+ * The printed width of one figure (to notice an edit that needs a wider column): textWidth(formatAmount(value)). A
+ * printed figure is a sign, its integer digits, a point and two digits, so its width depends only on the sign and the
+ * number of integer digits; each such form is measured once, and a pasted column of 10,000 figures is checked for
+ * widening without formatting 10,000 strings.
  */
 export function amountTextWidth(value: number): number {
   let whole = Math.floor(Math.abs(value) / 100);
