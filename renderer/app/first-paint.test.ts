@@ -63,3 +63,46 @@ describe('checks wait for a table on screen', () => {
     expect(order).toEqual(['startup open', 'second open']);
   });
 });
+
+describe('afterTableShown', () => {
+  /** A client that records, by label, the order in which requests reached it. */
+  function client(m: FirstPaint) {
+    const sent: string[] = [];
+    const wrapped = m.afterTableShown({
+      run: (kind, payload) => {
+        sent.push(`${kind} ${(payload as { label: string }).label}`);
+        return Promise.resolve({ ok: true, value: undefined } as never);
+      },
+    });
+    const send = (label: string) => void wrapped.run('sessionPatch', { label } as never);
+    return { sent, send };
+  }
+
+  it('sends at once, in the caller\'s task, when nothing is held', async () => {
+    const m = await load();
+    m.markTableShown();
+    await vi.advanceTimersByTimeAsync(20);
+    const { sent, send } = client(m);
+    send('edit');
+    expect(sent).toEqual(['sessionPatch edit']);
+  });
+
+  it('keeps the order while a hold is released: a later request never overtakes a waiting one', async () => {
+    const m = await load();
+    const { sent, send } = client(m);
+    send('open');
+    m.markTableShown();
+    // The hold is released (timers run, promise callbacks not yet): the open has not gone out when the edit is made.
+    vi.advanceTimersByTime(20);
+    expect(sent).toEqual([]);
+    send('edit 1');
+    await vi.advanceTimersByTimeAsync(0);
+    send('edit 2');
+    expect(sent).toEqual(['sessionPatch open', 'sessionPatch edit 1', 'sessionPatch edit 2']);
+    m.holdChecksUntilTableShown();
+    send('second open');
+    expect(sent).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(sent.at(-1)).toBe('sessionPatch second open');
+  });
+});

@@ -1,3 +1,5 @@
+import type { CheckerClient } from './remote-checker';
+
 /**
  * A document's first table on screen. On a two-core office PC the two checking workers (each loading the core, then
  * reading and checking the whole document) would otherwise compete with the page for the CPU exactly while it builds
@@ -12,10 +14,20 @@ let release: (() => void) | null = null;
 /** Every hold so far, in order: a request waits for all of them, so requests reach a worker in the order made. */
 let held: Promise<void> = Promise.resolve();
 
+/** Holds made and not yet released. */
+let unreleased = 0;
+
 function hold(): () => void {
   let done!: () => void;
+  unreleased += 1;
   const gate = new Promise<void>((resolve) => {
-    done = resolve;
+    let released = false;
+    done = () => {
+      if (released) return;
+      released = true;
+      unreleased -= 1;
+      resolve();
+    };
   });
   const previous = release;
   const all = () => {
@@ -51,4 +63,25 @@ export function markTableShown(): void {
   const done = release;
   release = null;
   requestAnimationFrame(() => setTimeout(done, 0));
+}
+
+/**
+ * A client whose requests wait while a document's first table is being shown. Every request waits on the holds made
+ * before it, so requests still reach the worker in the order they were made (a patch never overtakes its open).
+ * When nothing is held and no earlier request is still waiting, a request goes out at once, in the caller's task:
+ * an edit's patch then reaches the checking worker while the page is still busy with the keystroke (moving the
+ * focus, redrawing), not after it, and its findings come back that much sooner.
+ */
+export function afterTableShown(client: CheckerClient): CheckerClient {
+  let waiting = 0;
+  return {
+    run: (kind, payload) => {
+      if (waiting === 0 && unreleased === 0) return client.run(kind, payload);
+      waiting += 1;
+      return tableShown().then(() => {
+        waiting -= 1;
+        return client.run(kind, payload);
+      });
+    },
+  };
 }

@@ -7,8 +7,8 @@ import type { TemplateSet } from '../../core/template/template.schema';
 import { buildPatch, mergeFindings, type CheckPart, type LearnedCode } from '../../core/worker/session-sync';
 import { checkingWorker } from '../worker/core-client';
 import { createSession, isBuiltinTemplate, learnCodes, learnedCodes } from './core-adapter';
-import { holdChecksUntilTableShown, tableShown } from './first-paint';
-import { RemoteChecker, type CheckerClient, type CheckerState } from './remote-checker';
+import { afterTableShown, holdChecksUntilTableShown } from './first-paint';
+import { RemoteChecker, type CheckerState } from './remote-checker';
 import type { SessionPort } from './session-port';
 
 /** Where the open document lives on disk (path in Electron, file name in the browser); null = never saved. */
@@ -45,15 +45,6 @@ export interface DocumentControls {
   learnCodes(codes: LearnedCode[]): void;
   /** The findings once every change made so far has been checked. */
   settledFindings(): Promise<readonly Finding[]>;
-}
-
-/**
- * A checking worker whose requests wait while a document's first table is being shown (first-paint.ts). Every
- * request waits on the holds made before it, so requests still reach the worker in the order they were made (a
- * patch never overtakes its open).
- */
-function afterTableShown(client: CheckerClient): CheckerClient {
-  return { run: (kind, payload) => tableShown().then(() => client.run(kind, payload)) };
 }
 
 export interface FindingParts {
