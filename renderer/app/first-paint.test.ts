@@ -70,7 +70,7 @@ describe('afterTableShown', () => {
     const sent: string[] = [];
     const wrapped = m.afterTableShown({
       run: (kind, payload) => {
-        sent.push(`${kind} ${(payload as { label: string }).label}`);
+        sent.push(`${kind} ${(payload as unknown as { label: string }).label}`);
         return Promise.resolve({ ok: true, value: undefined } as never);
       },
     });
