@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts in its own Node process (through tsx, so a slow or crashing bench
- * cannot disturb the others' timings) and prints one JSON object: bench file name → the JSON line it printed.
+ * cannot disturb the others' timings) and prints one JSON object: bench file name → the JSON line it printed, and
+ * `loadAverage1m`: bench file name → the machine's 1-minute load average before and after it.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +17,16 @@ const files = readdirSync(here)
   .sort();
 
 const results: Record<string, unknown> = {};
+const loads: Record<string, { before: number; after: number }> = {};
 let failed = false;
+// A measure taken on a busy machine is slower for reasons of its own: the output ends with each bench's 1-minute load
+// average before and after it ran, so a report can say how quiet the machine was.
+const load = (): number => Math.round(loadavg()[0] * 100) / 100;
 for (const file of files) {
+  const loadBefore = load();
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], { cwd: join(here, '..'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.stderr) process.stderr.write(r.stderr);
+  loads[file] = { before: loadBefore, after: load() };
   const lines = (r.stdout ?? '').trim().split('\n').filter((l) => l.trim().startsWith('{'));
   try {
     if (r.status !== 0 || lines.length === 0) throw new Error(`exit ${r.status ?? r.signal}`);
@@ -29,5 +37,5 @@ for (const file of files) {
     results[file] = { error: error instanceof Error ? error.message : String(error), stdout: r.stdout?.slice(0, 2000) };
   }
 }
-console.log(JSON.stringify(results, null, 2));
+console.log(JSON.stringify({ ...results, loadAverage1m: loads }, null, 2));
 process.exitCode = failed ? 1 : 0;
