@@ -26,6 +26,11 @@ describe('scriptPerFrame', () => {
     expect(scriptPerFrame(events)).toEqual([2, 4]);
   });
 
+  it('counts no script from before the first mark or after the last', () => {
+    const events = [mark(10), mark(20), x('FunctionCall', 4, 12), x('TimerFire', 19, 25), x('FunctionCall', 30, 31)];
+    expect(scriptPerFrame(events)).toEqual([3]);
+  });
+
   it('pairs begin and end events', () => {
     const events: TraceEvent[] = [mark(0), mark(10), { name: 'RunMicrotasks', ph: 'B', ts: 1000, ...MAIN }, { name: 'RunMicrotasks', ph: 'E', ts: 4000, ...MAIN }];
     expect(scriptPerFrame(events)).toEqual([3]);

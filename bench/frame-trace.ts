@@ -99,8 +99,8 @@ export function scriptPerFrame(events: readonly TraceEvent[]): number[] {
   let f = 0;
   for (const [s, e] of script) {
     while (f < perFrame.length && starts[f + 1] <= s) f += 1;
-    // An interval that spans a frame boundary is split between the frames.
-    for (let g = f, from = s; g < perFrame.length && from < e; g += 1) {
+    // An interval that spans a frame boundary is split between the frames; script before the first mark is no frame's.
+    for (let g = f, from = Math.max(s, starts[f]); g < perFrame.length && from < e; g += 1) {
       const to = Math.min(e, starts[g + 1]);
       if (to > from) perFrame[g] += to - from;
       from = to;
