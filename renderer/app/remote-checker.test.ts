@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyChangeSet } from '../../core/commands/command';
 import { createSampleDocument } from '../../core/sample/sample-inputs';
 import { getBuiltinTemplateSet } from '../../core/template/registry';
@@ -43,5 +43,41 @@ describe('RemoteChecker', () => {
     expect(kinds).toEqual(['sessionOpen', 'sessionPatch', 'sessionPatch', 'sessionOpen']);
     expect(checker.state).toEqual({ findings: [f('a')], pending: false });
     expect(states[0].findings.map((x) => x.id)).toEqual(['a', 'b']);
+  });
+
+  it('posts a large patch in a task of its own, with later requests behind it, and counts it as in flight at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = createSampleDocument();
+      const template = getBuiltinTemplateSet(doc.meta.templateId)!;
+      const posted: string[] = [];
+      const client: CheckerClient = {
+        run: (kind, payload) => {
+          const p = payload as { patch?: { changes: { tables: string[] } } };
+          posted.push(p.patch ? `patch:${p.patch.changes.tables.join(',') || 'cells'}` : kind);
+          return Promise.resolve({ ok: true, value: { reset: false, added: [], order: null, textStale: false } }) as never;
+        },
+      };
+      const checker = new RemoteChecker('rules', client, () => undefined, () => []);
+      checker.open(doc, template, true);
+      checker.patch(emptyChangeSet());
+      expect(posted).toEqual(['sessionOpen', 'patch:cells']);
+      // A replaced table is a large patch: not posted in this task; a small one after it waits behind it.
+      checker.patch({ ...emptyChangeSet(), tables: ['t3'] });
+      checker.patch(emptyChangeSet());
+      expect(posted).toEqual(['sessionOpen', 'patch:cells']);
+      let settled = false;
+      void checker.settled().then(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.runAllTimersAsync();
+      expect(posted).toEqual(['sessionOpen', 'patch:cells', 'patch:t3', 'patch:cells']);
+      expect(settled).toBe(true);
+      // With nothing waiting, a small patch goes out at once again.
+      checker.patch(emptyChangeSet());
+      expect(posted.length).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

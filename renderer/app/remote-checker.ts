@@ -19,6 +19,13 @@ export interface CheckerState {
 const TEXT_PAUSE_MS = 600;
 
 /**
+ * A patch this large (a pasted column, a replaced table) is posted in a task of its own: copying it to a worker takes
+ * 5-20 ms per replica, which would otherwise lengthen the task that ran the command by that much twice over.
+ */
+const LARGE_PATCH_CELLS = 1000;
+const isLarge = (changes: ChangeSet) => changes.tables.length > 0 || changes.cells.length > LARGE_PATCH_CELLS;
+
+/**
  * The page's side of one checking replica (rules or texts): the open document is sent once, then every command's changes as a patch;
  * findings come back as deltas and are handed to `onChange`. The page's thread only copies the touched rows — the
  * rule engine and the text checks run in the worker. If the worker fails (crash, out of memory) the whole document
@@ -61,7 +68,7 @@ export class RemoteChecker {
   /** After a command changed the page's document in place; the patch may be shared by several replicas. */
   patch(changes: ChangeSet, patch = this.doc ? buildPatch(this.doc, changes, this.template ?? undefined) : null): void {
     if (!this.doc || !patch) return;
-    this.send('sessionPatch', { patch });
+    this.send('sessionPatch', { patch }, isLarge(changes));
   }
 
   learnCodes(codes: LearnedCode[]): void {
@@ -94,9 +101,30 @@ export class RemoteChecker {
     });
   }
 
-  private send<K extends 'sessionOpen' | 'sessionPatch' | 'sessionRefreshText' | 'sessionLearnCodes'>(kind: K, payload: PayloadOf<K>): void {
-    const generation = this.generation;
+  /** Requests waiting behind a large patch posted in a later task (null: none waits), in the order they were made. */
+  private queued: (() => void)[] | null = null;
+
+  /**
+   * `later`: post in a task of its own (a large patch). A request made while one waits queues behind it, so the
+   * worker still receives them in order; either way it counts as in flight at once, so `settled` waits for it.
+   */
+  private send<K extends 'sessionOpen' | 'sessionPatch' | 'sessionRefreshText' | 'sessionLearnCodes'>(kind: K, payload: PayloadOf<K>, later = false): void {
     this.inFlight += 1;
+    // The document it belongs to is the one open now, even if it is posted after another was opened.
+    const generation = this.generation;
+    const post = () => this.post(kind, payload, generation);
+    if (this.queued) this.queued.push(post);
+    else if (!later) post();
+    else {
+      const queued = (this.queued = [post]);
+      setTimeout(() => {
+        this.queued = null;
+        for (const f of queued) f();
+      }, 0);
+    }
+  }
+
+  private post<K extends 'sessionOpen' | 'sessionPatch' | 'sessionRefreshText' | 'sessionLearnCodes'>(kind: K, payload: PayloadOf<K>, generation: number): void {
     void this.client.run(kind, payload).then((outcome) => {
       this.inFlight -= 1;
       if (generation === this.generation) {
