@@ -83,12 +83,16 @@ describe('a set without an outline', () => {
   });
 });
 
+/** A fresh sample's context, its 表3 row list (which a test may change) and the list's first 项 row. */
+function gpbRows() {
+  const ctx = createContext(sampleDoc(), sampleSet());
+  const rows = ctx.rows('gpbExpenditure');
+  return { ctx, rows, first: rows.find((r) => r.code?.length === 7)! };
+}
+
 describe('the context’s row lookup', () => {
   it('finds the first row of an id, and follows the row list when it changes', () => {
-    const doc = sampleDoc();
-    const ctx = createContext(doc, sampleSet());
-    const rows = ctx.rows('gpbExpenditure');
-    const first = rows.find((r) => r.code?.length === 7)!;
+    const { ctx, rows, first } = gpbRows();
     expect(ctx.row('gpbExpenditure', first.id)).toBe(first);
     expect(ctx.row('gpbExpenditure', 'no-such-row')).toBeUndefined();
     // A row inserted in front (same list, new length) and a row moved within the list are both found again.
@@ -106,10 +110,7 @@ describe('the context’s row lookup', () => {
 
 describe('the context’s row lookup by code', () => {
   it('finds the first row printing a code, follows a changed row list, and never answers with a row of another code', () => {
-    const doc = sampleDoc();
-    const ctx = createContext(doc, sampleSet());
-    const rows = ctx.rows('gpbExpenditure');
-    const first = rows.find((r) => r.code?.length === 7)!;
+    const { ctx, rows, first } = gpbRows();
     expect(ctx.rowByCode('gpbExpenditure', first.code!)).toBe(first);
     expect(ctx.rowByCode('gpbExpenditure', '2999999')).toBeUndefined();
     // A second row of the same code further down, and a new row in front whose id is that code but prints another.

@@ -18,6 +18,9 @@ export interface CheckerState {
 
 const TEXT_PAUSE_MS = 600;
 
+/** The requests a checker makes of its replica. */
+type SessionKind = 'sessionOpen' | 'sessionPatch' | 'sessionRefreshText' | 'sessionLearnCodes';
+
 /**
  * A patch this large (a pasted column, a replaced table) is posted in a task of its own: copying it to a worker takes
  * 5-20 ms per replica, which would otherwise lengthen the task that ran the command by that much twice over.
@@ -108,7 +111,7 @@ export class RemoteChecker {
    * `later`: post in a task of its own (a large patch). A request made while one waits queues behind it, so the
    * worker still receives them in order; either way it counts as in flight at once, so `settled` waits for it.
    */
-  private send<K extends 'sessionOpen' | 'sessionPatch' | 'sessionRefreshText' | 'sessionLearnCodes'>(kind: K, payload: PayloadOf<K>, later = false): void {
+  private send<K extends SessionKind>(kind: K, payload: PayloadOf<K>, later = false): void {
     this.inFlight += 1;
     // The document it belongs to is the one open now, even if it is posted after another was opened.
     const generation = this.generation;
@@ -124,7 +127,7 @@ export class RemoteChecker {
     }
   }
 
-  private post<K extends 'sessionOpen' | 'sessionPatch' | 'sessionRefreshText' | 'sessionLearnCodes'>(kind: K, payload: PayloadOf<K>, generation: number): void {
+  private post<K extends SessionKind>(kind: K, payload: PayloadOf<K>, generation: number): void {
     void this.client.run(kind, payload).then((outcome) => {
       this.inFlight -= 1;
       if (generation === this.generation) {

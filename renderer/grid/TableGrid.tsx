@@ -322,7 +322,7 @@ function refreshRows(api: GridApi<GridRow> | null, ctx: GridContext, rowIds: Set
     // Printed lines pair two document rows: look them up by either side (a few dozen lines).
     api.forEachNode((n) => {
       const r = n.data;
-      if (!r || nodes.has(n)) return;
+      if (!r) return;
       if ((r.rowIds[0] !== null && rowIds.has(r.rowIds[0])) || (r.rowIds[1] !== null && rowIds.has(r.rowIds[1]))) {
         nodes.add(n);
         if (changed) ctx.viewCache.delete(r.key);
