@@ -8,7 +8,8 @@
  *   表2/表3 finding (goal p95 ≤ 50 ms);
  * - scroll smoothness: frame times while the 5,000-row grid is scrolled programmatically, one step per frame — a
  *   fling through the whole table in 240 frames (`scroll`) and a mouse wheel's pace of 5 rows a frame
- *   (`wheelScroll`) — with how often rows in view were still without their cells.
+ *   (`wheelScroll`) — with how often rows in view were still without their cells; the fling is traced a second time
+ *   for the script of every frame, and once more in AG Grid alone with this grid's shape (`plain-grid.ts`, the anchor).
  * Run: npx tsx bench/ui.bench.ts (or npm run bench). `BD_BENCH_UI=grid npx tsx bench/ui.bench.ts` measures only the
  * grid (the 5,000-row open, keystrokes and scrolling), for quick before/after comparisons of grid changes.
  */
@@ -26,6 +27,7 @@ import { recomputeAll } from '../core/derive/recompute.command';
 import { serializeDocumentBytes } from '../core/file';
 import { getBuiltinTemplateSet } from '../core/template/registry';
 import { FRAME_MARK, frameScriptStats, traceFrames } from './frame-trace';
+import { GRID_SHAPE_SCRIPT, plainGridFling, type GridShape } from './plain-grid';
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -414,6 +416,13 @@ async function main(): Promise<void> {
     };
     const flingScript = await tracedScroll(null);
     const wheelScript = await tracedScroll(5);
+    // The same fling in AG Grid alone, with this grid's shape (the anchor: how much of it is the grid's own).
+    await page.evaluate(() => {
+      for (const e of document.querySelectorAll('.bd-grid *')) if (e.scrollTop > 0) e.scrollTop = 0;
+    });
+    await page.waitForTimeout(300);
+    const shape = (await page.evaluate(GRID_SHAPE_SCRIPT)) as GridShape;
+    const plainFlingScript = await plainGridFling(browser, shape, ROWS, scrollScript(null));
 
     // 5. Paste a whole column of 5,000 figures from Excel into 表3 (one command on the page's thread): the longest
     // main-thread task from the paste until the findings answered, and that time.
@@ -472,6 +481,8 @@ async function main(): Promise<void> {
         ...blankStats(scroll),
         // Main-thread script of each frame, from a trace of a second fling (target: no frame over 8 ms).
         scriptPerFrame: flingScript,
+        // The same fling traced in AG Grid alone (same columns, rows, texts, row height and size, no product code).
+        plainAgGridScriptPerFrame: plainFlingScript,
       },
       // 5,000 figures pasted into one column: time until the findings answered, the longest main-thread task.
       pasteColumn5000: { toFindingsMs: r1(paste.toFindingsMs), longestTaskMs: r1(paste.longestTaskMs), longTasks: paste.longTasks },
