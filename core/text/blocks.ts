@@ -38,6 +38,25 @@ export type Block =
   /** A small table inside the text (绩效目标表): title lines and a grid with merged cells. */
   | { kind: 'grid'; id: string; title: string; subtitle?: string; columns: number[]; rows: GridCell[][] };
 
+/**
+ * A paragraph written to lead into what follows ("…合计824.50万元，其中：", "具体情况见下表（按项目分别填报）：") when
+ * nothing follows it: the lead-in goes and the sentence ends there, so the release never stops mid-sentence or points
+ * at a table it does not have. Figures, claims and quotes before the cut are kept as they were.
+ */
+export function endWithoutLead(block: ParaBlock): void {
+  const text = block.text;
+  let cut = text.replace(/[，,]?\s*其中\s*[：:]\s*$/, '');
+  if (cut === text) cut = text.replace(/[^。；！？]*见下表[^。；！？]*[：:]\s*$/, '');
+  if (cut === text) cut = text.replace(/[：:]\s*$/, '');
+  cut = cut.replace(/[，,；;\s]+$/, '');
+  if (!/[。！？]$/.test(cut)) cut += '。';
+  if (cut === text) return;
+  block.text = cut;
+  const keep = cut.length - 1;
+  if (block.spans) block.spans = block.spans.filter((s) => s.start + s.text.length <= keep);
+  if (block.verbatim) block.verbatim = block.verbatim.filter((v) => v.start + v.length <= keep);
+}
+
 /** A paragraph from plain text, or from traced text whose figures, claims and quotes it keeps. */
 export function para(id: string, text: string | Traced, generated = true): ParaBlock {
   if (typeof text === 'string') return { kind: 'para', id, text, generated };

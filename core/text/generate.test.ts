@@ -6,6 +6,9 @@ import { changeOf, changePhrase, createContext, shares } from './context';
 import { sampleDoc, sampleSet } from './sample-doc.testutil';
 import { fillPattern, chineseNumeral } from './pattern';
 import { overrideKey, PRIOR, reasonKey } from '../inputs/keys';
+import { createDocument } from '../document/create';
+import { builtinTemplateSets } from '../template/registry';
+import type { RenderedNode } from './generate';
 
 const texts = (doc = sampleDoc()) => new Map(allParagraphs(renderOutline(doc, sampleSet())).map((p) => [p.block.id, p.block.text]));
 
@@ -57,6 +60,28 @@ describe('generated text of the sample equals the reference release where the re
     const node = findRendered(renderOutline(doc, sampleSet()), 's1');
     const block = node?.blocks[0];
     expect(block?.kind === 'para' && block.overridden && block.text).toBe('收支总预算824.5万元。');
+  });
+});
+
+describe('no paragraph leads into something that does not follow', () => {
+  /** Paragraphs ending in "：" that are the last block of their section (nothing printed after them). */
+  const dangling = (nodes: readonly RenderedNode[]): string[] =>
+    nodes.flatMap((n) => {
+      const last = n.blocks.at(-1);
+      const own = last?.kind === 'para' && /[：:]$/.test(last.text) ? [`${n.title}：${last.text}`] : [];
+      return [...own, ...dangling(n.children)];
+    });
+
+  it.each(builtinTemplateSets().map((set) => [set.id, set] as const))('in a new document of %s', (_, set) => {
+    const doc = createDocument(set, { unitName: '测试局', year: 2026 });
+    const nodes = renderOutline(doc, set);
+    expect(dangling(nodes)).toEqual([]);
+  });
+
+  it('in the sample, whose 绩效 summary is followed by its tables', () => {
+    const nodes = renderOutline(sampleDoc(), sampleSet());
+    expect(dangling(nodes)).toEqual([]);
+    expect(findRendered(nodes, 's12-4')?.blocks.some((b) => b.kind === 'grid')).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { leafLabel } from '../../template/header-layout';
 import type { FixedRowDef } from '../../template/template.schema';
 import { PRIOR, reasonKey, usageKey } from '../../inputs/keys';
-import { para, type Block } from '../blocks';
+import { endWithoutLead, para, type Block, type ParaBlock } from '../blocks';
 import { changeTraced, claim, codeLevel, enumerate, firstNonZero, reasonPhrase, sharesTraced, sumFigs, type TextContext } from '../context';
 import { joinTraced, plain, withClaim, type Fig, type Traced } from '../trace';
 
@@ -88,7 +88,7 @@ export function incomeText(ctx: TextContext, id: string): Block[] {
     const hadLastYear = (ctx.prior(PRIOR.income(src.id)) ?? 0) !== 0;
     if (src.amount === 0 && !src.grouped && !hadLastYear) return;
     const text = src.amount === 0 && !hadLastYear
-      ? withClaim(ctx.t('income.none', { 来源: src.label }), claim('未安排', figs[i]))
+      ? withClaim(ctx.t('income.none', { 来源: src.label, 金额: ctx.amount(figs[i]) }), claim('未安排', figs[i]))
       : ctx.t('income.item', {
         来源: src.label,
         金额: ctx.amount(figs[i]),
@@ -98,6 +98,8 @@ export function incomeText(ctx: TextContext, id: string): Block[] {
       });
     blocks.push(para(`${id}.${src.id}`, text));
   });
+  // No source to list (a 决算 set states only the sources it has): the total's "其中：" must not dangle.
+  if (blocks.length === 1) endWithoutLead(blocks[0] as ParaBlock);
   return closeList(blocks);
 }
 
@@ -122,7 +124,7 @@ export function expenditureText(ctx: TextContext, id: string): Block[] {
     const label = ctx.s(`label.${k.kind}`);
     const priorKey = PRIOR.expenditure(k.kind);
     blocks.push(para(`${id}.${k.kind}`, k.amount.value === 0 && (ctx.prior(priorKey) ?? 0) === 0
-      ? withClaim(ctx.t('expenditure.none', { 类型: label }), claim('未安排', k.amount, [priorKey]))
+      ? withClaim(ctx.t('expenditure.none', { 类型: label, 金额: ctx.amount(k.amount) }), claim('未安排', k.amount, [priorKey]))
       : ctx.t('expenditure.item', {
         类型: label,
         金额: ctx.amount(k.amount),

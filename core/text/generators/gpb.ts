@@ -105,9 +105,9 @@ export function basicText(ctx: TextContext, id: string): Block[] {
   const blocks: Block[] = [para(`${id}.total`, ctx.t('basic.total', { 合计: ctx.amount(total) }))];
   blocks.push(para(`${id}.personnel`, personnel.value
     ? ctx.t('basic.personnel', { 金额: ctx.amount(personnel), 列表: enumerate(economicNames(ctx, 'personnel')) })
-    : withClaim(ctx.t('basic.personnel.none'), claim('未安排', personnel))));
+    : withClaim(ctx.t('basic.personnel.none', { 金额: ctx.amount(personnel) }), claim('未安排', personnel))));
   blocks.push(para(`${id}.public`, pub.value
     ? ctx.t('basic.public', { 金额: ctx.amount(pub), 列表: enumerate(economicNames(ctx, 'public')) })
-    : withClaim(ctx.t('basic.public.none'), claim('未安排', pub))));
+    : withClaim(ctx.t('basic.public.none', { 金额: ctx.amount(pub) }), claim('未安排', pub))));
   return blocks;
 }

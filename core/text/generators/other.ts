@@ -3,7 +3,7 @@ import { formatAmountShort } from '../../amount/amount';
 import type { BudgetDocument } from '../../document/document';
 import { INPUT, PRIOR, reasonKey } from '../../inputs/keys';
 import { getAmountInput, getAssets, getList, getNonFiscalProjects, getOverallPerformance, getProcurement, getProjectInputs } from '../../inputs/accessors';
-import { para, type Block } from '../blocks';
+import { endWithoutLead, para, type Block, type ParaBlock } from '../blocks';
 import { changeTraced, claim, firstNonZero, reasonPhrase, sumFigs, type TextContext } from '../context';
 import { joinTraced, withClaim, type Fig } from '../trace';
 import { grandTotalFig } from './budget';
@@ -137,6 +137,8 @@ export function performanceText(ctx: TextContext, id: string): Block[] {
   const overall = overallPerformanceGrid(ctx, `${id}.overall`);
   if (overall) blocks.push(overall);
   blocks.push(...projectPerformanceGrids(ctx, `${id}.project`));
+  // Without a 绩效 table the summary must not end on "具体情况见下表：".
+  if (blocks.length === 1) endWithoutLead(blocks[0] as ParaBlock);
   return blocks;
 }
 
