@@ -211,7 +211,10 @@ function writeTableSheet(
     orientation: table.landscape || totalWidth > 100 ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    // The two overviews (收支总表, 财政拨款收支总表) and the short fixed tables are printed on one page in releases;
+    // left to grow, their last lines (收入总计 / 支出总计) fall alone onto a second page. Coded tables run as long
+    // as they must.
+    fitToHeight: table.rows.kind === 'sideBySide' || table.rows.kind === 'fixed' ? 1 : 0,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   } as Partial<ExcelJS.PageSetup> as ExcelJS.PageSetup;

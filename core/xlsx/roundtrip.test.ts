@@ -81,6 +81,8 @@ describe('export layout', () => {
     expect(t3.pageSetup.paperSize).toBe(9);
     expect(t3.pageSetup.fitToWidth).toBe(1);
     expect(t3.pageSetup.fitToHeight).toBe(0);
+    // The overviews print on one page, their totals with them.
+    for (const ws of wb.worksheets.filter((w) => /^表[14] /.test(w.name))) expect(ws.pageSetup.fitToHeight, ws.name).toBe(1);
     expect(t3.pageSetup.printTitlesRow).toMatch(/^\$?4:\$?6$/);
     expect(t3.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     expect(wb.getWorksheet('表2 部门收入总体情况表')!.pageSetup.orientation).toBe('landscape');
