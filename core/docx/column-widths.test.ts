@@ -53,6 +53,30 @@ describe('column widths from content', () => {
     }
   });
 
+  it('in an empty table (合计 only), gives every header label room for two lines', () => {
+    // 表8 of a year without 政府性基金: 科目 › 功能分类科目编码 › 类/款/项 and 功能分类科目名称 over one 合计 row.
+    const empty = tableOf([
+      col('lei', 'code', ['科目', '功能分类科目编码', '类']),
+      col('kuan', 'code', ['科目', '功能分类科目编码', '款']),
+      col('xiang', 'code', ['科目', '功能分类科目编码', '项']),
+      col('name', 'name', ['功能分类科目名称'], 12),
+      col('total', 'amount', ['合计']),
+      col('basic', 'amount', ['基本支出']),
+      col('project', 'amount', ['项目支出']),
+    ]);
+    const cells = [
+      { label: '科目', row: 0, col: 0, rowSpan: 1, colSpan: 4 },
+      { label: '功能分类科目编码', row: 1, col: 0, rowSpan: 1, colSpan: 3 },
+      ...['类', '款', '项'].map((label, i) => ({ label, row: 2, col: i, rowSpan: 1, colSpan: 1 })),
+      { label: '功能分类科目名称', row: 1, col: 3, rowSpan: 2, colSpan: 1 },
+      ...['合计', '基本支出', '项目支出'].map((label, i) => ({ label, row: 0, col: 4 + i, rowSpan: 3, colSpan: 1 })),
+    ];
+    const m = contentMetrics(empty, [[''], [''], [''], ['合计'], [''], [''], ['']], 8845, cells, 3);
+    const span = (c: (typeof cells)[number]) => m.widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+    for (const c of cells) expect(lines(c.label, span(c)), c.label).toBeLessThanOrEqual(2);
+    expect(m.widths.reduce((a, b) => a + b, 0)).toBe(8845);
+  });
+
   it('grows the last row of a merged header cell to hold its label', () => {
     const rows = headerRowLines([300, 300], 210, [
       { label: '甲', row: 0, col: 0, rowSpan: 1, colSpan: 1 },

@@ -85,6 +85,26 @@ function tableLines(widths: readonly number[], char: number, header: readonly He
   return total;
 }
 
+/**
+ * Widens columns, within `spare`, so that no header label takes more than two lines: single columns first, then the
+ * groups over them (the extra shared evenly by the columns a group spans). An empty table's body gives its name
+ * column no width, and without this it printed "功能分类科目名称" on four lines beside wide empty figure columns.
+ * Returns the width it used.
+ */
+function twoLineHeaders(widths: number[], header: readonly HeaderCellText[], char: number, spare: number): number {
+  let used = 0;
+  for (const c of [...header].sort((a, b) => a.colSpan - b.colSpan)) {
+    const need = Math.ceil(textUnits(c.label) / 2) * char + CELL_SIDE_MARGINS;
+    const have = widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+    if (need <= have) continue;
+    const each = Math.ceil((need - have) / c.colSpan);
+    if (used + each * c.colSpan > spare) continue;
+    for (let i = c.col; i < c.col + c.colSpan; i++) widths[i] += each;
+    used += each * c.colSpan;
+  }
+  return used;
+}
+
 export function contentMetrics(def: TableDef, texts: readonly (readonly string[])[], textWidth: number, header: readonly HeaderCellText[] = [], depth = 1): ColumnMetrics {
   const cols = def.columns;
   // Per column, per row: the units of each line of the cell's text.
@@ -111,6 +131,8 @@ export function contentMetrics(def: TableDef, texts: readonly (readonly string[]
     let spare = textWidth - min.reduce((a, b) => a + b, 0);
     if (spare < 0 && size !== SIZES[SIZES.length - 1]) continue;
     const widths = [...min];
+    // A table without names (an empty one: 合计 only) has nothing to widen its name column for but its header.
+    if (candidates.length === 0) spare -= twoLineHeaders(widths, header, char, spare);
     // Then a character at a time (or a few, across a plateau) to the column where it saves the most lines per width.
     let height = tableLines(widths, char, header, depth, units, wraps);
     while (spare >= char) {
