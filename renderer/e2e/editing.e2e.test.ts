@@ -87,6 +87,31 @@ describe('spreadsheet editing', () => {
     await page.close();
   });
 
+  it('pastes a name into a 表7 project name and a 表3 code name (the cell holding the input-method field)', async () => {
+    const page = await openApp(h);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openTable(page, 't7');
+    const r = await rowIndexOf(page, 'p2');
+    await page.click(cell(r, 'name'));
+    // Focus rests in the input-method field inside the cell, which the cell's refresh replaces.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('bd-ime-proxy'));
+    await paste(page, '新的项目名称');
+    await expectCellText(page, r, 'name', '新的项目名称');
+    await openTable(page, 't3');
+    const r3 = await rowIndexOf(page, '2101101');
+    await page.click(cell(r3, 'name'));
+    await page.waitForFunction(() => document.activeElement?.classList.contains('bd-ime-proxy'));
+    await paste(page, '行政单位医疗（改）');
+    await expectCellText(page, r3, 'name', '行政单位医疗（改）');
+    expect(errors).toEqual([]);
+    // The window is still all there, and one undo restores the name.
+    expect(await page.locator('.bd-grid').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Control+z');
+    await expectCellText(page, r3, 'name', '行政单位医疗');
+    await page.close();
+  });
+
   it('refuses a paste with a letter anywhere and changes nothing', async () => {
     const page = await openApp(h);
     const r0 = await focusCell(page, 't3', '2080501', 'basic');

@@ -36,6 +36,8 @@ export function createImeProxy(
   let target: { rowIndex: number; colId: string } | null = null;
 
   let removing = false;
+  /** Counts placements, so that a removal deferred from a blur never takes out a later placement. */
+  let placements = 0;
   const remove = () => {
     target = null;
     input.value = '';
@@ -80,8 +82,17 @@ export function createImeProxy(
     commit(input.value);
   });
   input.addEventListener('blur', () => {
-    // Uncommitted pinyin is dropped when focus leaves (clicking another cell): no stray edit.
-    remove();
+    // Uncommitted pinyin is dropped when focus leaves (clicking another cell): no stray edit. Not in the blur event
+    // itself: when the grid refreshes the cell (a pasted name), it removes the cell's children, the focused input
+    // among them, and Chromium fires blur during that removal; taking the input out there makes the grid's own
+    // removal throw, which took the whole window down. The next microtask finds it gone, or removes it.
+    // (A placement in between, which moved the input on to another cell, keeps it.)
+    target = null;
+    input.value = '';
+    const at = placements;
+    queueMicrotask(() => {
+      if (placements === at) remove();
+    });
   });
   // Clicking elsewhere drops an unfinished composition before the browser could commit it on blur.
   const onPointerDown = (e: PointerEvent) => {
@@ -119,9 +130,11 @@ export function createImeProxy(
       // Only take focus from the grid itself (not from a dialog or the findings panel).
       const active = document.activeElement;
       if (active && active !== document.body && !root.contains(active)) return;
-      target = { rowIndex: focused.rowIndex, colId };
       input.value = '';
+      // Moving a focused input fires blur on the way: the target is set once it has arrived.
       cell.appendChild(input);
+      placements += 1;
+      target = { rowIndex: focused.rowIndex, colId };
       input.focus({ preventScroll: true });
     },
     remove,
