@@ -5,6 +5,8 @@ import {
 } from 'ag-grid-community';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { writeRecoveryNow } from './app/use-autosave';
 import { selectHost } from './host/select-host';
 import './styles.css';
 
@@ -33,5 +35,17 @@ ModuleRegistry.registerModules(import.meta.env.DEV ? [...GRID_MODULES, Validatio
 const appHost = selectHost();
 createRoot(document.getElementById('root')!).render(
   // No StrictMode: its doubled effects would run the startup sequence (recovery prompt) twice in development.
-  <App appHost={appHost} />,
+  // The last line of defence: the panes have their own boundaries, so this one only sees a failure of the frame
+  // around them, after which the window can only be reloaded (the recovery copy is offered at the next start).
+  <ErrorBoundary
+    onError={writeRecoveryNow}
+    fallback={() => (
+      <div className="bd-app-error" role="alert">
+        <p>软件出现意外错误，需要重新加载。未保存的修改已写入恢复副本，重新加载后会提示恢复。</p>
+        <button type="button" onClick={() => window.location.reload()}>重新加载</button>
+      </div>
+    )}
+  >
+    <App appHost={appHost} />
+  </ErrorBoundary>,
 );

@@ -30,7 +30,8 @@ import { StatusBar } from './StatusBar';
 import { useNotice } from './use-notice';
 import { TablePane } from './TablePane';
 import { Toolbar } from './Toolbar';
-import { useAutosave } from './use-autosave';
+import { useAutosave, writeRecoveryNow } from './use-autosave';
+import { ErrorBoundary, TestFault } from './ErrorBoundary';
 import { useDerive, useFix } from './use-derive';
 import { useDocument } from './use-document';
 import { useFileActions, userMessage } from './use-file-actions';
@@ -266,32 +267,45 @@ export function App({ appHost }: { appHost: AppHost }) {
       <div className="bd-main">
         <Outline items={items} counts={view.outline} selectedId={selected?.id ?? null} onSelect={onSelectItem} />
         <div className="bd-center">
-          {table ? (
-            <TablePane
-              key={`${table.id}:${controls.state.loadId}`}
-              session={session}
-              table={table}
-              version={version}
-              lastChanges={lastChanges}
-              findingsByCell={findingsByCell}
-              edits={edits}
-              gridRef={gridRef}
-              initialFocus={pendingFocus?.table === table.id ? pendingFocus : null}
-              onInitialFocusDone={() => setPendingFocus(null)}
-              derivations={derivations()
-                .filter((d) => d.role === table.role)
-                .map((d) => ({ id: d.id, label: '从来源表生成', title: d.label }))}
-              onDerive={derive}
-              onInsertRow={() => setDialog('picker')}
-              onDeleteRows={() => {
-                const ids = (gridRef.current?.selectedRowIds() ?? []).filter((id) => id !== 'total');
-                if (ids.length === 0) return notify('请先选中要删除的行（合计行不能删除）');
-                run(deleteRows(table.id, ids));
-              }}
-            />
-          ) : selected ? (
-            <SectionPane session={session} item={selected} version={version} />
-          ) : null}
+          <ErrorBoundary
+            resetKey={`${table?.id ?? selected?.id ?? ''}:${controls.state.loadId}`}
+            onError={writeRecoveryNow}
+            fallback={(retry) => (
+              <div className="bd-pane-error" role="alert" data-testid="pane-error">
+                <p>这一部分显示时出错。文档和已做的修改都还在，可以继续保存；未保存的修改已写入恢复副本。</p>
+                <p>请点“重新显示”，或选择其他表格后再回来。问题反复出现时，请先保存文档，再重新打开软件。</p>
+                <button type="button" onClick={retry}>重新显示</button>
+              </div>
+            )}
+          >
+            <TestFault at="pane" />
+            {table ? (
+              <TablePane
+                key={`${table.id}:${controls.state.loadId}`}
+                session={session}
+                table={table}
+                version={version}
+                lastChanges={lastChanges}
+                findingsByCell={findingsByCell}
+                edits={edits}
+                gridRef={gridRef}
+                initialFocus={pendingFocus?.table === table.id ? pendingFocus : null}
+                onInitialFocusDone={() => setPendingFocus(null)}
+                derivations={derivations()
+                  .filter((d) => d.role === table.role)
+                  .map((d) => ({ id: d.id, label: '从来源表生成', title: d.label }))}
+                onDerive={derive}
+                onInsertRow={() => setDialog('picker')}
+                onDeleteRows={() => {
+                  const ids = (gridRef.current?.selectedRowIds() ?? []).filter((id) => id !== 'total');
+                  if (ids.length === 0) return notify('请先选中要删除的行（合计行不能删除）');
+                  run(deleteRows(table.id, ids));
+                }}
+              />
+            ) : selected ? (
+              <SectionPane session={session} item={selected} version={version} />
+            ) : null}
+          </ErrorBoundary>
           <FindingsPanel
             groups={view.groups}
             summary={view}

@@ -5,7 +5,18 @@ import type { DocumentState } from './use-document';
 
 const AUTOSAVE_MS = 30_000;
 
-/** Crash recovery: while the document is dirty, write a copy every 30 s and when the window loses focus. */
+/** The running window's recovery writer, for an error that takes the window down (main.tsx's boundary). */
+let writeBeforeFailure: (() => void) | null = null;
+
+/** Writes the recovery copy now, if a document with unsaved changes is open (see useAutosave). */
+export function writeRecoveryNow(): void {
+  writeBeforeFailure?.();
+}
+
+/**
+ * Crash recovery: while the document is dirty, write a copy every 30 s, when the window loses focus, and at once
+ * when part of the window fails (writeRecoveryNow).
+ */
 export function useAutosave(host: Host, state: DocumentState): void {
   const ref = useRef(state);
   ref.current = state;
@@ -20,9 +31,11 @@ export function useAutosave(host: Host, state: DocumentState): void {
     };
     const timer = window.setInterval(write, AUTOSAVE_MS);
     window.addEventListener('blur', write);
+    writeBeforeFailure = write;
     return () => {
       window.clearInterval(timer);
       window.removeEventListener('blur', write);
+      if (writeBeforeFailure === write) writeBeforeFailure = null;
     };
   }, [host]);
 }

@@ -112,6 +112,29 @@ describe('spreadsheet editing', () => {
     await page.close();
   });
 
+  it('a part of the window that fails shows a message in its place; the document, its edits and the rest stay', async () => {
+    const page = await openApp(h);
+    const r = await focusCell(page, 't3', '2080501', 'basic');
+    await page.keyboard.type('12.34');
+    await page.keyboard.press('Enter');
+    await expectCellText(page, r, 'basic', '12.34');
+    // The next table fails to show (a test fault, as __bdTestDisk fails the disk).
+    await page.evaluate(() => ((window as Window & { __bdTestFault?: string }).__bdTestFault = 'pane'));
+    await page.click('[data-outline-id="table:t5"]');
+    await page.waitForSelector('[data-testid="pane-error"]');
+    expect(await page.locator('[data-testid="pane-error"]').textContent()).toContain('文档和已做的修改都还在');
+    // The unsaved edit was written to the recovery copy at once, and the window around the pane still works.
+    await page.waitForFunction(() => (localStorage.getItem('budget-disclosure.recovery') ?? '').includes('1234'));
+    expect(await page.locator('[data-testid="findings-panel"]').count()).toBe(1);
+    // Once the cause is gone, 重新显示 brings the table back; the edit is still in the document.
+    await page.evaluate(() => delete (window as Window & { __bdTestFault?: string }).__bdTestFault);
+    await page.click('[data-testid="pane-error"] button');
+    await page.waitForSelector('.bd-grid .ag-row .ag-cell');
+    await openTable(page, 't3');
+    await expectCellText(page, r, 'basic', '12.34');
+    await page.close();
+  });
+
   it('refuses a paste with a letter anywhere and changes nothing', async () => {
     const page = await openApp(h);
     const r0 = await focusCell(page, 't3', '2080501', 'basic');
