@@ -24,6 +24,14 @@ describe('last year’s figures add up', () => {
     expect(prior(consistentSample())).toEqual([]);
   });
 
+  it('a negative figure, which the text could only state as "增加…，增长-491.40%"', () => {
+    const doc = consistentSample();
+    doc.priorYear[PRIOR.item('2080506')] = amount('-5');
+    const f = prior(doc).find((x) => x.rule === 'prior.negative');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toBe('上年预算数为负数（-5万元），增减变化和增减幅度将无法正确说明，请核对');
+  });
+
   it('each 类 and 款 against its nearest children, and the top level against the total', () => {
     const doc = consistentSample();
     doc.priorYear[PRIOR.item('21011')] = amount('17.50'); // 14.35 + 0.44 + 2.71 = 17.50

@@ -32,6 +32,14 @@ export function checkPriorYear(ctx: TextContext): Finding[] {
       { input: PRIOR_INPUT(binding) }));
   };
 
+  // A budget is never below zero: a negative figure (a sign typed by mistake, or carried over from a faulty file)
+  // would make the text say "增加…，增长-491.40%".
+  for (const [key, value] of Object.entries(prior)) {
+    if (value >= 0) continue;
+    out.push(textFinding('prior.negative', `上年${w}数不为负数`, 'warning', key,
+      `上年${w}数为负数（${m(value)}），增减变化和增减幅度将无法正确说明，请核对`, { input: PRIOR_INPUT(key) }));
+  }
+
   // The functional items (表5 by code): each code against the codes directly below it that are entered (a 项 whose
   // 款 is not entered counts under its 类), the top level against gpb.total.
   const items = Object.keys(prior).map((k) => /^item\.(\d+)$/.exec(k)?.[1]).filter((c): c is string => c !== undefined);

@@ -1,3 +1,4 @@
+import { figuresWord } from '../../core/checks/set-words';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { formatAmount, parseAmount, type Amount } from '../../core/amount/amount';
 import { setInput, setPriorYear } from '../../core/commands';
@@ -75,7 +76,7 @@ function WrapText({ text, setText, commit, placeholder }: { text: string; setTex
 }
 
 /** An amount typed as printed ("1,234.56"); refused input stays in the box with its message. */
-export function AmountInput({ value, onCommit }: { value: Amount | undefined; onCommit: (v: Amount) => void }) {
+export function AmountInput({ value, onCommit, nonNegative }: { value: Amount | undefined; onCommit: (v: Amount) => void; nonNegative?: string }) {
   const shown = value === undefined || value === 0 ? '' : formatAmount(value);
   const [text, setText] = useState(shown);
   const [error, setError] = useState('');
@@ -84,6 +85,10 @@ export function AmountInput({ value, onCommit }: { value: Amount | undefined; on
     const r = parseAmount(text);
     if (!r.ok) {
       setError(r.message);
+      return;
+    }
+    if (nonNegative && r.value < 0) {
+      setError(`${nonNegative}不能为负数`);
       return;
     }
     setError('');
@@ -112,7 +117,8 @@ export function CountInput({ value, onCommit, signed }: { value: number | undefi
 
 /** 上年预算数 of one figure: a set-prior-year command. */
 export function PriorInput({ session, priorKey }: { session: SessionPort; priorKey: string }) {
-  return <AmountInput value={session.doc.priorYear[priorKey]} onCommit={(v) => session.execute(setPriorYear(priorKey, v))} />;
+  const label = `上年${figuresWord(session.template)}数`;
+  return <AmountInput value={session.doc.priorYear[priorKey]} nonNegative={label} onCommit={(v) => session.execute(setPriorYear(priorKey, v))} />;
 }
 
 /** A text input stored directly under one key (reasons, 主要用于). */

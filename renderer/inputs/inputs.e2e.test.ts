@@ -28,6 +28,13 @@ describe('文字 sections in the app', () => {
     // Ctrl+Z inside a text box is the box's own undo; the toolbar's 撤销 undoes the command.
     await page.click('.bd-toolbar button:has-text("撤销")');
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('社会保险缴纳金额增长'), para);
+
+    // A negative 上年预算数 is refused in the box, and the sentence keeps last year's figure.
+    const priorBox = page.locator('.bd-inputs-form tbody tr', { hasText: '2080505' }).locator('input.bd-in-amount');
+    await priorBox.fill('-5');
+    await priorBox.press('Enter');
+    await page.waitForSelector('.bd-inputs-form .bd-in-error:has-text("上年预算数不能为负数")');
+    expect(await page.textContent(para)).toContain('比上年预算增加6.34万元，增长19.33%');
     await page.close();
   });
 
