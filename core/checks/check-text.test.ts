@@ -21,6 +21,14 @@ describe('text checks', () => {
     expect(f[1].message).toContain('增加71.05万元');
   });
 
+  it('a 表7 project without a name is an 错误 that leads to its name cell', () => {
+    const doc = sampleDoc();
+    const p2 = doc.tables.t7.rows.find((r) => r.id === 'p2')!;
+    p2.name = '  ';
+    const f = findingsOf(doc).filter((x) => x.rule === 'text.project-name');
+    expect(f.map((x) => [x.severity, x.message, x.cells])).toEqual([['error', '表7第2个项目未填写项目名称', [{ table: 't7', row: 'p2', col: 'name' }]]]);
+  });
+
   it('every finding has scope 文字 and a Chinese message', () => {
     const doc = sampleDoc();
     doc.inputs = {};

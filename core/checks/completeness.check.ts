@@ -42,11 +42,19 @@ export function checkRequiredParts(ctx: TextContext): Finding[] {
     req('operating', '非行政（参公）单位须填写机关运行经费金额', INPUT.operatingAmount);
   }
   const projectInputs = getProjectInputs(doc);
-  for (const row of projectRows(ctx)) {
+  const projectTable = ctx.table('gpbProjects');
+  projectRows(ctx).forEach((row, i) => {
+    if (!(row.name ?? '').trim()) {
+      // A project printed without its name, in the table and in the text ("2、项目名称：").
+      out.push(textFinding('text.project-name', '项目须有名称', 'error', `project.${row.id}.name`,
+        `${projectTable?.no ?? '项目表'}第${i + 1}个项目未填写项目名称`,
+        { cells: projectTable ? [{ table: projectTable.id, row: row.id, col: 'name' }] : [] }));
+      return;
+    }
     const p = projectInputOf(projectInputs, row.id, row.name);
     const missing = [!p.basis && '设立的政策依据', !p.allocation && '资金分配情况'].filter(Boolean);
     if (missing.length) req(`project.${row.id}`, `项目“${row.name ?? row.id}”未填写${missing.join('、')}`, INPUT.projects);
-  }
+  });
   let hasSangong = false;
   walk(effectiveOutline(ctx.template), (n) => { if (n.generator === 'sangong') hasSangong = true; });
   const sg = ctx.table('sangong');
