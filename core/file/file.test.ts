@@ -73,9 +73,12 @@ describe('refuses damaged files with a Chinese message', () => {
   it('wrong types, naming the path, what was expected and found', () => {
     expect(message(mutate((raw) => (raw.meta.year = '2024')))).toBe('文件内容有误：meta.year（年度）：应为数字，实际为文字“2024”');
     expect(message(mutate((raw) => delete raw.meta.unitName))).toBe('文件内容有误：meta.unitName（单位名称）：缺少此项');
-    expect(message(mutate((raw) => (raw.tables.t3.rows[1].values.basic = 12.5)))).toBe('文件内容有误：tables.t3.rows[1].values.basic：金额应为整数（以 0.01 为单位），实际为 12.5');
+    // Inside a table, the place as the officer reads it, then the path into the file.
+    expect(message(mutate((raw) => (raw.tables.t3.rows[1].values.basic = 12.5)))).toBe(
+      '文件内容有误：表3 第2行（20805 行政事业单位养老支出）“基本支出”（文件中的位置 tables.t3.rows[1].values.basic）：金额应为整数（以 0.01 为单位），实际为 12.5');
+    expect(message(mutate((raw) => (raw.tables.t3.rows[0].values.basic = 'abc')))).toMatch(/^文件内容有误：表3 第1行（208 社会保障和就业支出）“基本支出”（文件中的位置 tables\.t3\.rows\[0\]\.values\.basic）：应为数字，实际为文字“abc”$/);
     expect(message(mutate((raw) => (raw.meta.entityKind = '公司')))).toContain('meta.entityKind（部门/单位）：应为 “部门”、“单位” 之一');
-    expect(message(mutate((raw) => (raw.tables.t3.rows = {})))).toContain('tables.t3.rows（行）：应为列表');
+    expect(message(mutate((raw) => (raw.tables.t3.rows = {})))).toContain('表3（文件中的位置 tables.t3.rows）：应为列表');
   });
   it('a huge number', () => {
     expect(message(mutate((raw) => (raw.tables.t3.rows[1].values.basic = 1e300)))).toContain('金额应为整数');

@@ -60,7 +60,9 @@ function parseUnsafe(input: Uint8Array | string, options: ParseOptions): ParseDo
   const migrated = migrate(obj, version, current, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return { ok: false, message: `无法读取文件：${migrated.message}` };
   const parsed = documentFileSchema.safeParse(migrated.raw);
-  if (!parsed.success) return { ok: false, message: `文件内容有误：${formatIssue(parsed.error.issues[0], migrated.raw)}` };
+  if (!parsed.success) {
+    return { ok: false, message: `文件内容有误：${formatIssue(parsed.error.issues[0], migrated.raw, options.resolveTemplate ?? getBuiltinTemplateSet)}` };
+  }
   const doc = parsed.data as BudgetDocument;
   const resolve = options.resolveTemplate ?? getBuiltinTemplateSet;
   const template = resolve(doc.meta.templateId);
@@ -149,12 +151,36 @@ function normalize(doc: BudgetDocument): void {
   for (const [k, v] of Object.entries(doc.priorYear)) if (v === 0) delete doc.priorYear[k];
 }
 
-function formatIssue(issue: z.core.$ZodIssue, root: unknown): string {
+/**
+ * A place inside a table as the officer reads it ("表3 第2行（2010101 行政运行）“基本支出”"), from a path into the file
+ * (tables.t3.rows[1].values.basic), with the table's own numbering and column names when its set is known; null for
+ * a path outside the tables.
+ */
+function tablePlace(path: readonly PropertyKey[], root: unknown, resolve: (id: string) => TemplateSet | undefined): string | null {
+  const [tables, tableId, rows, index, part, colId] = path;
+  if (tables !== 'tables' || typeof tableId !== 'string') return null;
+  const meta = valueAt(root, ['meta']) as { templateId?: unknown } | undefined;
+  const def = typeof meta?.templateId === 'string' ? resolve(meta.templateId)?.tables.find((t) => t.id === tableId) : undefined;
+  let place = def?.no ?? (/^t\d+$/.test(tableId) ? `表${tableId.slice(1)}` : `表“${tableId}”`);
+  if (rows !== 'rows' || typeof index !== 'number') return place;
+  const row = valueAt(root, path.slice(0, 4)) as { code?: unknown; name?: unknown } | undefined;
+  const label = [row?.code, row?.name].filter((x): x is string => typeof x === 'string' && x !== '').join(' ');
+  place += ` 第${index + 1}行${label ? `（${label.length > 30 ? `${label.slice(0, 30)}…` : label}）` : ''}`;
+  if ((part === 'values' || part === 'texts') && typeof colId === 'string') {
+    const col = def?.columns.find((c) => c.id === colId);
+    place += `“${col ? col.header[col.header.length - 1] : colId}”`;
+  } else if (part === 'name' || part === 'code') place += part === 'name' ? '的名称' : '的编码';
+  return place;
+}
+
+function formatIssue(issue: z.core.$ZodIssue, root: unknown, resolve: (id: string) => TemplateSet | undefined): string {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '（文件）';
   const found = valueAt(root, issue.path);
   const last = issue.path.at(-1);
   const field = typeof last === 'string' ? (FIELD_NAMES[last] ?? '') : '';
-  const where = `${path}${field ? `（${field}）` : ''}`;
+  // Inside a table, the place as the officer reads it, with the path into the file after it for whoever mends it.
+  const place = tablePlace(issue.path, root, resolve);
+  const where = place ? `${place}（文件中的位置 ${path}）` : `${path}${field ? `（${field}）` : ''}`;
   switch (issue.code) {
     case 'invalid_type':
       if (found === undefined) return `${where}：缺少此项`;
