@@ -135,6 +135,24 @@ describe('spreadsheet editing', () => {
     await page.close();
   });
 
+  it('one copied figure pasted over a selected block fills all of it, as one undoable step', async () => {
+    const page = await openApp(h);
+    await openTable(page, 't3');
+    const r0 = await rowIndexOf(page, '2080501');
+    await page.click(cell(r0, 'basic'));
+    await page.click(cell(r0 + 2, 'project'), { modifiers: ['Shift'] });
+    await waitForCount(page, '.bd-grid .ag-cell.bd-selected', 6);
+    await paste(page, '7');
+    for (let r = r0; r <= r0 + 2; r++) {
+      await expectCellText(page, r, 'basic', '7.00');
+      await expectCellText(page, r, 'project', '7.00');
+    }
+    await page.keyboard.press('Control+z');
+    await expectCellText(page, r0, 'basic', '0.86');
+    await expectCellText(page, r0 + 2, 'project', '');
+    await page.close();
+  });
+
   it('refuses a paste with a letter anywhere and changes nothing', async () => {
     const page = await openApp(h);
     const r0 = await focusCell(page, 't3', '2080501', 'basic');

@@ -60,6 +60,9 @@ function currentSelection(deps: ClipboardDeps): Selection | null {
   return { anchor: pos, focus: pos };
 }
 
+/** The largest selection one pasted cell fills (as many cells as the selection marks show). */
+const MAX_FILL = 20000;
+
 export interface PastePlan {
   edits: CellEdit[];
   /** Non-empty pasted values that fell on label or code cells. */
@@ -67,9 +70,14 @@ export interface PastePlan {
   /** Pasted values that fell on computed cells (whatever they held: a computed cell is never pasted into). */
   computed: CellRef[];
   clipped: boolean;
+  /** The selection one pasted cell filled, when it did. */
+  filled?: { rows: number; cols: number };
 }
 
-/** Maps a TSV block onto the grid from the top-left of the selection; computed and label cells are skipped. */
+/**
+ * Maps a TSV block onto the grid from the top-left of the selection; computed and label cells are skipped. One
+ * copied cell pasted over a selected rectangle fills all of it, as in Excel and WPS.
+ */
 export function pasteEdits(deps: ClipboardDeps, block: string[][]): PastePlan {
   const api = deps.apiRef.current;
   const sel = currentSelection(deps);
@@ -78,6 +86,12 @@ export function pasteEdits(deps: ClipboardDeps, block: string[][]): PastePlan {
   const colIds = displayedColIds(api);
   const rect = selectionRect(sel, colIds);
   if (!rect) return plan;
+  const size = rectSize(rect);
+  if (block.length === 1 && block[0].length === 1 && size.rows * size.cols > 1 && size.rows * size.cols <= MAX_FILL) {
+    const value = block[0][0];
+    block = Array.from({ length: size.rows }, () => Array.from({ length: size.cols }, () => value));
+    plan.filled = size;
+  }
   const rowCount = api.getDisplayedRowCount();
   block.forEach((line, r) => {
     line.forEach((text, c) => {
@@ -128,8 +142,8 @@ export function applyPasteText(deps: ClipboardDeps, text: string): void {
   }
   const block = parsed.block;
   if (block.length === 0) return;
-  const { edits, skipped, computed, clipped } = pasteEdits(deps, block);
-  const size = { rows: block.length, cols: Math.max(...block.map((l) => l.length)) };
+  const { edits, skipped, computed, clipped, filled } = pasteEdits(deps, block);
+  const size = filled ?? { rows: block.length, cols: Math.max(...block.map((l) => l.length)) };
   if (edits.length > 0) deps.edits.paste(edits, size);
   const notes: string[] = [];
   if (computed.length > 0) {
@@ -141,7 +155,7 @@ export function applyPasteText(deps: ClipboardDeps, text: string): void {
       : computed.length === 1 && reason ? `未粘贴：${explainComputed(reason)}` : `未粘贴：${computed.length} 个单元格自动计算${why}`);
   }
   if (clipped) notes.push('粘贴区域超出表格，超出部分已忽略');
-  if (skipped > 0) notes.push(`${skipped} 个标题单元格未粘贴`);
+  if (skipped > 0) notes.push(`${skipped} 个编码或名称等不能填写的单元格未粘贴`);
   if (notes.length) deps.edits.notify(notes.join('；'));
 }
 
