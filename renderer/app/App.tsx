@@ -32,6 +32,7 @@ import { TablePane } from './TablePane';
 import { Toolbar } from './Toolbar';
 import { useAutosave, writeRecoveryNow } from './use-autosave';
 import { ErrorBoundary, TestFault } from './ErrorBoundary';
+import type { TableDef } from '../../core/template/template.schema';
 import { useDerive, useFix } from './use-derive';
 import { useDocument } from './use-document';
 import { useFileActions, userMessage } from './use-file-actions';
@@ -251,6 +252,31 @@ export function App({ appHost }: { appHost: AppHost }) {
     return <div className="bd-loading">正在打开文档…{prompt}</div>;
   }
 
+  /**
+   * Deletes the selected rows. A 类 or 款 row goes with the rows under it (asked first): deleting the heading alone
+   * left its 款 and 项 without a parent and seven 错误 to clear up.
+   */
+  const deleteSelectedRows = async (t: TableDef) => {
+    const ids = (gridRef.current?.selectedRowIds() ?? []).filter((id) => id !== 'total');
+    if (ids.length === 0) return notify('请先选中要删除的行（合计行不能删除）');
+    const rows = session.doc.tables[t.id]?.rows ?? [];
+    const chosen = new Set(ids);
+    const codes = rows.filter((r) => chosen.has(r.id) && r.code).map((r) => r.code!);
+    const below = rows.filter((r) => !chosen.has(r.id) && r.code && codes.some((c) => r.code!.length > c.length && r.code!.startsWith(c)));
+    if (below.length > 0) {
+      const heads = rows.filter((r) => chosen.has(r.id) && r.code && below.some((b) => b.code!.startsWith(r.code!)));
+      const named = (r: { code?: string; name?: string }) => `${r.code ?? ''} ${r.name ?? ''}`.trim();
+      const list = below.slice(0, 8).map(named).join('、') + (below.length > 8 ? ` 等 ${below.length} 行` : '');
+      const ok = await prompts.confirm({
+        title: '删除行',
+        message: `${heads.map(named).join('、')} 下还有下级科目：${list}。\n将一并删除（可撤销）。`,
+        okLabel: `删除 ${ids.length + below.length} 行`,
+      });
+      if (!ok) return;
+    }
+    run(deleteRows(t.id, [...ids, ...below.map((r) => r.id)]));
+  };
+
   return (
     <GoToCellContext.Provider value={goToCell}>
     <div className="bd-app">
@@ -296,11 +322,7 @@ export function App({ appHost }: { appHost: AppHost }) {
                   .map((d) => ({ id: d.id, label: '从来源表生成', title: d.label }))}
                 onDerive={derive}
                 onInsertRow={() => setDialog('picker')}
-                onDeleteRows={() => {
-                  const ids = (gridRef.current?.selectedRowIds() ?? []).filter((id) => id !== 'total');
-                  if (ids.length === 0) return notify('请先选中要删除的行（合计行不能删除）');
-                  run(deleteRows(table.id, ids));
-                }}
+                onDeleteRows={() => void deleteSelectedRows(table)}
               />
             ) : selected ? (
               <SectionPane session={session} item={selected} version={version} />

@@ -209,6 +209,23 @@ describe('spreadsheet editing', () => {
     await page.click(cell(r2, 'basic'));
     await page.click('[data-action="delete-rows"]');
     await page.waitForSelector('.bd-grid .ag-row[row-id="2101599"]', { state: 'detached' });
+
+    // A 类 row goes with the rows under it, asked first; cancelling keeps everything, one undo brings all back.
+    const r221 = await rowIndexOf(page, '221');
+    await page.click(cell(r221, 'basic'));
+    await page.click('[data-action="delete-rows"]');
+    const ask = page.locator('[data-testid="confirm-dialog"]');
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('221 住房保障支出 下还有下级科目：22102 住房改革支出、2210201 住房公积金');
+    await page.click('[data-testid="confirm-dialog"] button:not(.is-primary)');
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.locator('.bd-grid .ag-row[row-id="2210201"]').count()).toBe(1);
+    await page.click(cell(r221, 'basic'));
+    await page.click('[data-action="delete-rows"]');
+    await page.click('[data-testid="confirm-dialog"] button.is-primary');
+    for (const id of ['221', '22102', '2210201']) await page.waitForSelector(`.bd-grid .ag-row[row-id="${id}"]`, { state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('.bd-grid .ag-row[row-id="2210201"]');
     await page.close();
   });
 
