@@ -41,7 +41,7 @@ createRoot(document.getElementById('root')!).render(
     onError={writeRecoveryNow}
     fallback={() => (
       <div className="bd-app-error" role="alert">
-        <p>软件出现意外错误，需要重新加载。未保存的修改已写入恢复副本，重新加载后会提示恢复。</p>
+        <p>软件出现意外错误，需要重新加载。如有未保存的修改，已写入恢复副本，重新加载后会提示恢复。</p>
         <button type="button" onClick={() => window.location.reload()}>重新加载</button>
       </div>
     )}

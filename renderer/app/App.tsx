@@ -298,7 +298,7 @@ export function App({ appHost }: { appHost: AppHost }) {
             onError={writeRecoveryNow}
             fallback={(retry) => (
               <div className="bd-pane-error" role="alert" data-testid="pane-error">
-                <p>这一部分显示时出错。文档和已做的修改都还在，可以继续保存；未保存的修改已写入恢复副本。</p>
+                <p>这一部分显示时出错。文档和已做的修改都还在，可以继续保存；如有未保存的修改，已另写一份恢复副本。</p>
                 <p>请点“重新显示”，或选择其他表格后再回来。问题反复出现时，请先保存文档，再重新打开软件。</p>
                 <button type="button" onClick={retry}>重新显示</button>
               </div>
