@@ -5,7 +5,8 @@ import { createDocument } from '../document/create';
 import { cloneDocument, type BudgetDocument } from '../document/document';
 import { History } from './history';
 import { setCells } from './set-cells.command';
-import { insertRow, deleteRows, moveRow, setRowCode, setRowName } from './rows.command';
+import { insertRow, deleteRows, moveRow, rowsUnder, setRowCode, setRowName } from './rows.command';
+import { unitDocument2021 } from '../testing/unit-2021';
 import { setInput, setMeta, setPriorYear } from './document-fields.command';
 import { composite } from './composite.command';
 import { pasteBlock } from './paste-block.command';
@@ -86,6 +87,21 @@ describe('delete, move, re-code', () => {
     deleteRows('t3', ['20805']).apply(doc, ctx);
     expect(vals(doc, 't3', '208')).toEqual({ basic: 300, total: 300 });
   });
+  it('lists the rows under a heading, down the code tree, in a coded and in a project table of another set', () => {
+    for (const id of ['xj-unit-2021-9', 'xj-unit-2021-9-econ'] as const) {
+      const doc = unitDocument2021(id);
+      const set = getBuiltinTemplateSet(id)!;
+      const under = (table: string, ids: string[]) => rowsUnder(doc, set, table, ids).map((r) => r.id);
+      expect(under('t3', ['208'])).toEqual(['20805', '2080505', '20899', '2089999']);
+      // A selected row is not listed again, but what is under it is.
+      expect(under('t3', ['208', '20805'])).toEqual(['2080505', '20899', '2089999']);
+      expect(under('t3', ['2080505'])).toEqual([]);
+    }
+    // 表七 by economic 类 keeps its 类/款/项 group rows above the projects: both go with the heading.
+    const econ = unitDocument2021('xj-unit-2021-9-econ');
+    expect(rowsUnder(econ, getBuiltinTemplateSet('xj-unit-2021-9-econ')!, 't7', ['208']).map((r) => r.id)).toEqual(['20899', '2089999', 'p1']);
+  });
+
   it('moves a row and re-codes a row with its subtotals', () => {
     const doc = doc3();
     setCells([{ table: 't3', row: '2080506', col: 'basic', value: 300 }]).apply(doc, ctx);

@@ -4,7 +4,7 @@ export { History, type HistoryStep } from './history';
 export { setCells, setCell, type CellValue } from './set-cells.command';
 export { pasteBlock, type PasteArgs, type PasteResult } from './paste-block.command';
 export { textEditsCommand, type TextEdit, type TextEditsResult } from './text-edits.command';
-export { insertRow, deleteRows, moveRow, setRowCode, setRowName, type InsertRowArgs } from './rows.command';
+export { insertRow, deleteRows, rowsUnder, moveRow, setRowCode, setRowName, type InsertRowArgs } from './rows.command';
 export { setInput, setPriorYear, setMeta, type MetaPatch } from './document-fields.command';
 export { applyFix } from './apply-fix.command';
 export { fixOptions, describeFixOption, type FixOption } from './fix-options';

@@ -1,4 +1,4 @@
-import type { RowData } from '../document/document';
+import type { BudgetDocument, RowData } from '../document/document';
 import type { Command } from './command';
 import type { TableDef, TemplateSet } from '../template/template.schema';
 import { structureOf } from '../structure/structure-model';
@@ -90,6 +90,28 @@ function insertionIndex(rows: readonly RowData[], def: TableDef, code: string, p
     if (c > code) break;
   }
   return i;
+}
+
+/**
+ * The rows under the given ones by code (a 类 row's 款 and 项, a 款 row's 项), not themselves selected, in printed
+ * order: what deleting a heading would leave behind under the next level up. The caller asks whether they go too.
+ */
+export function rowsUnder(doc: BudgetDocument, template: TemplateSet, table: string, rowIds: readonly string[]): RowData[] {
+  const s = structureOf(doc, template).table(table);
+  const rows = doc.tables[table]?.rows ?? [];
+  if (!s) return [];
+  const chosen = new Set(rowIds);
+  const under = new Set<number>();
+  // Down the structure's code tree: 款 and 项 rows, and in a project table the group rows and their projects.
+  const stack = rows.flatMap((r, i) => (chosen.has(r.id) && r.code !== undefined ? [i] : []));
+  while (stack.length > 0) {
+    for (const c of s.children(stack.pop()!)) {
+      if (under.has(c) || chosen.has(rows[c].id)) continue;
+      under.add(c);
+      stack.push(c);
+    }
+  }
+  return [...under].sort((a, b) => a - b).map((i) => rows[i]);
 }
 
 export function deleteRows(table: string, rowIds: readonly string[]): Command {

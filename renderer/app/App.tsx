@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Command } from '../../core/commands/command';
 import { setMeta } from '../../core/commands/document-fields.command';
-import { deleteRows, insertRow } from '../../core/commands/rows.command';
+import { deleteRows, insertRow, rowsUnder } from '../../core/commands/rows.command';
 import type { CellRef } from '../../core/document/document';
 import { buildActions, derivationOf, findAction, type ActionId, type ActionState } from '../../core/actions/actions';
 import type { OpenedFile, OpenedFolder } from '../../core/ipc/contract';
@@ -253,28 +253,29 @@ export function App({ appHost }: { appHost: AppHost }) {
   }
 
   /**
-   * Deletes the selected rows. A 类 or 款 row goes with the rows under it (asked first): deleting the heading alone
-   * left its 款 and 项 without a parent and seven 错误 to clear up.
+   * Deletes the selected rows. Under a 类 or 款 row there are rows that deleting the heading alone would leave to the
+   * level above (core's rowsUnder): the officer chooses whether they go too.
    */
   const deleteSelectedRows = async (t: TableDef) => {
     const ids = (gridRef.current?.selectedRowIds() ?? []).filter((id) => id !== 'total');
     if (ids.length === 0) return notify('请先选中要删除的行（合计行不能删除）');
-    const rows = session.doc.tables[t.id]?.rows ?? [];
-    const chosen = new Set(ids);
-    const codes = rows.filter((r) => chosen.has(r.id) && r.code).map((r) => r.code!);
-    const below = rows.filter((r) => !chosen.has(r.id) && r.code && codes.some((c) => r.code!.length > c.length && r.code!.startsWith(c)));
+    const below = rowsUnder(session.doc, session.template, t.id, ids);
+    let all = ids;
     if (below.length > 0) {
-      const heads = rows.filter((r) => chosen.has(r.id) && r.code && below.some((b) => b.code!.startsWith(r.code!)));
-      const named = (r: { code?: string; name?: string }) => `${r.code ?? ''} ${r.name ?? ''}`.trim();
+      const named = (r: { id: string; code?: string; name?: string }) => `${r.code ?? r.id} ${r.name ?? ''}`.trim();
       const list = below.slice(0, 8).map(named).join('、') + (below.length > 8 ? ` 等 ${below.length} 行` : '');
-      const ok = await prompts.confirm({
+      const chosen = new Set(ids);
+      const heads = (session.doc.tables[t.id]?.rows ?? []).filter((r) => chosen.has(r.id) && r.code !== undefined);
+      const answer = await prompts.choose({
         title: '删除行',
-        message: `${heads.map(named).join('、')} 下还有下级科目：${list}。\n将一并删除（可撤销）。`,
-        okLabel: `删除 ${ids.length + below.length} 行`,
+        message: `${heads.map(named).join('、')} 下还有下级科目：${list}。\n可一并删除，或只删除所选的行（下级科目归入上一级）。均可撤销。`,
+        okLabel: `一并删除 ${ids.length + below.length} 行`,
+        otherLabel: '只删除所选的行',
       });
-      if (!ok) return;
+      if (answer === null) return;
+      if (answer === 'ok') all = [...ids, ...below.map((r) => r.id)];
     }
-    run(deleteRows(t.id, [...ids, ...below.map((r) => r.id)]));
+    run(deleteRows(t.id, all));
   };
 
   return (

@@ -3,7 +3,7 @@ import { Fragment, useCallback, useMemo, useRef, useState, type ReactNode } from
 import type { DiskConflict, HistoryEntry } from '../../core/ipc/contract';
 import type { UnmatchedLabel } from '../../core/xlsx/import/import-report';
 import { ChangesDialog } from './ChangesDialog';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { ConfirmDialog, type ConfirmAnswer, type ConfirmRequest } from './ConfirmDialog';
 import { ConflictDialog, type ConflictChoice } from './ConflictDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { MappingDialog, type MappingAnswer } from './MappingDialog';
@@ -15,6 +15,8 @@ import { YearDialog } from './YearDialog';
  */
 export interface Prompts {
   confirm(request: ConfirmRequest): Promise<boolean>;
+  /** A question with two ways to go ahead (`otherLabel`); null: cancelled. */
+  choose(request: ConfirmRequest & { otherLabel: string }): Promise<ConfirmAnswer>;
   /** null: cancelled. */
   askYear(fileName: string): Promise<number | null>;
   /** null: cancelled. */
@@ -55,7 +57,8 @@ export function usePrompts(): { prompts: Prompts; dialog: ReactNode } {
   }, []);
 
   const prompts = useMemo<Prompts>(() => ({
-    confirm: (request) => show(false, (answer) => <ConfirmDialog request={request} onAnswer={answer} />),
+    confirm: (request) => show(false, (answer) => <ConfirmDialog request={request} onAnswer={(a) => answer(a === 'ok')} />),
+    choose: (request) => show<ConfirmAnswer>(null, (answer) => <ConfirmDialog request={request} onAnswer={answer} />),
     askYear: (fileName) => show<number | null>(null, (answer) => <YearDialog fileName={fileName} onAnswer={answer} />),
     askMapping: (fileName, unmatched) =>
       show<MappingAnswer[] | null>(null, (answer) => <MappingDialog fileName={fileName} unmatched={unmatched} onAnswer={answer} />),

@@ -217,7 +217,7 @@ describe('spreadsheet editing', () => {
     const ask = page.locator('[data-testid="confirm-dialog"]');
     await ask.waitFor();
     expect(await ask.textContent()).toContain('221 住房保障支出 下还有下级科目：22102 住房改革支出、2210201 住房公积金');
-    await page.click('[data-testid="confirm-dialog"] button:not(.is-primary)');
+    await page.click('[data-testid="confirm-dialog"] button:has-text("取消")');
     await ask.waitFor({ state: 'detached' });
     expect(await page.locator('.bd-grid .ag-row[row-id="2210201"]').count()).toBe(1);
     await page.click(cell(r221, 'basic'));
@@ -226,6 +226,14 @@ describe('spreadsheet editing', () => {
     for (const id of ['221', '22102', '2210201']) await page.waitForSelector(`.bd-grid .ag-row[row-id="${id}"]`, { state: 'detached' });
     await page.keyboard.press('Control+z');
     await page.waitForSelector('.bd-grid .ag-row[row-id="2210201"]');
+    // Or the heading alone: its rows stay, under the level above.
+    await page.click(cell(await rowIndexOf(page, '221'), 'basic'));
+    await page.click('[data-action="delete-rows"]');
+    await page.click('[data-testid="confirm-dialog"] button[data-answer="other"]');
+    await page.waitForSelector('.bd-grid .ag-row[row-id="221"]', { state: 'detached' });
+    expect(await page.locator('.bd-grid .ag-row[row-id="2210201"]').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('.bd-grid .ag-row[row-id="221"]');
     await page.close();
   });
 
