@@ -6,6 +6,8 @@ import { sampleDoc, sampleSet } from '../text/sample-doc.testutil';
 import { INPUT, overrideKey, PRIOR, reasonKey, usageKey } from '../inputs/keys';
 import type { ProjectInput, ProjectPerformance } from '../inputs/schemas';
 import type { TemplateSet } from '../template/template.schema';
+import { getBuiltinTemplateSet } from '../template/registry';
+import { unitDocument2021 } from '../testing/unit-2021';
 
 /** The sample's own known findings (last year's figures of its release do not add up) are left out. */
 const SAMPLE_KNOWN = new Set(['prior.sum:items', 'text.change-sum:gpb.items']);
@@ -27,6 +29,11 @@ describe('text checks', () => {
     p2.name = '  ';
     const f = findingsOf(doc).filter((x) => x.rule === 'text.project-name');
     expect(f.map((x) => [x.severity, x.message, x.cells])).toEqual([['error', '表7第2个项目未填写项目名称', [{ table: 't7', row: 'p2', col: 'name' }]]]);
+    // The same in a 2021 单位 set, whose project table is 表七 with group rows above the projects.
+    const unit = unitDocument2021('xj-unit-2021-9-econ');
+    delete unit.tables.t7.rows.find((r) => r.id === 'p1')!.name;
+    const g = checkDocumentText(unit, getBuiltinTemplateSet('xj-unit-2021-9-econ')!).filter((x) => x.rule === 'text.project-name');
+    expect(g.map((x) => [x.message, x.cells])).toEqual([['表七第1个项目未填写项目名称', [{ table: 't7', row: 'p1', col: 'name' }]]]);
   });
 
   it('every finding has scope 文字 and a Chinese message', () => {

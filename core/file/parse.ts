@@ -8,6 +8,7 @@ import { migrate, MIGRATIONS, type Migration } from './migrations';
 import { decodeUtf8 } from './utf8';
 import { checkJsonShape, jsonShapeMessage } from './json-shape';
 import { cleanDocumentTexts } from '../document/document-texts';
+import { leafLabel } from '../template/header-layout';
 
 export type ParseDocumentResult = { ok: true; doc: BudgetDocument; template: TemplateSet } | { ok: false; message: string };
 
@@ -59,12 +60,10 @@ function parseUnsafe(input: Uint8Array | string, options: ParseOptions): ParseDo
   if (version > current) return { ok: false, message: `无法读取文件：文件版本 ${version} 比本程序支持的版本 ${current} 新，请升级本程序` };
   const migrated = migrate(obj, version, current, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return { ok: false, message: `无法读取文件：${migrated.message}` };
-  const parsed = documentFileSchema.safeParse(migrated.raw);
-  if (!parsed.success) {
-    return { ok: false, message: `文件内容有误：${formatIssue(parsed.error.issues[0], migrated.raw, options.resolveTemplate ?? getBuiltinTemplateSet)}` };
-  }
-  const doc = parsed.data as BudgetDocument;
   const resolve = options.resolveTemplate ?? getBuiltinTemplateSet;
+  const parsed = documentFileSchema.safeParse(migrated.raw);
+  if (!parsed.success) return { ok: false, message: `文件内容有误：${formatIssue(parsed.error.issues[0], migrated.raw, resolve)}` };
+  const doc = parsed.data as BudgetDocument;
   const template = resolve(doc.meta.templateId);
   if (!template) {
     const known = options.resolveTemplate ? '' : `；本程序内置的模板有：${builtinTemplateSets().map((s) => `${s.id}（${s.name}）`).join('、')}`;
@@ -168,7 +167,7 @@ function tablePlace(path: readonly PropertyKey[], root: unknown, resolve: (id: s
   place += ` 第${index + 1}行${label ? `（${label.length > 30 ? `${label.slice(0, 30)}…` : label}）` : ''}`;
   if ((part === 'values' || part === 'texts') && typeof colId === 'string') {
     const col = def?.columns.find((c) => c.id === colId);
-    place += `“${col ? col.header[col.header.length - 1] : colId}”`;
+    place += `“${col ? leafLabel(col) : colId}”`;
   } else if (part === 'name' || part === 'code') place += part === 'name' ? '的名称' : '的编码';
   return place;
 }

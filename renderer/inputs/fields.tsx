@@ -1,6 +1,6 @@
-import { figuresWord } from '../../core/checks/set-words';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { formatAmount, parseAmount, type Amount } from '../../core/amount/amount';
+import { figuresWord } from '../../core/checks/set-words';
 import { setInput, setPriorYear } from '../../core/commands';
 import type { JsonValue } from '../../core/document/document';
 import { canonicalInput } from '../../core/inputs/accessors';
